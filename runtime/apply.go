@@ -1,0 +1,59 @@
+// apply.go: functions and application. Contents: Func, MkFunc, Apply, Apply2..Apply4, ApplyN.
+// Closures, primitives and partial applications are all *Func; constructors are applied by appending.
+package rt
+
+// Func is a curried function of Arity ≥ 1 arguments. Fn is called with exactly Arity arguments
+// (Args, the ones collected by partial application, first). Fn must not keep or modify the slice.
+type Func struct {
+	Arity int
+	Fn    func(args []Value) Value
+	Args  []Value
+	// Name is the Lune name (a primitive's, a top-level function's) used in error messages; may be "".
+	Name string
+}
+
+// MkFunc builds a function value.
+func MkFunc(name string, arity int, fn func(args []Value) Value) *Func {
+	return &Func{Arity: arity, Fn: fn, Name: name}
+}
+
+// Apply applies f to one argument (PRIMITIVES.md §1.5): a function collects it and runs once saturated,
+// a constructor appends it, anything else is NotAFunction.
+func Apply(f Value, x Value) Value {
+	switch g := f.(type) {
+	case *Func:
+		n := len(g.Args)
+		if n+1 == g.Arity {
+			if n == 0 {
+				return g.Fn([]Value{x})
+			}
+			args := make([]Value, n+1)
+			copy(args, g.Args)
+			args[n] = x
+			return g.Fn(args)
+		}
+		args := make([]Value, n+1)
+		copy(args, g.Args)
+		args[n] = x
+		return &Func{Arity: g.Arity, Fn: g.Fn, Args: args, Name: g.Name}
+	case *Con:
+		args := make([]Value, len(g.Args)+1)
+		copy(args, g.Args)
+		args[len(g.Args)] = x
+		return &Con{Name: g.Name, Args: args}
+	default:
+		Crash("NotAFunction " + Show(f))
+		return nil
+	}
+}
+
+// ApplyN applies f to each argument in turn (left to right, as nested CApp would).
+func ApplyN(f Value, xs ...Value) Value {
+	if g, ok := f.(*Func); ok && len(g.Args) == 0 && g.Arity == len(xs) {
+		return g.Fn(xs) // saturated call of an unapplied function: no intermediate partial applications
+	}
+	for _, x := range xs {
+		f = Apply(f, x)
+	}
+	return f
+}

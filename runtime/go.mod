@@ -1,0 +1,3 @@
+module lune-go/rt
+
+go 1.25
