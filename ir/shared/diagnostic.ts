@@ -49,3 +49,11 @@ export const diag = (stage: string, message: string, span: Span = noSpan): Diagn
 export function assertNever(x: never, stage = 'unknown'): never {
   throw new InternalError(stage, `unexpected value ${JSON.stringify(x)}`);
 }
+
+/** The program has no entry point: an error in the program (exit 1), not bad input. */
+export class NoMainError extends CompileError {
+  constructor(stage: string, moduleName: string) {
+    super(stage, noSpan, `module ${moduleName} has no main binding (expected ${moduleName}.main)`);
+    this.name = 'NoMainError';
+  }
+}
