@@ -1,0 +1,259 @@
+// properties/arb/typed.ts: a fast-check generator of well-typed, terminating Core programs.
+// A program is decoded from a sequence of natural numbers (a "choice sequence"): fast-check shrinks the
+// sequence (shorter, smaller numbers) and the decoder turns every sequence into a valid program, so
+// shrinking always yields a smaller valid program. Type first, then a term of that type.
+import fc from 'fast-check';
+import * as Core from '../../ir/core/core';
+
+const { mk } = Core;
+
+/** The types the generator knows. Each has productions below. */
+export type Ty = 'Int' | 'Bool' | 'String' | 'Float' | 'Shape' | 'IntList' | 'Rec' | 'IntFn' | 'Dict';
+const allTys: readonly Ty[] = ['Int', 'Bool', 'String', 'Float', 'Shape', 'IntList', 'Rec', 'IntFn', 'Dict'];
+
+interface Binding { readonly name: string; readonly ty: Ty }
+
+/** Reads choices; past the end it always answers 0, which every production maps to a leaf. */
+class Choices {
+  private i = 0;
+  constructor(private readonly xs: readonly number[]) {}
+  next(n: number): number {
+    if (n <= 1) return 0;
+    const x = this.xs[this.i++];
+    return x === undefined ? 0 : x % n;
+  }
+}
+
+const P = (name: string) => mk.var(name);
+const app = (f: string | Core.Expr, ...args: Core.Expr[]): Core.Expr => mk.apps(typeof f === 'string' ? P(f) : f, args);
+const con = (name: string, ...args: Core.Expr[]): Core.Expr => app(`Lune.Prelude.${name}`, ...args);
+const pcon = (name: string, ...args: Core.Pattern[]) => mk.pcon(name.includes('.') ? name : `Lune.Prelude.${name}`, args);
+const int = (n: number | bigint) => mk.int(BigInt(n));
+
+/** Awkward but printable strings: escapes, non-ASCII, digits after non-ASCII (Haskell's `\&`). */
+const strings = ['', 'a', 'b', 'hello', 'λ1', 'tab\there', 'line\nbreak', 'quote"s', 'back\\slash', '€uro', '😀', ' '];
+const bigInts = [0n, 1n, 2n, 7n, 42n, 255n, 2n ** 31n, 2n ** 62n, 2n ** 63n - 1n, 2n ** 63n, 2n ** 64n + 5n, 10n ** 20n];
+const floats = [0, 0.5, 1.5, 0.1, 2.5, 100, 1e7, 0.01, 1e-3, 123456.789, 3.14];
+
+/** Declarations every generated program may use: recursion over lists, ADTs, dictionaries. */
+function library(): Core.Decl[] {
+  const xs = P('xs'), x = P('x'), rest = P('rest'), f = P('f'), d = P('d');
+  const listCase = (scrut: Core.Expr, nilBody: Core.Expr, consBody: Core.Expr) =>
+    mk.case(scrut, [mk.alt(pcon('Nil'), nilBody), mk.alt(pcon('Cons', mk.pvar('x'), mk.pvar('rest')), consBody)]);
+  return [
+    mk.decl('Main.sumList', mk.lam([mk.pvar('xs')], listCase(xs, int(0), app('prim_addInt', x, app('Main.sumList', rest))))),
+    mk.decl('Main.mapList', mk.lam([mk.pvar('f'), mk.pvar('xs')],
+      listCase(xs, con('Nil'), con('Cons', app(f, x), app('Main.mapList', f, rest))))),
+    mk.decl('Main.range', mk.lam([mk.pvar('n')], mk.case(app('prim_leInt', P('n'), int(0)), [
+      mk.alt(pcon('True'), con('Nil')),
+      mk.alt(pcon('False'), con('Cons', P('n'), app('Main.range', app('prim_subInt', P('n'), int(1))))),
+    ]))),
+    mk.decl('Main.showBool', mk.lam([mk.pvar('b')], mk.case(P('b'), [
+      mk.alt(pcon('True'), mk.str('True')), mk.alt(pcon('False'), mk.str('False'))]))),
+    mk.decl('Main.area', mk.lam([mk.pvar('s')], mk.case(P('s'), [
+      mk.alt(pcon('Main.Circle', mk.pvar('r')), app('prim_mulInt', P('r'), P('r'))),
+      mk.alt(pcon('Main.Rect', mk.pvar('w'), mk.pvar('h')), app('prim_mulInt', P('w'), P('h'))),
+      mk.alt(pcon('Main.Dot'), int(0)),
+    ]))),
+    mk.decl('$dictMonoid_Sum', mk.record([{ label: 'combine', value: P('prim_addInt') }, { label: 'empty', value: int(0) }])),
+    mk.decl('$dictMonoid_Product', mk.record([{ label: 'combine', value: P('prim_mulInt') }, { label: 'empty', value: int(1) }])),
+    mk.decl('Main.foldMap', mk.lam([mk.pvar('d'), mk.pvar('f'), mk.pvar('xs')], listCase(xs, mk.select(d, 'empty'),
+      app(mk.select(d, 'combine'), app(f, x), app('Main.foldMap', d, f, rest))))),
+    mk.decl('Main.showList', mk.lam([mk.pvar('xs')], listCase(xs, mk.str(']'),
+      app('prim_appendString', app('prim_showInt', x), app('prim_appendString', mk.str(','), app('Main.showList', rest)))))),
+  ];
+}
+
+/** Decodes a choice sequence into terms. Names are fresh per program. */
+class Gen {
+  private n = 0;
+  constructor(private readonly c: Choices) {}
+  fresh(base: string): string {
+    return `${base}${this.n++}`;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.c.next(xs.length)]!;
+  }
+  /** A term of type `ty` in `env`; depth bounds the size (0 = leaves only). */
+  term(ty: Ty, env: readonly Binding[], depth: number): Core.Expr {
+    const vars = env.filter((b) => b.ty === ty);
+    const leaves = this.leaves(ty, vars);
+    if (depth <= 0) return leaves[this.c.next(leaves.length)]!();
+    const nodes = this.nodes(ty, env, depth - 1);
+    const all = [...leaves, ...nodes];
+    // Choice 0 is a leaf, so exhausted sequences end the term.
+    return all[this.c.next(all.length)]!();
+  }
+  private leaves(ty: Ty, vars: readonly Binding[]): (() => Core.Expr)[] {
+    const v = vars.map((b) => () => P(b.name));
+    const by: Record<Ty, (() => Core.Expr)[]> = {
+      Int: [() => int(this.pick(bigInts))],
+      Bool: [() => con('True'), () => con('False')],
+      String: [() => mk.str(this.pick(strings))],
+      Float: [() => mk.float(this.pick(floats))],
+      Shape: [() => P('Main.Dot'), () => app('Main.Circle', int(this.c.next(10)))],
+      IntList: [() => con('Nil'), () => app('Main.range', int(this.c.next(12)))],
+      Rec: [() => mk.record([{ label: 'a', value: int(this.c.next(100)) }, { label: 'b', value: mk.str(this.pick(strings)) }])],
+      IntFn: [() => app('prim_addInt', int(this.c.next(5))), () => { const x = this.fresh('x'); return mk.lam([mk.pvar(x)], P(x)); }],
+      Dict: [() => P('$dictMonoid_Sum'), () => P('$dictMonoid_Product')],
+    };
+    return [...by[ty], ...v];
+  }
+  private nodes(ty: Ty, env: readonly Binding[], d: number): (() => Core.Expr)[] {
+    const t = (ty2: Ty, env2: readonly Binding[] = env) => this.term(ty2, env2, d);
+    const generic: (() => Core.Expr)[] = [
+      () => { // let
+        const ty2 = this.pick(allTys), x = this.fresh('v');
+        return mk.let(x, t(ty2), t(ty, [...env, { name: x, ty: ty2 }]));
+      },
+      () => mk.case(t('Bool'), [mk.alt(pcon('True'), t(ty)), mk.alt(pcon('False'), t(ty))]), // if
+      () => { // case on a shape with nested patterns and fall-through
+        const r = this.fresh('r'), w = this.fresh('w');
+        return mk.case(t('Shape'), [
+          mk.alt(pcon('Main.Circle', mk.pvar(r)), t(ty, [...env, { name: r, ty: 'Int' }])),
+          mk.alt(pcon('Main.Rect', mk.pvar(w), mk.pwild()), t(ty, [...env, { name: w, ty: 'Int' }])),
+          mk.alt(mk.pwild(), t(ty)),
+        ]);
+      },
+      () => { // case on a list with a nested pattern: [x] / x :: y :: _ / _
+        const a = this.fresh('a'), b = this.fresh('b');
+        return mk.case(t('IntList'), [
+          mk.alt(pcon('Cons', mk.pvar(a), pcon('Nil')), t(ty, [...env, { name: a, ty: 'Int' }])),
+          mk.alt(pcon('Cons', mk.pvar(a), pcon('Cons', mk.pvar(b), mk.pwild())), t(ty, [...env, { name: a, ty: 'Int' }, { name: b, ty: 'Int' }])),
+          mk.alt(mk.pwild(), t(ty)),
+        ]);
+      },
+      () => { // a case that may not match (no Dot alternative): exercises NonExhaustiveCase
+        const r = this.fresh('r');
+        return mk.case(t('Shape'), [
+          mk.alt(pcon('Main.Circle', mk.pvar(r)), t(ty, [...env, { name: r, ty: 'Int' }])),
+          mk.alt(pcon('Main.Rect', mk.pwild(), mk.pwild()), t(ty)),
+        ]);
+      },
+      () => mk.case(t('String'), [mk.alt(mk.pstring('a'), t(ty)), mk.alt(mk.pstring('hello'), t(ty)), mk.alt(mk.pwild(), t(ty))]),
+      () => { // a local function applied (higher order, partial application of a 2-ary lambda)
+        const x = this.fresh('p'), y = this.fresh('q');
+        const lam = mk.lam([mk.pvar(x), mk.pwild(), mk.pvar(y)], t(ty, [...env, { name: x, ty: 'Int' }, { name: y, ty: 'Bool' }]));
+        const f = this.fresh('g');
+        return mk.let(f, app(lam, t('Int'), t('String')), app(P(f), t('Bool')));
+      },
+    ];
+    const by: Record<Ty, (() => Core.Expr)[]> = {
+      Int: [
+        () => app(this.pick(['prim_addInt', 'prim_subInt', 'prim_mulInt']), t('Int'), t('Int')),
+        () => app(this.pick(['prim_divInt', 'prim_modInt']), t('Int'), int(this.pick([1, 2, 3, 7, 10]))),
+        () => app('Main.sumList', t('IntList')),
+        () => app('Main.area', t('Shape')),
+        () => app(t('IntFn'), t('Int')),
+        () => mk.select(t('Rec'), 'a'),
+        () => app('Main.foldMap', t('Dict'), t('IntFn'), t('IntList')),
+        () => app(mk.select(t('Dict'), 'combine'), t('Int'), t('Int')),
+        () => app('prim_truncateFloat', t('Float')),
+      ],
+      Bool: [
+        () => app(this.pick(['prim_eqInt', 'prim_leInt', 'prim_geInt']), t('Int'), t('Int')),
+        () => app('prim_and', t('Bool'), t('Bool')),
+        () => app('prim_eqString', t('String'), t('String')),
+        () => app(this.pick(['prim_ltFloat', 'prim_eqFloat']), t('Float'), t('Float')),
+      ],
+      String: [
+        () => app('prim_showInt', t('Int')),
+        () => app('prim_appendString', t('String'), t('String')),
+        () => app('Main.showBool', t('Bool')),
+        () => app('prim_showFloat', t('Float')),
+        () => mk.select(t('Rec'), 'b'),
+        () => app('prim_charsToString', app('prim_stringToChars', t('String'))),
+        () => app('Main.showList', t('IntList')),
+      ],
+      Float: [
+        () => app(this.pick(['prim_addFloat', 'prim_mulFloat', 'prim_divFloat', 'prim_subFloat']), t('Float'), t('Float')),
+        () => app('prim_fromIntFloat', t('Int')),
+      ],
+      Shape: [
+        () => app('Main.Rect', t('Int'), t('Int')),
+        () => { const f = this.fresh('k'); return mk.let(f, app('Main.Rect', t('Int')), app(P(f), t('Int'))); }, // partial constructor
+        () => app('Main.Circle', t('Int')),
+      ],
+      IntList: [
+        () => con('Cons', t('Int'), t('IntList')),
+        () => app('Main.mapList', t('IntFn'), t('IntList')),
+      ],
+      Rec: [
+        () => mk.record([{ label: 'b', value: t('String') }, { label: 'a', value: t('Int') }]),
+        () => { // record update as Lune elaborates it
+          const r = '$r';
+          return mk.let(r, t('Rec'), mk.record([{ label: 'a', value: t('Int', env) }, { label: 'b', value: mk.select(P(r), 'b') }]));
+        },
+      ],
+      IntFn: [
+        () => { const x = this.fresh('x'); return mk.lam([mk.pvar(x)], t('Int', [...env, { name: x, ty: 'Int' }])); },
+        () => app(this.pick(['prim_addInt', 'prim_mulInt']), t('Int')),
+        () => { const x = this.fresh('x'); return mk.lam([mk.pvar(x)], app(t('IntFn'), app(t('IntFn'), P(x)))); },
+        () => app(mk.select(t('Dict'), 'combine'), t('Int')),
+      ],
+      // A Dict literal's combine must be binary: wrap a unary function as \a b -> f (a + b).
+      Dict: [() => {
+      const a = this.fresh('a'), b = this.fresh('b');
+      const f = t('IntFn');
+      return mk.record([{ label: 'combine', value: mk.lam([mk.pvar(a), mk.pvar(b)], app(f, app('prim_addInt', P(a), P(b)))) },
+        { label: 'empty', value: t('Int') }]);
+      }],
+    };
+    return [...by[ty], ...generic];
+  }
+}
+
+const bind = (m: Core.Expr, x: string, k: Core.Expr) => app('$primIOBind', m, mk.lam([x === '_' ? mk.pwild() : mk.pvar(x)], k));
+const stmBind = (m: Core.Expr, x: string, k: Core.Expr) => app('$primSTMBind', m, mk.lam([mk.pvar(x)], k));
+
+/** Options: how many printed results, how deep, whether to include an STM transaction. */
+export interface TypedOptions { readonly maxDepth?: number; readonly maxPrints?: number; readonly stm?: boolean }
+
+/** Decodes a choice sequence into a whole program `Main` whose `main` prints several generated values. */
+export function decodeProgram(choices: readonly number[], opts: TypedOptions = {}): Core.Module {
+  const c = new Choices(choices);
+  const g = new Gen(c);
+  const depth = opts.maxDepth ?? 4;
+  const prints = 1 + c.next(opts.maxPrints ?? 4);
+  const stmts: Core.Expr[] = [];
+  for (let i = 0; i < prints; i++) stmts.push(app('prim_putStrLn', g.term('String', [], depth)));
+  if (opts.stm !== false && c.next(2) === 1) {
+    // newTVar n; write m; orElse (read; retry if ≤ 0) (pure k): exercises retry and rollback.
+    const tv = g.fresh('tv'), v = g.fresh('val');
+    const left = stmBind(app('prim_readTVar', P(tv)), v, mk.case(app('prim_leInt', P(v), int(0)), [
+      mk.alt(pcon('True'), P('prim_retry')),
+      mk.alt(pcon('False'), app('$primSTMPure', P(v))),
+    ]));
+    const tx = stmBind(app('prim_newTVar', g.term('Int', [], 1)), tv,
+      stmBind(app('prim_writeTVar', P(tv), g.term('Int', [], 2)), '_w', app('prim_orElse', left, app('$primSTMPure', g.term('Int', [], 1)))));
+    const r = g.fresh('res');
+    stmts.push(bind(app('prim_atomically', tx), r, app('prim_putStrLn', app('prim_showInt', P(r)))));
+  }
+  const body = stmts.reduceRight<Core.Expr | null>((rest, s) => (rest === null ? s : bind(s, '_', rest)), null)!;
+  return mk.module('Main', [...library(), mk.decl('Main.main', body)]);
+}
+
+/** A program arbitrary; shrinking shrinks the choice sequence. */
+export const typedProgram = (opts: TypedOptions = {}): fc.Arbitrary<Core.Module> =>
+  fc.array(fc.nat({ max: 1000 }), { minLength: 0, maxLength: 400, size: 'large' }).map((xs) => decodeProgram(xs, opts));
+
+/** Counts nodes of a module (reported by the property runs). */
+export function countNodes(m: Core.Module): number {
+  let n = 0;
+  const stack: Core.Expr[] = m.decls.map((d) => d.body);
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    n++;
+    switch (e.tag) {
+      case 'CApp': stack.push(e.fn, e.arg); break;
+      case 'CLam': stack.push(e.body); break;
+      case 'CLet': stack.push(e.rhs, e.body); break;
+      case 'CCase': stack.push(e.scrutinee, ...e.alts.map((a) => a.body)); break;
+      case 'CRecord': stack.push(...e.fields.map((f) => f.value)); break;
+      case 'CSelect': stack.push(e.record); break;
+      case 'CTemplate': for (const p of e.parts) if (p.tag === 'THole') stack.push(p.expr); break;
+      default: break;
+    }
+  }
+  return n;
+}
