@@ -1,0 +1,156 @@
+// io.go: IO actions and the program driver (PRIMITIVES.md §1.9, §2.1–2.2, §3.5).
+// Contents: IO (pure / bind / then / effect), IOPure, IOEffect, AsIO, RunIO (the trampoline), RunMain, and the
+// primitives $primIOPure/prim_ioPure, $primIOBind/prim_ioBind, $primIOThen/prim_ioThen.
+package rt
+
+import (
+	"math"
+	"math/big"
+	"runtime/debug"
+)
+
+type ioKind uint8
+
+const (
+	ioPure   ioKind = iota // finished: value
+	ioBind                 // run first, then Apply(k, result), which must give the next IO
+	ioThen                 // run first, discard its result, run next
+	ioEffect               // call run (the primitive's effect) for the result
+)
+
+// IO is a description of an action; building one runs nothing, and the same IO can run any number of times.
+type IO struct {
+	kind  ioKind
+	value Value        // ioPure
+	first *IO          // ioBind, ioThen
+	k     Value        // ioBind: a Lune function a -> IO b
+	next  *IO          // ioThen
+	run   func() Value // ioEffect
+}
+
+// LuneShow prints an IO action the way the evaluator does.
+func (*IO) LuneShow() string { return "<io>" }
+
+// IOPure is an action that finishes at once with v.
+func IOPure(v Value) *IO { return &IO{kind: ioPure, value: v} }
+
+// IOEffect is an action whose effect is run each time the action runs; its result is the action's result.
+func IOEffect(run func() Value) *IO { return &IO{kind: ioEffect, run: run} }
+
+// AsIO returns v as an IO action; anything else is the evaluator's fatal NotAnIO.
+func AsIO(v Value) *IO {
+	io, ok := v.(*IO)
+	if !ok {
+		Crash("NotAnIO " + Show(v))
+	}
+	return io
+}
+
+// RunIO runs an action to completion on the calling goroutine and returns its result. Binds and thens push a
+// frame on an explicit stack instead of recursing, so `loop = bind act (\_ -> loop)` runs in constant Go
+// stack, and a popped frame is cleared at once so finished actions can be collected.
+func RunIO(action *IO) Value {
+	var frames []*IO // pending ioBind / ioThen nodes, innermost last
+	cur := action
+	for {
+		var result Value
+		switch cur.kind {
+		case ioBind, ioThen:
+			frames = append(frames, cur)
+			cur = cur.first
+			continue
+		case ioPure:
+			result = cur.value
+		case ioEffect:
+			result = cur.run()
+		}
+		n := len(frames)
+		if n == 0 {
+			return result
+		}
+		top := frames[n-1]
+		frames[n-1] = nil
+		frames = frames[:n-1]
+		if top.kind == ioThen {
+			cur = top.next
+		} else {
+			cur = AsIO(Apply(top.k, result))
+		}
+	}
+}
+
+// maxGoStack is the per-goroutine stack limit set at start-up: 1 GiB, the largest stack the Go runtime can
+// grow to (stacks double, and the runtime refuses to pass 2×10^9 bytes; the default 10^9 stops at 512 MiB).
+// Deep non-tail recursion in Lune is deep Go recursion: measured on amd64 with Go 1.26, a Lune function
+// recursing through Apply over a 1,000,000-element list uses 128 MiB of stack (≈134 bytes per level, see
+// TestDeepRecursion), so about 8 million levels fit; bigger generated frames fit proportionally fewer.
+const maxGoStack = 1 << 30
+
+// The limit is set from init rather than RunMain because generated code computes main's value (which may
+// recurse deeply) before it calls RunMain.
+func init() { debug.SetMaxStack(maxGoStack) }
+
+// RunMain is the program driver (§1.9): main's value is an IO action, or `Lune.Prelude.Task io` (unwrapped
+// once); anything else is fatal NotAnIO. The action's result is ignored (a Task ending in Err still exits 0),
+// and when main's action finishes the program exits 0, abandoning any other goroutines.
+func RunMain(v Value) {
+	if c, ok := v.(*Con); ok && c.Name == "Lune.Prelude.Task" && len(c.Args) == 1 {
+		v = c.Args[0]
+	}
+	RunIO(AsIO(v))
+	Exit(0)
+}
+
+// F__dollar_primIOPure is `$primIOPure x`: an action finishing with x.
+func F__dollar_primIOPure(x Value) Value { return IOPure(x) }
+
+// F__dollar_primIOBind is `$primIOBind m k`: m must already be an action (else NotAnIO); k is applied to m's
+// result when m finishes and must give the next action.
+func F__dollar_primIOBind(m, k Value) Value { return &IO{kind: ioBind, first: AsIO(m), k: k} }
+
+// F__dollar_primIOThen is `$primIOThen m n`: both must be actions when applied; runs m, discards, runs n.
+func F__dollar_primIOThen(m, n Value) Value {
+	first := AsIO(m)
+	return &IO{kind: ioThen, first: first, next: AsIO(n)}
+}
+
+// The prim_io… names are the same implementations as the $primIO… internals (§2.2).
+func F_prim_ioPure(x Value) Value    { return F__dollar_primIOPure(x) }
+func F_prim_ioBind(m, k Value) Value { return F__dollar_primIOBind(m, k) }
+func F_prim_ioThen(m, n Value) Value { return F__dollar_primIOThen(m, n) }
+
+// Primitive values of the io group.
+var (
+	P__dollar_primIOPure = MkFunc("$primIOPure", 1, func(a []Value) Value { return F__dollar_primIOPure(a[0]) })
+	P_prim_ioPure        = MkFunc("prim_ioPure", 1, func(a []Value) Value { return F_prim_ioPure(a[0]) })
+	P__dollar_primIOBind = MkFunc("$primIOBind", 2, func(a []Value) Value { return F__dollar_primIOBind(a[0], a[1]) })
+	P_prim_ioBind        = MkFunc("prim_ioBind", 2, func(a []Value) Value { return F_prim_ioBind(a[0], a[1]) })
+	P__dollar_primIOThen = MkFunc("$primIOThen", 2, func(a []Value) Value { return F__dollar_primIOThen(a[0], a[1]) })
+	P_prim_ioThen        = MkFunc("prim_ioThen", 2, func(a []Value) Value { return F_prim_ioThen(a[0], a[1]) })
+)
+
+func init() {
+	register("$primIOPure", P__dollar_primIOPure)
+	register("prim_ioPure", P_prim_ioPure)
+	register("$primIOBind", P__dollar_primIOBind)
+	register("prim_ioBind", P_prim_ioBind)
+	register("$primIOThen", P__dollar_primIOThen)
+	register("prim_ioThen", P_prim_ioThen)
+}
+
+// clampInt reads an Int argument as int64, saturating a big one (the effect primitives only need sizes,
+// ports and durations); a non-Int is fatal NotAFunction like any primitive given the wrong shape.
+func clampInt(v Value) int64 {
+	switch n := v.(type) {
+	case int64:
+		return n
+	case *big.Int:
+		if n.Sign() < 0 {
+			return math.MinInt64
+		}
+		return math.MaxInt64
+	default:
+		Crash("NotAFunction " + Show(v))
+		return 0
+	}
+}
