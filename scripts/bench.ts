@@ -1,0 +1,109 @@
+// scripts/bench.ts (npm run bench): compiles each bench/<name>.lcore, builds its hand-written Go twin, runs
+// them alternately, checks both print the same answer and prints medians, ratios and peak RSS. Also reports
+// the compile time of 50_HealthAgent per pass and its scaling with input size. Not a test: figures only.
+//   npm run bench [-- --only NAME] [-- --runs N] [-- --json FILE] [-- --no-compile-time]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadModule } from '../ir/core/load';
+import { print } from '../ir/core/print';
+import * as Core from '../ir/core/core';
+import { renameGlobals } from '../properties/merge';
+
+const root = resolve(import.meta.dirname, '..');
+const goEnv = { ...process.env, PATH: `${process.env.PATH}:/usr/local/go/bin`, GOPROXY: 'off', GOFLAGS: '-mod=mod' };
+
+interface Row { name: string; generated_ms: number; twin_ms: number; ratio: number; generated_rss_kb: number; twin_rss_kb: number }
+
+function args() {
+  const a = process.argv.slice(2);
+  const get = (f: string) => { const i = a.indexOf(f); return i >= 0 ? a[i + 1] : undefined; };
+  return { only: get('--only'), runs: Number(get('--runs') ?? 5), json: get('--json'), compileTime: !a.includes('--no-compile-time') };
+}
+
+/** Runs a binary under /usr/bin/time, returning stdout, wall ms and peak RSS in KiB. */
+function measure(bin: string): { out: string; ms: number; rssKb: number } {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', bin], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${bin} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const rssKb = Number(r.stderr.trim().split('\n').at(-1));
+  return { out: r.stdout, ms, rssKb };
+}
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+
+function benchOne(name: string, runs: number): Row {
+  const out = join(root, 'out', 'bench', name);
+  mkdirSync(join(root, 'out', 'bench'), { recursive: true });
+  execFileSync('npx', ['tsx', join(root, 'scripts/lunec.ts'), 'compile', join(root, 'bench', `${name}.lcore`), '-o', out], { stdio: 'inherit', cwd: root });
+  const twin = join(root, 'out', 'bench', `${name}-twin`);
+  execFileSync('go', ['build', '-o', twin, `./${name}`], { cwd: join(root, 'bench/twins'), env: goEnv, stdio: 'inherit' });
+  const gen: ReturnType<typeof measure>[] = [];
+  const tw: ReturnType<typeof measure>[] = [];
+  for (let i = 0; i < runs; i++) {
+    gen.push(measure(join(out, 'program')));
+    tw.push(measure(twin));
+  }
+  const a = gen[0]!.out.trim(), b = tw[0]!.out.trim();
+  if (a !== b) throw new Error(`${name}: generated program printed ${JSON.stringify(a)}, twin printed ${JSON.stringify(b)}`);
+  const g = median(gen.map((x) => x.ms)), t = median(tw.map((x) => x.ms));
+  return { name, generated_ms: g, twin_ms: t, ratio: g / t, generated_rss_kb: Math.max(...gen.map((x) => x.rssKb)), twin_rss_kb: Math.max(...tw.map((x) => x.rssKb)) };
+}
+
+/** `compile --emit-only --timings` of a module; returns the per-pass lines and the wall time. */
+function compileTimings(file: string): { wallMs: number; lines: string } {
+  const t0 = performance.now();
+  const r = spawnSync('npx', ['tsx', join(root, 'scripts/lunec.ts'), 'compile', file, '--emit-only', '--timings', '-o', join(root, 'out', 'bench', 'compile-time')], { encoding: 'utf8', cwd: root });
+  if (r.status !== 0) throw new Error(`compile of ${file} failed: ${r.stderr}`);
+  return { wallMs: performance.now() - t0, lines: r.stderr };
+}
+
+/** A module k times as large: the declarations repeated under new names (main kept from the first copy). */
+function scaled(m: Core.Module, k: number): Core.Module {
+  const decls: Core.Decl[] = [];
+  for (let i = 0; i < k; i++) decls.push(...renameGlobals(m, (n) => (i === 0 ? n : `Copy${i}.${n}`)).filter((d) => i === 0 || !d.name.endsWith('.main')));
+  // Copies must be reachable to be compiled: main runs copy i's main as well (sequenced with $primIOBind).
+  const main = decls.find((d) => d.name === `${m.name}.main`)!;
+  let body: Core.Expr = main.body;
+  for (let i = 1; i < k; i++) {
+    const copy = renameGlobals(m, (n) => `Copy${i}.${n}`).find((d) => d.name === `Copy${i}.${m.name}.main`)!;
+    decls.push(copy);
+    body = Core.mk.apps(Core.mk.var('$primIOBind'), [body, Core.mk.lam([Core.mk.pwild()], Core.mk.var(copy.name))]);
+  }
+  return Core.mk.module(m.name, [...decls.filter((d) => d !== main), Core.mk.decl(main.name, body)]);
+}
+
+function main(): void {
+  const o = args();
+  const names = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.lcore')).map((f) => f.replace(/\.lcore$/, ''))
+    .filter((n) => o.only === undefined || n === o.only).sort();
+  const rows: Row[] = [];
+  for (const n of names) {
+    if (!existsSync(join(root, 'bench/twins', n))) { console.error(`${n}: no twin in bench/twins/${n}, skipped`); continue; }
+    rows.push(benchOne(n, o.runs));
+  }
+  console.log(`\n${'benchmark'.padEnd(12)} ${'generated ms'.padStart(13)} ${'twin ms'.padStart(9)} ${'ratio'.padStart(7)} ${'gen RSS KiB'.padStart(12)} ${'twin RSS KiB'.padStart(13)}`);
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(12)} ${r.generated_ms.toFixed(1).padStart(13)} ${r.twin_ms.toFixed(1).padStart(9)} ${r.ratio.toFixed(2).padStart(7)} ${String(r.generated_rss_kb).padStart(12)} ${String(r.twin_rss_kb).padStart(13)}`);
+  }
+  if (o.json) writeFileSync(o.json, JSON.stringify(rows, null, 1) + '\n');
+  if (!o.compileTime) return;
+  const health = resolve(root, '../shared/lune-corpus/dumps/50_HealthAgent.core');
+  if (!existsSync(health)) { console.error('50_HealthAgent.core not found: compile-time figures skipped'); return; }
+  console.log(`\ncompile --emit-only of 50_HealthAgent, per pass:`);
+  const one = compileTimings(health);
+  console.log(one.lines.trimEnd());
+  console.log(`wall (including Node start-up): ${one.wallMs.toFixed(0)} ms`);
+  const m = loadModule(health);
+  const base: number[] = [];
+  for (const k of [1, 2, 4]) {
+    const file = join(root, 'out', 'bench', `health-x${k}.lcore`);
+    writeFileSync(file, print(scaled(m, k)));
+    const t = compileTimings(file);
+    base.push(t.wallMs);
+    console.log(`scaling ${k}x: ${t.wallMs.toFixed(0)} ms wall (${(t.wallMs / base[0]!).toFixed(2)}x of 1x)`);
+  }
+}
+
+main();
