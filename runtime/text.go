@@ -1,0 +1,85 @@
+// text.go: String and Char primitives (PRIMITIVES.md §3.4). Contents: every P_/F_ of the strings group.
+// Strings are Go strings holding valid UTF-8; operations work on code points (runes).
+package rt
+
+import (
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// F_prim_appendString concatenates two strings.
+func F_prim_appendString(a, b Value) Value { return AsString(a) + AsString(b) }
+
+// F_prim_eqString is exact code-point equality (no normalisation).
+func F_prim_eqString(a, b Value) Value { return Bool(AsString(a) == AsString(b)) }
+
+// F_prim_stringToChars lists the code points of a string (`""` → Nil).
+func F_prim_stringToChars(a Value) Value {
+	s := AsString(a)
+	chars := make([]Value, 0, utf8.RuneCountInString(s))
+	for _, r := range s {
+		chars = append(chars, Char(r))
+	}
+	return MkList(chars)
+}
+
+// F_prim_charsToString concatenates a list of Chars. The list must be a proper Cons/Nil chain (else fatal
+// `NotARecord <list>`); elements that are not Chars are skipped (the evaluator's quirk). Surrogate code
+// points become U+FFFD.
+func F_prim_charsToString(a Value) Value {
+	var b strings.Builder
+	for _, x := range AsList(a) {
+		if c, ok := x.(Char); ok {
+			b.WriteRune(rune(c)) // WriteRune writes U+FFFD for surrogates and invalid code points
+		}
+	}
+	return b.String()
+}
+
+// F_prim_charToInt is a Char's code point.
+func F_prim_charToInt(a Value) Value { return int64(AsChar(a)) }
+
+// F_prim_intToChar makes a Char of a code point in 0…0x10FFFF (surrogates allowed: they become U+FFFD
+// only when put in a String). Out of range: fatal `Prelude.chr: bad argument: N`, with N as GHC shows it
+// (`(-1)` for a negative). The evaluator raises this lazily, when the Char is used; we fail at once.
+func F_prim_intToChar(a Value) Value {
+	n, b := AsInt(a)
+	if b == nil && n >= 0 && n <= 0x10FFFF {
+		return Char(n)
+	}
+	Crash("Prelude.chr: bad argument: " + showSignedInt(n, b))
+	return nil
+}
+
+// showSignedInt is GHC's `showSignedInt 9`: a negative number is parenthesised.
+func showSignedInt(n int64, b *big.Int) string {
+	s := strconv.FormatInt(n, 10)
+	if b != nil {
+		s = b.String()
+	}
+	if s[0] == '-' {
+		return "(" + s + ")"
+	}
+	return s
+}
+
+// The primitive values (PRIMITIVES.md §3.4).
+var (
+	P_prim_appendString  = MkFunc("prim_appendString", 2, func(a []Value) Value { return F_prim_appendString(a[0], a[1]) })
+	P_prim_eqString      = MkFunc("prim_eqString", 2, func(a []Value) Value { return F_prim_eqString(a[0], a[1]) })
+	P_prim_stringToChars = MkFunc("prim_stringToChars", 1, func(a []Value) Value { return F_prim_stringToChars(a[0]) })
+	P_prim_charsToString = MkFunc("prim_charsToString", 1, func(a []Value) Value { return F_prim_charsToString(a[0]) })
+	P_prim_charToInt     = MkFunc("prim_charToInt", 1, func(a []Value) Value { return F_prim_charToInt(a[0]) })
+	P_prim_intToChar     = MkFunc("prim_intToChar", 1, func(a []Value) Value { return F_prim_intToChar(a[0]) })
+)
+
+func init() {
+	register("prim_appendString", P_prim_appendString)
+	register("prim_eqString", P_prim_eqString)
+	register("prim_stringToChars", P_prim_stringToChars)
+	register("prim_charsToString", P_prim_charsToString)
+	register("prim_charToInt", P_prim_charToInt)
+	register("prim_intToChar", P_prim_intToChar)
+}
