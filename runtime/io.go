@@ -81,9 +81,10 @@ func RunIO(action *IO) Value {
 
 // maxGoStack is the per-goroutine stack limit set at start-up: 1 GiB, the largest stack the Go runtime can
 // grow to (stacks double, and the runtime refuses to pass 2×10^9 bytes; the default 10^9 stops at 512 MiB).
-// Deep non-tail recursion in Lune is deep Go recursion: measured on amd64 with Go 1.26, a Lune function
-// recursing through Apply over a 1,000,000-element list uses 128 MiB of stack (≈134 bytes per level, see
-// TestDeepRecursion), so about 8 million levels fit; bigger generated frames fit proportionally fewer.
+// Deep non-tail recursion in Lune is deep Go recursion: measured on amd64 with Go 1.26 (TestDeepRecursion), a
+// Lune-style length recursing through Apply and prim_addInt over a 1,000,000-element list grows the stack to
+// 256 MiB (StackInuse; 268 bytes per level, 512 MiB under -race), so 1,000,000 levels fit with 4× headroom
+// (2× with the default limit, none under -race). Bigger generated frames fit proportionally fewer levels.
 const maxGoStack = 1 << 30
 
 // The limit is set from init rather than RunMain because generated code computes main's value (which may

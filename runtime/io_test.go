@@ -1,0 +1,204 @@
+// io_test.go: the IO trampoline (constant stack and memory over 10,000,000 binds), bind/then/pure, NotAnIO,
+// deep recursion under the raised stack limit, and RunMain (in a child process, since it exits).
+package rt
+
+import (
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// runIOValue runs an action given as a Value (as generated code would hold it).
+func runIOValue(v Value) Value { return RunIO(AsIO(v)) }
+
+func TestBindLoopRunsInConstantStackAndMemory(t *testing.T) {
+	const n = 10_000_000
+	count := int64(0)
+	var samples [2]runtime.MemStats
+	act := IOEffect(func() Value {
+		count++
+		if count == 1000 || count == n {
+			runtime.GC()
+			i := 0
+			if count == n {
+				i = 1
+			}
+			runtime.ReadMemStats(&samples[i])
+		}
+		return count
+	})
+	var loop func() Value // loop = bind act (\c -> if c == n then pure c else loop)
+	k := MkFunc("k", 1, func(a []Value) Value {
+		if a[0].(int64) == n {
+			return IOPure(a[0])
+		}
+		return loop()
+	})
+	loop = func() Value { return ApplyN(P__dollar_primIOBind, act, k) }
+	if got := runIOValue(loop()); got != int64(n) {
+		t.Fatalf("result %v, want %d", got, n)
+	}
+	const slack = 4 << 20
+	if grow := int64(samples[1].HeapInuse) - int64(samples[0].HeapInuse); grow > slack {
+		t.Errorf("heap grew by %d bytes over the loop", grow)
+	}
+	if grow := int64(samples[1].StackInuse) - int64(samples[0].StackInuse); grow > slack {
+		t.Errorf("stack grew by %d bytes over the loop", grow)
+	}
+}
+
+func TestLeftNestedBindsAndThen(t *testing.T) {
+	inc := MkFunc("inc", 1, func(a []Value) Value { return IOPure(a[0].(int64) + 1) })
+	var m Value = IOPure(int64(0))
+	for i := 0; i < 100_000; i++ {
+		m = F_prim_ioBind(m, inc)
+	}
+	if got := runIOValue(m); got != int64(100_000) {
+		t.Fatalf("left-nested binds gave %v", got)
+	}
+	var log []string
+	say := func(s string) *IO { return IOEffect(func() Value { log = append(log, s); return s }) }
+	got := runIOValue(F_prim_ioThen(F__dollar_primIOThen(say("a"), say("b")), say("c")))
+	if got != "c" || strings.Join(log, "") != "abc" {
+		t.Fatalf("then gave %v after %v", got, log)
+	}
+}
+
+func TestBuildingRunsNothingAndActionsRerun(t *testing.T) {
+	runs := 0
+	act := IOEffect(func() Value { runs++; return Unit })
+	both := F__dollar_primIOThen(act, F_prim_ioPure(int64(7)))
+	if runs != 0 {
+		t.Fatal("building an action ran it")
+	}
+	runIOValue(both)
+	if got := runIOValue(both); got != int64(7) || runs != 2 {
+		t.Fatalf("second run gave %v with %d runs", got, runs)
+	}
+}
+
+func TestNotAnIO(t *testing.T) {
+	msg, _ := catchCrash(func() { F__dollar_primIOBind(int64(5), P_prim_ioPure) })
+	if msg != "NotAnIO 5" {
+		t.Errorf("bind of a non-IO: %q", msg)
+	}
+	msg, _ = catchCrash(func() { F_prim_ioThen(IOPure(Unit), Just(int64(1))) })
+	if msg != "NotAnIO Just 1" {
+		t.Errorf("then with a non-IO: %q", msg)
+	}
+	notIO := MkFunc("k", 1, func(a []Value) Value { return int64(3) })
+	msg, _ = catchCrash(func() { runIOValue(F_prim_ioBind(IOPure(Unit), notIO)) })
+	if msg != "NotAnIO 3" {
+		t.Errorf("continuation giving a non-IO: %q", msg)
+	}
+	if got := Show(IOPure(Unit)); got != "<io>" {
+		t.Errorf("Show of an action: %q", got)
+	}
+}
+
+// TestDeepRecursion: a Lune-style non-tail-recursive length over a 1,000,000-element list (one Apply per
+// level) fits in the stack limit set by init; it logs the stack used (the figure quoted at maxGoStack).
+func TestDeepRecursion(t *testing.T) {
+	const n = 1_000_000
+	var l Value = Nil
+	for i := 0; i < n; i++ {
+		l = Cons(int64(i), l)
+	}
+	var stackAtBottom uint64
+	var length *Func
+	length = MkFunc("length", 1, func(a []Value) Value {
+		c := a[0].(*Con)
+		if c.Name == "Lune.Prelude.Nil" {
+			stackAtBottom = stackInUse()
+			return int64(0)
+		}
+		return F_prim_addInt(int64(1), Apply(length, c.Args[1]))
+	})
+	if got := Apply(length, l); got != int64(n) {
+		t.Fatalf("length gave %v", got)
+	}
+	t.Logf("stack in use at depth %d: %d MiB (%d bytes per level)", n, stackAtBottom>>20, stackAtBottom/n)
+}
+
+//go:noinline
+func stackInUse() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.StackInuse
+}
+
+// The child-process half of the RunMain tests: RT_HELPER selects a scenario.
+func TestMain(m *testing.M) {
+	if scenario := os.Getenv("RT_HELPER"); scenario != "" {
+		runHelper(scenario)
+		os.Exit(3) // a scenario must exit by itself
+	}
+	os.Exit(m.Run())
+}
+
+func runHelper(scenario string) {
+	switch scenario {
+	case "task-main": // a Task main whose action ends in Err still exits 0, after printing
+		RunMain(MkCon("Lune.Prelude.Task", F_prim_ioThen(F_prim_putStrLn("hello"), IOPure(Err("boom")))))
+	case "not-an-io":
+		RunMain(int64(5))
+	case "task-not-io":
+		RunMain(MkCon("Lune.Prelude.Task", Just(Unit)))
+	case "abandon": // main finishes while a spawned fiber sleeps: exit 0 without its output
+		RunMain(F_prim_ioBind(F_prim_spawn(F_prim_ioThen(F_prim_sleepMs(int64(5000)), F_prim_putStrLn("late"))),
+			MkFunc("k", 1, func([]Value) Value { return F_prim_putStrLn("main done") })))
+	case "fiber-crash": // a crash in a fiber ends the program with exit 1
+		crash := MkFunc("k", 1, func(a []Value) Value { return NonExhaustive("T.f", a[0]) })
+		RunMain(F_prim_ioBind(F_prim_spawn(F_prim_ioBind(IOPure(Just(int64(3))), crash)),
+			MkFunc("k", 1, func([]Value) Value { return F_prim_sleepMs(int64(5000)) })))
+	case "console": // echo lines read from stdin, then readInt
+		RunMain(F_prim_ioBind(P_prim_readLine, MkFunc("k", 1, func(a []Value) Value {
+			return F_prim_ioThen(F_prim_putStrLn("["+a[0].(string)+"]"),
+				F_prim_ioBind(P_prim_readInt, MkFunc("k", 1, func(a []Value) Value { return F_prim_putStrLn(Show(a[0])) })))
+		})))
+	}
+}
+
+// runScenario runs this test binary as a child in the given scenario and returns stdout, stderr and exit code.
+func runScenario(t *testing.T, scenario, stdin string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "RT_HELPER="+scenario)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errOut strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errOut.String(), code
+}
+
+func TestRunMain(t *testing.T) {
+	cases := []struct {
+		scenario, stdin, stdout, stderr string
+		code                            int
+	}{
+		{"task-main", "", "hello\n", "", 0},
+		{"not-an-io", "", "", "error: NotAnIO 5\n", 1},
+		{"task-not-io", "", "", "error: NotAnIO Just Unit\n", 1},
+		{"abandon", "", "main done\n", "", 0},
+		{"fiber-crash", "", "", "error: NonExhaustiveCase Just 3\n", 1},
+		{"console", "abc\r\r\n42\n", "[abc]\n42\n", "", 0},
+		{"console", "x\n123456789012345678901234567890", "[x]\n123456789012345678901234567890\n", "", 0},
+		{"console", "", "[]\n", "error: ForeignError \"prim_readInt: EOF\"\n", 1},
+		{"console", "a\n-5\n", "[a]\n", "error: ForeignError \"prim_readInt: invalid int\"\n", 1},
+	}
+	for _, c := range cases {
+		stdout, stderr, code := runScenario(t, c.scenario, c.stdin)
+		if stdout != c.stdout || stderr != c.stderr || code != c.code {
+			t.Errorf("%s with stdin %q: got stdout %q stderr %q exit %d; want %q %q %d",
+				c.scenario, c.stdin, stdout, stderr, code, c.stdout, c.stderr, c.code)
+		}
+	}
+}
