@@ -58,6 +58,9 @@ const table: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ['NaN', { arity: 0, build: () => ({ k: 'float', x: NaN }) }],
 ]);
 
+/** True for the names this reader builds Core nodes from (CVar, PCon, TApp, …). */
+export const isCoreConstructor = (name: string): boolean => table.has(name);
+
 /** Builds `name args…`; `at`/`end` are the offsets of the whole application. */
 export function buildCon(lx: Lexer, name: string, args: readonly Item[], at: number, end: number): Val {
   const entry = table.get(name);

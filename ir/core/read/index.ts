@@ -3,7 +3,7 @@
 import type * as Core from '../core';
 import { CompileError } from '../../shared/diagnostic';
 import { mkSpan } from '../../shared/span';
-import { buildCon, buildRecord } from './build';
+import { buildCon, buildRecord, isCoreConstructor } from './build';
 import { Lexer, Tok, tokName } from './lexer';
 import { describe, type Item } from './values';
 
@@ -44,8 +44,9 @@ export function readDump(text: string, file: string): Core.Module {
  */
 export function frontendErrorReport(text: string): string | undefined {
   const first = text.trimStart().split('\n', 1)[0]!.trimEnd();
-  const m = /^([A-Z][A-Za-z0-9_']*)(\s|$)/.exec(first);
-  if (m === null || m[1] === 'CoreModule') return undefined;
+  // An error constructor with at least one argument, and not a piece of Core (e.g. a truncated dump).
+  const m = /^([A-Z][A-Za-z0-9_']*)\s+\S/.exec(first);
+  if (m === null || m[1]!.startsWith('Core') || isCoreConstructor(m[1]!)) return undefined;
   // Its arguments are plain Show values (strings, numbers, names, brackets): check they scan as such.
   const lx = new Lexer(first, '');
   try {
@@ -149,7 +150,7 @@ function apply(lx: Lexer, terms: readonly Item[]): Item {
   const head = terms[0]!;
   const end = terms[terms.length - 1]!.end;
   if (head.k !== 'ident') {
-    if (terms.length > 1) throw lx.error(terms[1]!.at, `unexpected ${describe(terms[1]!)} after ${describe(head)}`);
+    if (terms.length > 1) throw lx.error(terms[1]!.at, `expected nothing after ${describe(head)}, found ${describe(terms[1]!)}`);
     return head;
   }
   if (!/^[A-Z]/.test(head.name)) throw lx.error(head.at, `unexpected identifier ${head.name}`);
@@ -171,6 +172,7 @@ function nullary(lx: Lexer, a: Item & { k: 'ident' }): Item {
 function close(lx: Lexer, f: Frame, end: number): Item {
   if (f.recordName !== undefined) return { ...buildRecord(lx, f.recordName, f.fields, f.at, end), at: f.at, end };
   if (f.open === Tok.LBrack) return { k: 'list', items: f.elems, at: f.at, end };
-  if (f.elems.length === 1) return f.elems[0]!;
+  // A parenthesised value keeps its own start (errors point at the constructor) but spans the parentheses.
+  if (f.elems.length === 1) return { ...f.elems[0]!, end };
   return { k: 'tuple', items: f.elems, at: f.at, end };
 }
