@@ -235,7 +235,9 @@ func indentLines(s string, n int64) string {
 func F_prim_templateText(s Value) Value { return textLeaf(AsString(s), false) }
 
 // F_prim_templateLine is templateText after removing one trailing newline.
-func F_prim_templateLine(s Value) Value { return textLeaf(strings.TrimSuffix(AsString(s), "\n"), false) }
+func F_prim_templateLine(s Value) Value {
+	return textLeaf(strings.TrimSuffix(AsString(s), "\n"), false)
+}
 
 // F_prim_templateLines: [] → empty; [x] → line x; otherwise a block leaf of the items joined with `\n`.
 func F_prim_templateLines(list Value) Value {
