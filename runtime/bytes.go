@@ -151,18 +151,18 @@ func DecodeUTF8Lenient(b []byte) string {
 
 // The primitive values (PRIMITIVES.md §3.13); prim_bytesEmpty is the constant itself.
 var (
-	P_prim_bytesEmpty          Value = Bytes{}
-	P_prim_bytesFromList             = MkFunc("prim_bytesFromList", 1, func(a []Value) Value { return F_prim_bytesFromList(a[0]) })
-	P_prim_bytesToList               = MkFunc("prim_bytesToList", 1, func(a []Value) Value { return F_prim_bytesToList(a[0]) })
-	P_prim_bytesLength               = MkFunc("prim_bytesLength", 1, func(a []Value) Value { return F_prim_bytesLength(a[0]) })
-	P_prim_bytesConcat               = MkFunc("prim_bytesConcat", 2, func(a []Value) Value { return F_prim_bytesConcat(a[0], a[1]) })
-	P_prim_bytesSlice                = MkFunc("prim_bytesSlice", 3, func(a []Value) Value { return F_prim_bytesSlice(a[0], a[1], a[2]) })
-	P_prim_bytesPackInt32BE          = MkFunc("prim_bytesPackInt32BE", 1, func(a []Value) Value { return F_prim_bytesPackInt32BE(a[0]) })
-	P_prim_bytesUnpackInt32BE        = MkFunc("prim_bytesUnpackInt32BE", 1, func(a []Value) Value { return F_prim_bytesUnpackInt32BE(a[0]) })
-	P_prim_bytesPackInt16BE          = MkFunc("prim_bytesPackInt16BE", 1, func(a []Value) Value { return F_prim_bytesPackInt16BE(a[0]) })
-	P_prim_bytesUnpackInt16BE        = MkFunc("prim_bytesUnpackInt16BE", 1, func(a []Value) Value { return F_prim_bytesUnpackInt16BE(a[0]) })
-	P_prim_bytesFromString           = MkFunc("prim_bytesFromString", 1, func(a []Value) Value { return F_prim_bytesFromString(a[0]) })
-	P_prim_bytesToString             = MkFunc("prim_bytesToString", 1, func(a []Value) Value { return F_prim_bytesToString(a[0]) })
+	P_prim_bytesEmpty         Value = Bytes{}
+	P_prim_bytesFromList            = MkFunc("prim_bytesFromList", 1, func(a []Value) Value { return F_prim_bytesFromList(a[0]) })
+	P_prim_bytesToList              = MkFunc("prim_bytesToList", 1, func(a []Value) Value { return F_prim_bytesToList(a[0]) })
+	P_prim_bytesLength              = MkFunc("prim_bytesLength", 1, func(a []Value) Value { return F_prim_bytesLength(a[0]) })
+	P_prim_bytesConcat              = MkFunc("prim_bytesConcat", 2, func(a []Value) Value { return F_prim_bytesConcat(a[0], a[1]) })
+	P_prim_bytesSlice               = MkFunc("prim_bytesSlice", 3, func(a []Value) Value { return F_prim_bytesSlice(a[0], a[1], a[2]) })
+	P_prim_bytesPackInt32BE         = MkFunc("prim_bytesPackInt32BE", 1, func(a []Value) Value { return F_prim_bytesPackInt32BE(a[0]) })
+	P_prim_bytesUnpackInt32BE       = MkFunc("prim_bytesUnpackInt32BE", 1, func(a []Value) Value { return F_prim_bytesUnpackInt32BE(a[0]) })
+	P_prim_bytesPackInt16BE         = MkFunc("prim_bytesPackInt16BE", 1, func(a []Value) Value { return F_prim_bytesPackInt16BE(a[0]) })
+	P_prim_bytesUnpackInt16BE       = MkFunc("prim_bytesUnpackInt16BE", 1, func(a []Value) Value { return F_prim_bytesUnpackInt16BE(a[0]) })
+	P_prim_bytesFromString          = MkFunc("prim_bytesFromString", 1, func(a []Value) Value { return F_prim_bytesFromString(a[0]) })
+	P_prim_bytesToString            = MkFunc("prim_bytesToString", 1, func(a []Value) Value { return F_prim_bytesToString(a[0]) })
 )
 
 func init() {
