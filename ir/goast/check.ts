@@ -1,0 +1,211 @@
+// ir/goast/check.ts: what Go's compiler would reject and the types cannot express: names used before they are
+// declared, locals declared and never used, `:=` with nothing new, and duplicate top-level names.
+import { match } from 'ts-pattern';
+import { type Diagnostic, diag } from '../shared/diagnostic';
+import { goPredeclared } from './ident';
+import type * as G from './goast';
+
+/** Problems Go would report for this file (empty when it is fine). */
+export function check(f: G.File): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const top = new Set<string>();
+  for (const i of f.imports) top.add(i.slice(i.lastIndexOf('/') + 1));
+  for (const d of f.decls) {
+    if (d.name === 'init' && d.tag === 'FuncDecl') continue; // any number of init functions is allowed
+    if (top.has(d.name)) out.push(diag('goast', `duplicate top-level name ${d.name}`));
+    top.add(d.name);
+  }
+  for (const d of f.decls) {
+    const c = new Checker(d.name, top, out);
+    match(d)
+      .with({ tag: 'FuncDecl' }, (fn) => c.func(fn.type, fn.body))
+      .with({ tag: 'GenDecl' }, (g) => {
+        if (g.type !== null) c.expr(g.type);
+        if (g.value !== null) c.expr(g.value);
+      })
+      .exhaustive();
+  }
+  return out;
+}
+
+interface Local { used: boolean; reportUnused: boolean }
+
+// Walks one top-level declaration with a stack of scopes.
+class Checker {
+  private readonly scopes: Map<string, Local>[] = [];
+
+  constructor(private readonly where: string, private readonly top: ReadonlySet<string>, private readonly out: Diagnostic[]) {}
+
+  func(type: G.FuncType, body: G.BlockStmt): void {
+    for (const p of type.params) this.expr(p.type);
+    for (const r of type.results) this.expr(r);
+    this.scoped(() => {
+      for (const p of type.params) if (p.name !== null && p.name !== '_') this.declare(p.name, false);
+      this.stmts(body.stmts);
+    });
+  }
+
+  private scoped(body: () => void): void {
+    const scope = new Map<string, Local>();
+    this.scopes.push(scope);
+    body();
+    this.scopes.pop();
+    for (const [name, l] of scope) if (l.reportUnused && !l.used) this.report(`declared and not used: ${name}`);
+  }
+
+  private report(message: string): void {
+    this.out.push(diag('goast', `${message} (in ${this.where})`));
+  }
+
+  private declare(name: string, reportUnused: boolean): void {
+    this.scopes[this.scopes.length - 1]!.set(name, { used: false, reportUnused });
+  }
+
+  private lookup(name: string): Local | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const l = this.scopes[i]!.get(name);
+      if (l !== undefined) return l;
+    }
+    return undefined;
+  }
+
+  // A name read in an expression, or (`write`) assigned with `=`, which Go does not count as a use.
+  private use(name: string, write = false): void {
+    if (name === '_' && write) return;
+    const l = this.lookup(name);
+    if (l !== undefined) {
+      if (!write) l.used = true;
+    } else if (!this.top.has(name) && !goPredeclared.has(name)) this.report(`undefined: ${name}`);
+  }
+
+  private stmts(ss: readonly G.Stmt[]): void {
+    for (const s of ss) this.stmt(s);
+  }
+
+  private stmt(s: G.Stmt): void {
+    match(s)
+      .with({ tag: 'AssignStmt' }, (a) => {
+        for (const r of a.rhs) this.expr(r);
+        if (a.tok === '=') {
+          for (const l of a.lhs) (l.tag === 'Ident' ? this.use(l.name, true) : this.expr(l));
+          return;
+        }
+        const scope = this.scopes[this.scopes.length - 1]!;
+        let fresh = 0;
+        for (const l of a.lhs) {
+          if (l.tag !== 'Ident') this.report(`non-name on left side of :=`);
+          else if (l.name !== '_' && !scope.has(l.name)) {
+            this.declare(l.name, true);
+            fresh++;
+          }
+        }
+        if (fresh === 0) this.report('no new variables on left side of :=');
+      })
+      .with({ tag: 'DeclStmt' }, (d) => {
+        if (d.decl.type !== null) this.expr(d.decl.type);
+        if (d.decl.value !== null) this.expr(d.decl.value);
+        if (d.decl.name !== '_') this.declare(d.decl.name, d.decl.tok === 'var');
+      })
+      .with({ tag: 'ExprStmt' }, (e) => this.expr(e.x))
+      .with({ tag: 'ReturnStmt' }, (r) => r.results.forEach((x) => this.expr(x)))
+      .with({ tag: 'IfStmt' }, (i) => this.ifStmt(i))
+      .with({ tag: 'SwitchStmt' }, (sw) => this.scoped(() => {
+        if (sw.init !== null) this.stmt(sw.init);
+        if (sw.subject !== null) this.expr(sw.subject);
+        this.clauses(sw.clauses);
+      }))
+      .with({ tag: 'TypeSwitchStmt' }, (ts) => {
+        this.expr(ts.x);
+        const bound: Local = { used: false, reportUnused: false };
+        for (const c of ts.clauses) {
+          c.list.forEach((t) => this.expr(t));
+          this.scoped(() => {
+            if (ts.bind !== null) this.scopes[this.scopes.length - 1]!.set(ts.bind, bound);
+            this.stmts(c.body);
+          });
+        }
+        if (ts.bind !== null && !bound.used) this.report(`declared and not used: ${ts.bind}`);
+      })
+      .with({ tag: 'BlockStmt' }, (b) => this.scoped(() => this.stmts(b.stmts)))
+      .with({ tag: 'ForStmt' }, (f) => this.scoped(() => {
+        if (f.init !== null) this.stmt(f.init);
+        if (f.cond !== null) this.expr(f.cond);
+        if (f.post !== null) this.stmt(f.post);
+        this.scoped(() => this.stmts(f.body.stmts));
+      }))
+      .with({ tag: 'BranchStmt' }, () => undefined)
+      .exhaustive();
+  }
+
+  private ifStmt(i: G.IfStmt): void {
+    this.scoped(() => {
+      if (i.init !== null) this.stmt(i.init);
+      this.expr(i.cond);
+      this.scoped(() => this.stmts(i.body.stmts));
+      const els = i.else;
+      if (els?.tag === 'IfStmt') this.ifStmt(els);
+      else if (els?.tag === 'BlockStmt') this.scoped(() => this.stmts(els.stmts));
+    });
+  }
+
+  private clauses(cs: readonly G.CaseClause[]): void {
+    for (const c of cs) {
+      c.list.forEach((x) => this.expr(x));
+      this.scoped(() => this.stmts(c.body));
+    }
+  }
+
+  expr(e: G.Expr): void {
+    match(e)
+      .with({ tag: 'Ident' }, (i) => this.use(i.name))
+      .with({ tag: 'BasicLit' }, () => undefined)
+      .with({ tag: 'CompositeLit' }, (c) => {
+        this.expr(c.type);
+        // A key that is a bare name is a struct field name, not a variable.
+        for (const x of c.elts) (x.tag === 'KeyValueExpr' && x.key.tag === 'Ident' ? this.expr(x.value) : this.expr(x));
+      })
+      .with({ tag: 'FuncLit' }, (f) => this.func(f.type, f.body))
+      .with({ tag: 'CallExpr' }, (c) => {
+        this.expr(c.fun);
+        c.args.forEach((a) => this.expr(a));
+      })
+      .with({ tag: 'SelectorExpr' }, (s) => this.expr(s.x))
+      .with({ tag: 'IndexExpr' }, (i) => {
+        this.expr(i.x);
+        this.expr(i.index);
+      })
+      .with({ tag: 'TypeAssertExpr' }, (t) => {
+        this.expr(t.x);
+        if (t.type !== null) this.expr(t.type);
+      })
+      .with({ tag: 'UnaryExpr' }, (u) => this.expr(u.x))
+      .with({ tag: 'BinaryExpr' }, (b) => {
+        this.expr(b.x);
+        this.expr(b.y);
+      })
+      .with({ tag: 'ParenExpr' }, (p) => this.expr(p.x))
+      .with({ tag: 'StarExpr' }, (s) => this.expr(s.x))
+      .with({ tag: 'SliceExpr' }, (s) => {
+        this.expr(s.x);
+        if (s.low !== null) this.expr(s.low);
+        if (s.high !== null) this.expr(s.high);
+      })
+      .with({ tag: 'KeyValueExpr' }, (kv) => {
+        this.expr(kv.key);
+        this.expr(kv.value);
+      })
+      .with({ tag: 'ArrayType' }, (a) => {
+        if (a.len !== null) this.expr(a.len);
+        this.expr(a.elt);
+      })
+      .with({ tag: 'MapType' }, (m) => {
+        this.expr(m.key);
+        this.expr(m.value);
+      })
+      .with({ tag: 'FuncType' }, (f) => {
+        f.params.forEach((p) => this.expr(p.type));
+        f.results.forEach((r) => this.expr(r));
+      })
+      .exhaustive();
+  }
+}

@@ -1,0 +1,228 @@
+// passes/to-goast/body.ts: ANF expressions → Go statements. Each Lune local is one Go variable of static type
+// rt.Value; a Switch becomes a Go `switch` whose arms return or assign the bound variable.
+import { match } from 'ts-pattern';
+import type * as Anf from '../../ir/anf/anf';
+import * as G from '../../ir/goast/goast';
+import { bug } from '../../ir/shared/diagnostic';
+import type { Literal } from '../../ir/shared/literal';
+import { goPrimFunc, goPrimValue, lookupPrim } from '../../ir/shared/prims';
+import { type Plan, synthetic } from './names';
+
+/** Where the value of an expression goes: returned, or assigned to a variable (`_` discards it). */
+export type Dest = { readonly kind: 'return' } | { readonly kind: 'assign'; readonly to: string };
+
+/** The code generator's state for one module (no module-level mutable state: one per toGoAst call). */
+export interface Ctx {
+  readonly plan: Plan;
+  /** Set when a literal needs package math. */
+  usesMath: boolean;
+}
+
+// A generated expression; `typed` when its static Go type is rt.Value (else it must be converted before a
+// type assertion or a `:=` that should give an rt.Value variable).
+interface Res { readonly e: G.Expr; readonly typed: boolean }
+
+export const rtValue: G.Expr = G.mk.qual('rt', 'Value');
+const rt = (name: string): G.Expr => G.mk.qual('rt', name);
+const rtCall = (name: string, args: readonly G.Expr[]): G.Expr => G.mk.call(rt(name), args);
+const asValue = (r: Res): G.Expr => (r.typed ? r.e : G.mk.call(rtValue, [r.e]));
+/** `func(args []rt.Value) rt.Value`, the shape rt.MkFunc takes. */
+export const funcOfArgs: G.FuncType = G.mk.funcType([G.mk.field(synthetic.args, G.mk.arrayType(rtValue))], [rtValue]);
+
+/** The statements computing `e` into `dest`. */
+export function stmts(cx: Ctx, e: Anf.Expr, dest: Dest): G.Stmt[] {
+  const out: G.Stmt[] = [];
+  let cur: Anf.Expr = e;
+  while (cur.tag === 'Let') {
+    bindLet(cx, cur, out);
+    cur = cur.body;
+  }
+  finish(cx, cur.value, dest, out);
+  return out;
+}
+
+function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {
+  const used = cx.plan.used.has(l.name);
+  const name = used ? local(cx, l.name) : '_';
+  if (l.rhs.tag === 'Switch') {
+    if (used) out.push(G.mk.declStmt(G.mk.varDecl(name, rtValue, null)));
+    switchStmt(cx, l.rhs, { kind: 'assign', to: name }, out);
+    return;
+  }
+  const r = comp(cx, l.rhs, out);
+  if (!used) out.push(G.mk.set('_', r.e, { name: l.name }));
+  else if (r.typed) out.push(G.mk.define(name, r.e, { name: l.name }));
+  else out.push(G.mk.declStmt(G.mk.varDecl(name, rtValue, r.e)));
+}
+
+function finish(cx: Ctx, c: Anf.Comp, dest: Dest, out: G.Stmt[]): void {
+  if (c.tag === 'Switch') return switchStmt(cx, c, dest, out);
+  const r = comp(cx, c, out);
+  out.push(dest.kind === 'return' ? G.mk.ret([r.e]) : G.mk.set(dest.to, r.e));
+}
+
+const local = (cx: Ctx, x: string): string => cx.plan.locals.get(x) ?? bug('goast', `local ${x} has no Go name`);
+
+// A Switch: `switch con, _ := s.(*rt.Con); { case con != nil && con.Name == "K" && len(con.Args) == n: … }`.
+function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
+  const scrut = atom(cx, s.scrutinee);
+  const fallback = (into: G.Stmt[]): void => {
+    if (s.default !== null) into.push(...stmts(cx, s.default, dest));
+    else {
+      const r: Res = { e: rtCall('NonExhaustive', [G.mk.str(''), scrut.e]), typed: true };
+      into.push(dest.kind === 'return' ? G.mk.ret([r.e]) : G.mk.set(dest.to, r.e));
+    }
+  };
+  if (s.arms.length === 0) {
+    if (scrut.e.tag === 'Ident') out.push(G.mk.set('_', scrut.e)); // keeps a scrutinee variable "used" for Go
+    return fallback(out);
+  }
+  let subject: G.Expr = scrut.e;
+  if (scrut.e.tag !== 'Ident') {
+    const tmp = cx.plan.names.fresh('scrut');
+    out.push(G.mk.declStmt(G.mk.varDecl(tmp, rtValue, scrut.e)));
+    subject = G.mk.ident(tmp);
+  } else if (!scrut.typed) subject = asValue(scrut);
+  const con = G.mk.ident(synthetic.con);
+  const hasCon = s.arms.some((a) => a.tag === 'ConArm');
+  const clauses: G.CaseClause[] = s.arms.map((arm) =>
+    match(arm)
+      .with({ tag: 'ConArm' }, (a) => {
+        const cond = G.mk.chain('&&', [
+          G.mk.binary('!=', con, G.mk.ident('nil')),
+          G.mk.binary('==', G.mk.sel(con, 'Name'), G.mk.str(a.con)),
+          G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(a.binders.length))),
+        ]);
+        const body: G.Stmt[] = [];
+        a.binders.forEach((b, i) => {
+          if (b !== null && cx.plan.used.has(b)) body.push(G.mk.define(local(cx, b), G.mk.index(G.mk.sel(con, 'Args'), G.mk.int(String(i))), { name: b }));
+        });
+        body.push(...stmts(cx, a.body, dest));
+        return G.mk.caseClause([cond], body);
+      })
+      .with({ tag: 'StringArm' }, (a) => G.mk.caseClause([G.mk.binary('==', subject, G.mk.str(a.value))], stmts(cx, a.body, dest)))
+      .exhaustive());
+  const dflt: G.Stmt[] = [];
+  fallback(dflt);
+  clauses.push(G.mk.caseClause([], dflt));
+  const init = hasCon ? G.mk.assign([con, G.mk.ident('_')], ':=', [G.mk.typeAssert(subject, G.mk.star(rt('Con')))]) : null;
+  out.push(G.mk.switch(init, null, clauses));
+}
+
+// A computation other than Switch, as one Go expression (holes of templates become statements in `out` first).
+function comp(cx: Ctx, c: Anf.Comp, out: G.Stmt[]): Res {
+  return match(c)
+    .with({ tag: 'Var' }, { tag: 'Lit' }, (a) => atom(cx, a))
+    .with({ tag: 'App' }, (a) => app(cx, a))
+    .with({ tag: 'Lam' }, (l) => ({ e: lam(cx, l), typed: false }))
+    .with({ tag: 'Record' }, (r) => ({
+      e: rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), r.fields.map((f) => G.mk.str(f.label))),
+        ...r.fields.map((f) => atom(cx, f.value).e)]),
+      typed: false,
+    }))
+    .with({ tag: 'Select' }, (s) => ({ e: rtCall('Select', [atom(cx, s.record).e, G.mk.str(s.label)]), typed: true }))
+    .with({ tag: 'Template' }, (t) => ({ e: template(cx, t, out), typed: true }))
+    .with({ tag: 'Switch' }, (s) => bug('goast', `a Switch in operand position at ${s.span.startLine}:${s.span.startCol}`))
+    .with({ tag: 'Fail' }, (f) => ({
+      e: f.kind === 'NonExhaustiveCase'
+        ? rtCall('NonExhaustive', [G.mk.str(f.where), atom(cx, f.scrutinee).e])
+        : rtCall('PatternFail', [G.mk.str(f.where), G.mk.str(f.pattern), atom(cx, f.scrutinee).e]),
+      typed: true,
+    }))
+    .exhaustive();
+}
+
+// Saturated calls of known functions and primitives are direct Go calls; extra arguments go through ApplyN.
+function app(cx: Ctx, a: Anf.App): Res {
+  const args = a.args.map((x) => atom(cx, x).e);
+  const direct = (fn: G.Expr, arity: number): Res => {
+    const call = G.mk.call(fn, args.slice(0, arity));
+    return args.length === arity ? { e: call, typed: true } : { e: rtCall('ApplyN', [call, ...args.slice(arity)]), typed: true };
+  };
+  if (a.fn.tag === 'Var') {
+    const { name, scope } = a.fn;
+    if (scope === 'global') {
+      const g = cx.plan.globals.get(name);
+      if (g?.kind === 'func' && args.length >= g.arity) return direct(G.mk.ident(g.goFunc), g.arity);
+    } else if (scope === 'prim') {
+      const p = lookupPrim(name);
+      if (p !== undefined && p.arity >= 1 && args.length >= p.arity) return direct(rt(goPrimFunc(name)), p.arity);
+    } else if (scope === 'con') return { e: rtCall('MkCon', [G.mk.str(name), ...args]), typed: false };
+  }
+  const fn = atom(cx, a.fn).e;
+  return args.length === 1 ? { e: rtCall('Apply', [fn, args[0]!]), typed: true } : { e: rtCall('ApplyN', [fn, ...args]), typed: true };
+}
+
+/** `rt.MkFunc(name, n, func(args []rt.Value) rt.Value { p := args[0]; … })`. */
+function lam(cx: Ctx, l: Anf.Lam): G.Expr {
+  const body: G.Stmt[] = [];
+  l.params.forEach((p, i) => {
+    if (cx.plan.used.has(p)) body.push(G.mk.define(local(cx, p), G.mk.index(G.mk.ident(synthetic.args), G.mk.int(String(i))), { name: p }));
+  });
+  body.push(...stmts(cx, l.body, { kind: 'return' }));
+  return rtCall('MkFunc', [G.mk.str(l.name), G.mk.int(String(l.params.length)), G.mk.funcLit(funcOfArgs, body, { name: l.name })]);
+}
+
+// Holes become `hole := func() rt.Value { … }` before the literal, so the literal itself stays on one line.
+function template(cx: Ctx, t: Anf.Template, out: G.Stmt[]): G.Expr {
+  const parts = t.parts.map((p) => {
+    if (p.tag === 'Text') return G.mk.composite(rt('TPart'), [G.mk.kv(G.mk.ident('Text'), G.mk.str(p.text))]);
+    const h = cx.plan.names.fresh('hole');
+    out.push(G.mk.define(h, G.mk.funcLit(G.mk.funcType([], [rtValue]), stmts(cx, p.body, { kind: 'return' }))));
+    return G.mk.composite(rt('TPart'), [G.mk.kv(G.mk.ident('Hole'), G.mk.ident(h))]);
+  });
+  return rtCall('TemplateLit', [G.mk.ident(t.block ? 'true' : 'false'), ...parts]);
+}
+
+const singletons: ReadonlyMap<string, string> = new Map([
+  ['Lune.Prelude.Unit', 'Unit'], ['Lune.Prelude.True', 'True'], ['Lune.Prelude.False', 'False'],
+  ['Lune.Prelude.Nil', 'Nil'], ['Lune.Prelude.Nothing', 'Nothing'],
+]);
+
+/** An atom as a Go expression. */
+export function atom(cx: Ctx, a: Anf.Atom): Res {
+  if (a.tag === 'Lit') return { e: literal(cx, a.value), typed: false };
+  return match(a.scope)
+    .with('local', () => ({ e: G.mk.ident(local(cx, a.name)), typed: true }))
+    .with('global', () => {
+      const g = cx.plan.globals.get(a.name) ?? bug('goast', `global ${a.name} is not declared in the module`);
+      return g.kind === 'func' ? { e: G.mk.ident(g.goValue), typed: false } : { e: G.mk.call(G.mk.ident(g.accessor), []), typed: true };
+    })
+    .with('prim', () => {
+      if (lookupPrim(a.name) === undefined) bug('goast', `unknown primitive ${a.name}`);
+      return { e: rt(goPrimValue(a.name)), typed: false };
+    })
+    .with('con', () => {
+      const s = singletons.get(a.name);
+      return { e: s !== undefined ? rt(s) : rtCall('MkCon', [G.mk.str(a.name)]), typed: false };
+    })
+    .exhaustive();
+}
+
+const int64Min = -(2n ** 63n);
+const int64Max = 2n ** 63n - 1n;
+
+/** Int → `int64(n)` or `rt.IntLit("…")`; Float → `float64(x)` or math for NaN, ±Inf and -0; Char → `rt.Char(n)`. */
+export function literal(cx: Ctx, l: Literal): G.Expr {
+  return match(l)
+    .with({ kind: 'int' }, ({ value: v }) => {
+      if (v < int64Min || v > int64Max) return rtCall('IntLit', [G.mk.str(v.toString())]);
+      const lit = G.mk.int((v < 0n ? -v : v).toString());
+      return G.mk.call(G.mk.ident('int64'), [v < 0n ? G.mk.unary('-', lit) : lit]);
+    })
+    .with({ kind: 'float' }, ({ value: v }) => {
+      const m = (fn: string, args: readonly G.Expr[]): G.Expr => {
+        cx.usesMath = true;
+        return G.mk.call(G.mk.qual('math', fn), args);
+      };
+      if (Number.isNaN(v)) return m('NaN', []);
+      if (v === Infinity) return m('Inf', [G.mk.int('1')]);
+      if (v === -Infinity) return m('Inf', [G.mk.unary('-', G.mk.int('1'))]);
+      if (Object.is(v, -0)) return m('Copysign', [G.mk.int('0'), G.mk.unary('-', G.mk.int('1'))]);
+      const lit = G.mk.float(String(Math.abs(v)));
+      return G.mk.call(G.mk.ident('float64'), [v < 0 ? G.mk.unary('-', lit) : lit]);
+    })
+    .with({ kind: 'string' }, ({ value }) => G.mk.str(value))
+    .with({ kind: 'char' }, ({ value }) => rtCall('Char', [G.mk.int(String(value))]))
+    .exhaustive();
+}
