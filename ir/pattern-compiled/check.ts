@@ -1,0 +1,87 @@
+// ir/pattern-compiled/check.ts: scope and unique binders (as Renamed), plus the decision-tree invariants:
+// a Switch tests a bound local, its arms have distinct heads (constructor+arity or string), its ConArm
+// binders are distinct, and no path tests the same variable twice (so no constructor is tested twice).
+import { match } from 'ts-pattern';
+import { looksLikeConstructor } from '../core/core';
+import { type Diagnostic, diag } from '../shared/diagnostic';
+import { lookupPrim } from '../shared/prims';
+import type * as PC from './pattern-compiled';
+
+const stage = 'pattern-compiled';
+
+/** Returns every violated invariant (empty when the module is well formed). */
+export function check(m: PC.Module): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const globals = new Set<string>();
+  for (const d of m.decls) {
+    if (globals.has(d.name)) out.push(diag(stage, `declaration ${d.name} is defined twice`, d.span));
+    globals.add(d.name);
+  }
+  if (!globals.has(m.main)) out.push(diag(stage, `main declaration ${m.main} is missing`, m.span));
+  const binders = new Set<string>();
+  for (const d of m.decls) {
+    const where = ` (in ${d.name})`;
+    const bind = (name: string, scope: Set<string>, span = d.span): void => {
+      if (binders.has(name)) out.push(diag(stage, `binder ${name} is not unique${where}`, span));
+      binders.add(name);
+      scope.add(name);
+    };
+    const local = (name: string, scope: ReadonlySet<string>, span = d.span): void => {
+      if (!scope.has(name)) out.push(diag(stage, `local ${name} is not bound${where}`, span));
+    };
+    // `tested`: the variables switched on along the current path.
+    const walk = (e: PC.Expr, scope: ReadonlySet<string>, tested: ReadonlySet<string>): void => {
+      match(e)
+        .with({ tag: 'Var' }, (v) => {
+          const bad = match(v.scope)
+            .with('local', () => (scope.has(v.name) ? null : `local ${v.name} is not bound`))
+            .with('global', () => (globals.has(v.name) ? null : `global ${v.name} is not a declaration of the module`))
+            .with('prim', () => (lookupPrim(v.name) ? null : `${v.name} is not a primitive`))
+            .with('con', () => (looksLikeConstructor(v.name) ? null : `${v.name} is not a constructor name`))
+            .exhaustive();
+          if (bad !== null) out.push(diag(stage, bad + where, v.span));
+        })
+        .with({ tag: 'Lit' }, () => {})
+        .with({ tag: 'App' }, (a) => (walk(a.fn, scope, tested), walk(a.arg, scope, tested)))
+        .with({ tag: 'Lam' }, (l) => {
+          if (l.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, l.span));
+          const inner = new Set(scope);
+          l.params.forEach((p) => bind(p, inner, l.span));
+          walk(l.body, inner, tested);
+        })
+        .with({ tag: 'Let' }, (l) => {
+          walk(l.rhs, scope, tested);
+          const inner = new Set(scope);
+          bind(l.name, inner, l.span);
+          walk(l.body, inner, tested);
+        })
+        .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => walk(f.value, scope, tested)))
+        .with({ tag: 'Select' }, (s) => walk(s.record, scope, tested))
+        .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => p.tag === 'Hole' && walk(p.body, scope, tested)))
+        .with({ tag: 'Switch' }, (s) => {
+          local(s.scrutinee, scope, s.span);
+          if (tested.has(s.scrutinee)) out.push(diag(stage, `${s.scrutinee} is tested twice on one path${where}`, s.span));
+          const after = new Set(tested).add(s.scrutinee);
+          const heads = new Set<string>();
+          for (const a of s.arms) {
+            const head = a.tag === 'ConArm' ? `${a.con}/${a.binders.length}` : JSON.stringify(a.value);
+            if (heads.has(head)) out.push(diag(stage, `switch on ${s.scrutinee} tests ${head} twice${where}`, s.span));
+            heads.add(head);
+            const inner = new Set(scope);
+            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, inner, s.span);
+            walk(a.body, inner, after);
+          }
+          if (s.default !== null) walk(s.default, scope, after);
+        })
+        .with({ tag: 'Fail' }, (f) => {
+          local(f.scrutinee, scope, f.span);
+          if ((f.kind === 'PatternMatchFailure') !== (f.pattern !== '')) {
+            out.push(diag(stage, `${f.kind} failure with ${f.pattern === '' ? 'no' : 'a'} pattern${where}`, f.span));
+          }
+        })
+        .exhaustive();
+    };
+    walk(d.body, new Set(), new Set());
+  }
+  return out;
+}

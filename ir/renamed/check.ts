@@ -1,0 +1,76 @@
+// ir/renamed/check.ts: what the Renamed types cannot say: every local is bound and every binder unique in
+// the module, globals name declarations of the module, primitives exist, constructors look like ones,
+// lambdas have parameters, and `main` is a declaration.
+import { match } from 'ts-pattern';
+import { looksLikeConstructor } from '../core/core';
+import { type Diagnostic, diag } from '../shared/diagnostic';
+import { lookupPrim } from '../shared/prims';
+import type * as R from './renamed';
+
+const stage = 'renamed';
+
+/** Returns every violated invariant (empty when the module is well formed). */
+export function check(m: R.Module): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const globals = new Set<string>();
+  for (const d of m.decls) {
+    if (globals.has(d.name)) out.push(diag(stage, `declaration ${d.name} is defined twice`, d.span));
+    globals.add(d.name);
+  }
+  if (!globals.has(m.main)) out.push(diag(stage, `main declaration ${m.main} is missing`, m.span));
+  const binders = new Set<string>();
+  for (const d of m.decls) {
+    const where = ` (in ${d.name})`;
+    const bindPattern = (p: R.Pattern, scope: Set<string>): void => {
+      match(p)
+        .with({ tag: 'PVar' }, (v) => {
+          if (binders.has(v.name)) out.push(diag(stage, `binder ${v.name} is not unique${where}`, v.span));
+          binders.add(v.name);
+          scope.add(v.name);
+        })
+        .with({ tag: 'PWild' }, { tag: 'PString' }, () => {})
+        .with({ tag: 'PCon' }, (c) => c.args.forEach((a) => bindPattern(a, scope)))
+        .exhaustive();
+    };
+    const walk = (e: R.Expr, scope: ReadonlySet<string>): void => {
+      match(e)
+        .with({ tag: 'Var' }, (v) => {
+          const bad = match(v.scope)
+            .with('local', () => (scope.has(v.name) ? null : `local ${v.name} is not bound`))
+            .with('global', () => (globals.has(v.name) ? null : `global ${v.name} is not a declaration of the module`))
+            .with('prim', () => (lookupPrim(v.name) ? null : `${v.name} is not a primitive`))
+            .with('con', () => (looksLikeConstructor(v.name) ? null : `${v.name} is not a constructor name`))
+            .exhaustive();
+          if (bad !== null) out.push(diag(stage, bad + where, v.span));
+        })
+        .with({ tag: 'Lit' }, () => {})
+        .with({ tag: 'App' }, (a) => (walk(a.fn, scope), walk(a.arg, scope)))
+        .with({ tag: 'Lam' }, (l) => {
+          if (l.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, l.span));
+          const inner = new Set(scope);
+          l.params.forEach((p) => bindPattern(p, inner));
+          walk(l.body, inner);
+        })
+        .with({ tag: 'Let' }, (l) => {
+          walk(l.rhs, scope);
+          if (binders.has(l.name)) out.push(diag(stage, `binder ${l.name} is not unique${where}`, l.span));
+          binders.add(l.name);
+          walk(l.body, new Set(scope).add(l.name));
+        })
+        .with({ tag: 'Case' }, (c) => {
+          walk(c.scrutinee, scope);
+          for (const a of c.alts) {
+            const inner = new Set(scope);
+            bindPattern(a.pattern, inner);
+            walk(a.body, inner);
+          }
+        })
+        .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => walk(f.value, scope)))
+        .with({ tag: 'Select' }, (s) => walk(s.record, scope))
+        .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => p.tag === 'Hole' && walk(p.body, scope)))
+        .exhaustive();
+    };
+    walk(d.body, new Set());
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+// passes/compile-patterns/index.ts: Renamed -> PatternCompiled. Delta: removes Case and patterns; adds
+// Switch on one local variable (a decision tree, ./decision-tree.ts), Fail, and join points.
+//
+// Variables bound by patterns are not re-bound with lets: a substitution maps each pattern variable to
+// the occurrence variable holding its value while the right-hand side is compiled. A right-hand side
+// reached from several leaves is compiled once, as `let j = \vars -> rhs` (a join point) before the tree,
+// and each leaf calls `j` with its occurrences (or with Unit when the clause binds nothing), so code size
+// stays linear in the clauses. Atomic right-hand sides (a variable or literal) are simply repeated.
+import { match } from 'ts-pattern';
+import * as R from '../../ir/renamed/renamed';
+import * as PC from '../../ir/pattern-compiled/pattern-compiled';
+import { Fresh } from '../../ir/shared/fresh';
+import type { Span } from '../../ir/shared/span';
+import { type Row, type Tree, buildTree, leafCounts } from './decision-tree';
+import { showPattern } from '../../ir/pattern-compiled/show-pattern';
+
+/** Compiles every Case and lambda parameter pattern into decision trees. */
+export function compilePatterns(m: R.Module): PC.Module {
+  const c = new Compiler(new Fresh(binders(m)));
+  return PC.mk.module(m.name, m.decls.map((d) => PC.mk.decl(d.name, c.decl(d), d.span)), m.main, m.span);
+}
+
+type Subst = ReadonlyMap<string, string>;
+const noSubst: Subst = new Map();
+// A right-hand side, compiled under the substitution its leaf provides.
+type Rhs = { readonly vars: readonly string[]; readonly atomic: boolean; readonly compile: (s: Subst) => PC.Expr };
+
+class Compiler {
+  private where = '';
+
+  constructor(private readonly fresh: Fresh) {}
+
+  decl(d: R.Decl): PC.Expr {
+    this.where = d.name;
+    return this.expr(d.body, noSubst);
+  }
+
+  private expr(e: R.Expr, s: Subst): PC.Expr {
+    return match<R.Expr, PC.Expr>(e)
+      .with({ tag: 'Var' }, (v) => PC.mk.var(v.scope === 'local' ? s.get(v.name) ?? v.name : v.name, v.scope, v.span))
+      .with({ tag: 'Lit' }, (l) => PC.mk.lit(l.value, l.span))
+      .with({ tag: 'App' }, (a) => PC.mk.app(this.expr(a.fn, s), this.expr(a.arg, s), a.span))
+      .with({ tag: 'Lam' }, (l) => this.lam(l.params, l.body, s, l.span))
+      .with({ tag: 'Let' }, (l) => PC.mk.let(l.name, this.expr(l.rhs, s), this.expr(l.body, s), l.span))
+      .with({ tag: 'Case' }, (c) => {
+        const root = this.fresh.next('_s');
+        const rows = c.alts.map((a, i): Row => ({ pats: [a.pattern], binds: [], rhs: i }));
+        const rhss = c.alts.map((a): Rhs => ({ vars: patternVars(a.pattern), atomic: isAtomic(a.body), compile: (s2) => this.expr(a.body, s2) }));
+        const fail = (): PC.Expr => PC.mk.fail('NonExhaustiveCase', root, '', this.where, c.span);
+        return PC.mk.let(root, this.expr(c.scrutinee, s), this.match(root, rows, rhss, fail, s, c.span), c.span);
+      })
+      .with({ tag: 'Record' }, (r) => PC.mk.record(r.fields.map((f) => ({ label: f.label, value: this.expr(f.value, s) })), r.span))
+      .with({ tag: 'Select' }, (x) => PC.mk.select(this.expr(x.record, s), x.label, x.span))
+      .with({ tag: 'Template' }, (t) =>
+        PC.mk.template(t.block, t.parts.map((p) => (p.tag === 'Text' ? PC.mk.text(p.text) : PC.mk.hole(this.expr(p.body, s)))), t.span))
+      .exhaustive();
+  }
+
+  // Parameters up to and including the first refutable one form one lambda; the match runs when that
+  // argument arrives (§1.5), and the remaining parameters become a lambda inside the match.
+  private lam(params: readonly R.Pattern[], body: R.Expr, s: Subst, span: Span): PC.Expr {
+    const names: string[] = [];
+    for (const [i, p] of params.entries()) {
+      if (p.tag === 'PVar') names.push(p.name);
+      else if (p.tag === 'PWild') names.push(this.fresh.next('_w'));
+      else {
+        const x = this.fresh.next('_p');
+        names.push(x);
+        const rest = params.slice(i + 1);
+        const rhs: Rhs = {
+          vars: patternVars(p),
+          atomic: false,
+          compile: (s2) => (rest.length > 0 ? this.lam(rest, body, s2, span) : this.expr(body, s2)),
+        };
+        const fail = (): PC.Expr => PC.mk.fail('PatternMatchFailure', x, showPattern(p), this.where, p.span);
+        return PC.mk.lam(names, this.match(x, [{ pats: [p], binds: [], rhs: 0 }], [rhs], fail, s, span), this.where, span);
+      }
+    }
+    return PC.mk.lam(names, this.expr(body, s), this.where, span);
+  }
+
+  // The decision tree for `rows` against the local `root`, with join points for shared right-hand sides.
+  private match(root: string, rows: readonly Row[], rhss: readonly Rhs[], fail: () => PC.Expr, s: Subst, span: Span): PC.Expr {
+    const tree = buildTree([root], rows, this.fresh);
+    const joins = new Map<number, { name: string; params: readonly string[] }>();
+    const lets: [string, PC.Expr][] = [];
+    for (const [i, n] of [...leafCounts(tree)].sort((a, b) => a[0] - b[0])) {
+      const rhs = rhss[i]!;
+      if (n < 2 || rhs.atomic) continue;
+      const name = this.fresh.next('_j');
+      const params = rhs.vars.length > 0 ? rhs.vars : [this.fresh.next('_u')];
+      joins.set(i, { name, params });
+      // The join's parameters are the pattern variables themselves, so the body needs no renaming.
+      lets.push([name, PC.mk.lam(params, rhs.compile(s), this.where, span)]);
+    }
+    const gen = (t: Tree): PC.Expr => {
+      switch (t.k) {
+        case 'fail': return fail();
+        case 'leaf': {
+          const j = joins.get(t.rhs);
+          const rhs = rhss[t.rhs]!;
+          if (j === undefined) return rhs.compile(new Map([...s, ...t.binds]));
+          const args = rhs.vars.length > 0
+            ? rhs.vars.map((v) => PC.mk.var(t.binds.get(v)!, 'local', span))
+            : [PC.mk.var('Lune.Prelude.Unit', 'con', span)];
+          return PC.mk.apps(PC.mk.var(j.name, 'local', span), args, span);
+        }
+        case 'switch': {
+          const arms = t.arms.map((a) => (a.k === 'con' ? PC.mk.conArm(a.con, a.binders, gen(a.sub)) : PC.mk.stringArm(a.value, gen(a.sub))));
+          return PC.mk.switch(t.occ, arms, gen(t.dflt), span);
+        }
+      }
+    };
+    return lets.reduceRight<PC.Expr>((body, [name, rhs]) => PC.mk.let(name, rhs, body, span), gen(tree));
+  }
+}
+
+const isAtomic = (e: R.Expr): boolean => e.tag === 'Var' || e.tag === 'Lit';
+
+// The variables a pattern binds, left to right (all unique after renaming).
+function patternVars(p: R.Pattern): string[] {
+  return match(p)
+    .with({ tag: 'PVar' }, (v) => [v.name])
+    .with({ tag: 'PWild' }, { tag: 'PString' }, () => [])
+    .with({ tag: 'PCon' }, (c) => c.args.flatMap(patternVars))
+    .exhaustive();
+}
+
+// Every local binder of the module, so compiler temporaries never collide with them.
+function binders(m: R.Module): Set<string> {
+  const out = new Set<string>();
+  const pat = (p: R.Pattern): void => {
+    if (p.tag === 'PVar') out.add(p.name);
+    else if (p.tag === 'PCon') p.args.forEach(pat);
+  };
+  const walk = (e: R.Expr): void => {
+    match(e)
+      .with({ tag: 'Var' }, { tag: 'Lit' }, () => {})
+      .with({ tag: 'App' }, (a) => (walk(a.fn), walk(a.arg)))
+      .with({ tag: 'Lam' }, (l) => (l.params.forEach(pat), walk(l.body)))
+      .with({ tag: 'Let' }, (l) => (out.add(l.name), walk(l.rhs), walk(l.body)))
+      .with({ tag: 'Case' }, (c) => (walk(c.scrutinee), c.alts.forEach((a) => (pat(a.pattern), walk(a.body)))))
+      .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => walk(f.value)))
+      .with({ tag: 'Select' }, (s) => walk(s.record))
+      .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => p.tag === 'Hole' && walk(p.body)))
+      .exhaustive();
+  };
+  m.decls.forEach((d) => walk(d.body));
+  return out;
+}

@@ -1,0 +1,220 @@
+// passes/rename.ts: Core -> Renamed. Delta: resolves every name (local, global, primitive, constructor),
+// makes local binders unique, keeps only what main reaches, and rejects what the target cannot run.
+//
+// Errors: every problem in the reachable declarations is collected first; one CompileError is thrown
+// whose message is the first problem (with its span when known) and whose notes list the others, each
+// once. So a user sees all the unsupported primitives of a program in one run.
+import { match } from 'ts-pattern';
+import type * as Core from '../ir/core/core';
+import * as R from '../ir/renamed/renamed';
+import { CompileError, NoMainError } from '../ir/shared/diagnostic';
+import { Fresh } from '../ir/shared/fresh';
+import { mainName, resolveName } from '../ir/shared/name';
+import { lookupPrim, type Target } from '../ir/shared/prims';
+import { type Span, isKnown, showSpan } from '../ir/shared/span';
+
+const stage = 'rename';
+
+/** Resolves names and drops unreachable declarations; throws CompileError listing every problem found. */
+export function rename(m: Core.Module, target: Target): R.Module {
+  const globals = new Map<string, Core.Decl>();
+  for (const d of m.decls) if (d.name !== '') globals.set(d.name, d); // Haskell Map.fromList: the last wins
+  const main = mainName(m.name);
+  if (!globals.has(main)) throw new NoMainError(stage, m.name);
+  const live = reachable(main, globals);
+  const r = new Renamer(target, globals);
+  const decls: R.Decl[] = [];
+  for (const [name, d] of globals) {
+    if (live.has(name)) decls.push(R.mk.decl(name, r.decl(d), d.span));
+  }
+  r.throwProblems();
+  return R.mk.module(m.name, decls, main, m.span);
+}
+
+// The top-level names reachable from `main` through references not shadowed by a local binder.
+function reachable(main: string, globals: ReadonlyMap<string, Core.Decl>): Set<string> {
+  const seen = new Set<string>([main]);
+  const todo = [main];
+  for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
+    for (const g of globalRefs(globals.get(n)!.body, globals)) {
+      if (!seen.has(g)) {
+        seen.add(g);
+        todo.push(g);
+      }
+    }
+  }
+  return seen;
+}
+
+// Global names an expression refers to. Locals are tracked with counts so shadowing is exact.
+function globalRefs(e: Core.Expr, globals: ReadonlyMap<string, Core.Decl>): Set<string> {
+  const out = new Set<string>();
+  const locals = new Map<string, number>();
+  const bind = (ns: readonly string[], delta: number): void => {
+    for (const n of ns) locals.set(n, (locals.get(n) ?? 0) + delta);
+  };
+  const walk = (x: Core.Expr): void => {
+    match(x)
+      .with({ tag: 'CVar' }, (v) => {
+        if (!locals.get(v.name) && lookupPrim(v.name) === undefined && globals.has(v.name)) out.add(v.name);
+      })
+      .with({ tag: 'CString' }, { tag: 'CInt' }, { tag: 'CFloat' }, { tag: 'CChar' }, { tag: 'CDictWanted' }, { tag: 'CForeignImport' }, () => {})
+      .with({ tag: 'CTemplate' }, (t) => t.parts.forEach((p) => p.tag === 'THole' && walk(p.expr)))
+      .with({ tag: 'CApp' }, (a) => (walk(a.fn), walk(a.arg)))
+      .with({ tag: 'CLam' }, (l) => {
+        const ns = l.params.flatMap(patternVars);
+        bind(ns, 1), walk(l.body), bind(ns, -1);
+      })
+      .with({ tag: 'CLet' }, (l) => {
+        walk(l.rhs);
+        bind([l.name], 1), walk(l.body), bind([l.name], -1);
+      })
+      .with({ tag: 'CCase' }, (c) => {
+        walk(c.scrutinee);
+        for (const a of c.alts) {
+          const ns = patternVars(a.pattern);
+          bind(ns, 1), walk(a.body), bind(ns, -1);
+        }
+      })
+      .with({ tag: 'CRecord' }, (r) => r.fields.forEach((f) => walk(f.value)))
+      .with({ tag: 'CSelect' }, (s) => walk(s.record))
+      .exhaustive();
+  };
+  walk(e);
+  return out;
+}
+
+function patternVars(p: Core.Pattern): string[] {
+  return match(p)
+    .with({ tag: 'PVar' }, (v) => [v.name])
+    .with({ tag: 'PWildcard' }, { tag: 'PString' }, () => [])
+    .with({ tag: 'PCon' }, (c) => c.args.flatMap(patternVars))
+    .exhaustive();
+}
+
+interface Problem { readonly span: Span; readonly message: string }
+
+// Renames declarations one after another with one Fresh, so local names are deterministic per module.
+class Renamer {
+  private readonly fresh = new Fresh();
+  // Source name -> unique name of the innermost enclosing binder (saved and restored around scopes).
+  private readonly env = new Map<string, string>();
+  private readonly problems: Problem[] = [];
+  private where = '';
+
+  constructor(private readonly target: Target, private readonly globals: ReadonlyMap<string, Core.Decl>) {}
+
+  decl(d: Core.Decl): R.Expr {
+    this.where = d.name;
+    return this.expr(d.body);
+  }
+
+  throwProblems(): void {
+    const seen = new Set<string>();
+    const unique = this.problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
+    const [first, ...rest] = unique;
+    if (first === undefined) return;
+    const notes = rest.map((p) => (isKnown(p.span) ? `${showSpan(p.span)}: ${p.message}` : p.message));
+    throw new CompileError(stage, first.span, first.message, notes);
+  }
+
+  private problem(span: Span, message: string): R.Expr {
+    this.problems.push({ span, message });
+    return R.mk.lit({ kind: 'int', value: 0n }, span); // never used: rename throws before returning
+  }
+
+  private expr(e: Core.Expr): R.Expr {
+    return match<Core.Expr, R.Expr>(e)
+      .with({ tag: 'CVar' }, (v) => this.variable(v))
+      .with({ tag: 'CString' }, (s) => R.mk.lit({ kind: 'string', value: s.value }, s.span))
+      .with({ tag: 'CInt' }, (i) => R.mk.lit({ kind: 'int', value: i.value }, i.span))
+      .with({ tag: 'CFloat' }, (f) => R.mk.lit({ kind: 'float', value: f.value }, f.span))
+      .with({ tag: 'CChar' }, (c) => R.mk.lit({ kind: 'char', value: c.value }, c.span))
+      .with({ tag: 'CTemplate' }, (t) => {
+        if (!this.target.capabilities.has('templates')) {
+          return this.problem(t.span, `unsupported template literal on the ${this.target.name} target (capability: templates)`);
+        }
+        const parts = t.parts.map((p) => (p.tag === 'TText' ? R.mk.text(p.text) : R.mk.hole(this.expr(p.expr))));
+        return R.mk.template(t.block, parts, t.span);
+      })
+      .with({ tag: 'CApp' }, (a) => R.mk.app(this.expr(a.fn), this.expr(a.arg), a.span))
+      .with({ tag: 'CLam' }, (l) => {
+        const saved: [string, string | undefined][] = [];
+        // Each parameter's binders shadow the earlier parameters' (they are added in front, §1.5).
+        const params = l.params.map((p) => this.pattern(p, saved, new Set()));
+        const body = this.expr(l.body);
+        this.restore(saved);
+        return R.mk.lam(params, body, l.span);
+      })
+      .with({ tag: 'CLet' }, (l) => {
+        const rhs = this.expr(l.rhs); // not recursive: the rhs does not see the new name
+        const saved: [string, string | undefined][] = [];
+        const name = this.bind(l.name, saved);
+        const body = this.expr(l.body);
+        this.restore(saved);
+        return R.mk.let(name, rhs, body, l.span);
+      })
+      .with({ tag: 'CCase' }, (c) => {
+        const scrutinee = this.expr(c.scrutinee);
+        const alts = c.alts.map((a) => {
+          const saved: [string, string | undefined][] = [];
+          const pattern = this.pattern(a.pattern, saved, new Set());
+          const body = this.expr(a.body);
+          this.restore(saved);
+          return R.mk.alt(pattern, body, a.span);
+        });
+        return R.mk.case(scrutinee, alts, c.span);
+      })
+      .with({ tag: 'CRecord' }, (r) => R.mk.record(r.fields.map((f) => ({ label: f.label, value: this.expr(f.value) })), r.span))
+      .with({ tag: 'CSelect' }, (s) => R.mk.select(this.expr(s.record), s.label, s.span))
+      .with({ tag: 'CDictWanted' }, (d) =>
+        this.problem(d.span, `unresolved type-class dictionary ${d.constraint.className} in ${this.where}`))
+      .with({ tag: 'CForeignImport' }, (f) =>
+        this.problem(f.span, `foreign import of C symbol "${f.symbol}" (in ${this.where}) is not supported on the ${this.target.name} target (capability: ffi)`))
+      .exhaustive();
+  }
+
+  private variable(v: Core.CVar): R.Expr {
+    const scope = resolveName(v.name, (n) => this.env.has(n), (n) => this.globals.has(n));
+    if (scope === null) return this.problem(v.span, `unknown name ${v.name} in ${this.where}`);
+    if (scope === 'local') return R.mk.var(this.env.get(v.name)!, 'local', v.span);
+    if (scope === 'prim') {
+      const group = lookupPrim(v.name)!.group;
+      if (!this.target.capabilities.has(group)) {
+        return this.problem(v.span, `unsupported primitive ${v.name} on the ${this.target.name} target (capability: ${group})`);
+      }
+    }
+    return R.mk.var(v.name, scope, v.span);
+  }
+
+  // `inPattern`: names already bound by this same pattern; a repeat is not visible (the leftmost wins, §1.5).
+  private pattern(p: Core.Pattern, saved: [string, string | undefined][], inPattern: Set<string>): R.Pattern {
+    return match<Core.Pattern, R.Pattern>(p)
+      .with({ tag: 'PVar' }, (v) => {
+        // A repeat gets a fresh name nothing refers to, so the pattern still prints as written.
+        if (inPattern.has(v.name)) return R.mk.pvar(this.fresh.fresh(v.name), v.span, v.name);
+        inPattern.add(v.name);
+        return R.mk.pvar(this.bind(v.name, saved), v.span, v.name);
+      })
+      .with({ tag: 'PWildcard' }, (w) => R.mk.pwild(w.span))
+      .with({ tag: 'PCon' }, (c) => R.mk.pcon(c.con, c.args.map((a) => this.pattern(a, saved, inPattern)), c.span))
+      .with({ tag: 'PString' }, (s) => R.mk.pstring(s.value, s.span))
+      .exhaustive();
+  }
+
+  private bind(name: string, saved: [string, string | undefined][]): string {
+    const unique = this.fresh.fresh(name);
+    saved.push([name, this.env.get(name)]);
+    this.env.set(name, unique);
+    return unique;
+  }
+
+  // Undo bindings in reverse order, so a name bound twice in one scope gets its outer meaning back.
+  private restore(saved: [string, string | undefined][]): void {
+    for (let i = saved.length - 1; i >= 0; i--) {
+      const [name, prev] = saved[i]!;
+      if (prev === undefined) this.env.delete(name);
+      else this.env.set(name, prev);
+    }
+  }
+}
