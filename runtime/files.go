@@ -88,8 +88,14 @@ func ghcErrorKind(e syscall.Errno) string {
 		return "resource exhausted"
 	case syscall.EINVAL, syscall.ELOOP, syscall.ENAMETOOLONG, syscall.EBADF:
 		return "invalid argument"
-	case syscall.EPIPE:
+	case syscall.EPIPE, syscall.ECONNRESET, syscall.ECONNABORTED:
 		return "resource vanished"
+	case syscall.EADDRINUSE:
+		return "resource busy"
+	case syscall.ECONNREFUSED, syscall.ENETUNREACH, syscall.EHOSTUNREACH, syscall.EADDRNOTAVAIL:
+		return "does not exist"
+	case syscall.ETIMEDOUT:
+		return "timeout"
 	case syscall.EINTR:
 		return "interrupted"
 	default:
