@@ -1,0 +1,219 @@
+// num_test.go: Int (overflow promotion, normalisation, floor div/mod, parse), Bool and Float primitives,
+// with every example of PRIMITIVES.md §3.1–3.3.
+package rt
+
+import (
+	"math"
+	"math/big"
+	"testing"
+)
+
+func bigInt(s string) Value { return IntLit(s) }
+
+func TestIntArithmetic(t *testing.T) {
+	max, min := int64(math.MaxInt64), int64(math.MinInt64)
+	cases := []struct {
+		name string
+		f    func(a, b Value) Value
+		a, b Value
+		want string
+	}{
+		{"add", F_prim_addInt, int64(2), int64(3), "5"},
+		{"add overflow", F_prim_addInt, max, int64(1), "9223372036854775808"},
+		{"add neg overflow", F_prim_addInt, min, int64(-1), "-9223372036854775809"},
+		{"add back to int64", F_prim_addInt, bigInt("9223372036854775808"), int64(-1), "9223372036854775807"},
+		{"add bigs", F_prim_addInt, bigPow2(100, false), bigPow2(100, true), "0"},
+		{"sub", F_prim_subInt, int64(0), int64(5), "-5"},
+		{"sub overflow", F_prim_subInt, min, int64(1), "-9223372036854775809"},
+		{"sub overflow 2", F_prim_subInt, int64(0), min, "9223372036854775808"},
+		{"sub max", F_prim_subInt, max, int64(-1), "9223372036854775808"},
+		{"mul", F_prim_mulInt, int64(-6), int64(7), "-42"},
+		{"mul 32-bit edge", F_prim_mulInt, int64(math.MaxInt32), int64(math.MinInt32), "-4611686016279904256"},
+		{"mul overflow", F_prim_mulInt, int64(1) << 32, int64(1) << 31, "9223372036854775808"},
+		{"mul to min", F_prim_mulInt, -(int64(1) << 32), int64(1) << 31, "-9223372036854775808"},
+		{"mul min*-1", F_prim_mulInt, min, int64(-1), "9223372036854775808"},
+		{"mul min*1", F_prim_mulInt, min, int64(1), "-9223372036854775808"},
+		{"mul large", F_prim_mulInt, int64(3037000500), int64(3037000500), "9223372037000250000"},
+		{"mul big", F_prim_mulInt, bigPow2(64, false), bigPow2(64, true), "-340282366920938463463374607431768211456"},
+		{"mul big by 0", F_prim_mulInt, bigPow2(64, false), int64(0), "0"},
+		{"div 7/2", F_prim_divInt, int64(7), int64(2), "3"},
+		{"div -7/2", F_prim_divInt, int64(-7), int64(2), "-4"},
+		{"div 7/-2", F_prim_divInt, int64(7), int64(-2), "-4"},
+		{"div -7/-2", F_prim_divInt, int64(-7), int64(-2), "3"},
+		{"div exact neg", F_prim_divInt, int64(-8), int64(2), "-4"},
+		{"div min/-1", F_prim_divInt, min, int64(-1), "9223372036854775808"},
+		{"div big", F_prim_divInt, bigPow2(70, true), int64(3), "-393530540239137101142"},
+		{"div big neg divisor", F_prim_divInt, bigPow2(70, false), int64(-3), "-393530540239137101142"},
+		{"div small by big", F_prim_divInt, int64(-1), bigPow2(70, false), "-1"},
+		{"mod 7%2", F_prim_modInt, int64(7), int64(2), "1"},
+		{"mod -7%2", F_prim_modInt, int64(-7), int64(2), "1"},
+		{"mod 7%-2", F_prim_modInt, int64(7), int64(-2), "-1"},
+		{"mod -7%-2", F_prim_modInt, int64(-7), int64(-2), "-1"},
+		{"mod min%-1", F_prim_modInt, min, int64(-1), "0"},
+		{"mod big", F_prim_modInt, bigPow2(70, true), int64(3), "2"},
+		{"mod big neg divisor", F_prim_modInt, bigPow2(70, false), int64(-3), "-2"},
+		{"mod small by big", F_prim_modInt, int64(-1), bigPow2(70, false), "1180591620717411303423"},
+		{"eq", F_prim_eqInt, int64(3), int64(3), "True"},
+		{"eq big/small", F_prim_eqInt, bigPow2(64, false), int64(0), "False"},
+		{"eq bigs", F_prim_eqInt, bigPow2(64, false), bigPow2(64, false), "True"},
+		{"le", F_prim_leInt, int64(3), int64(3), "True"},
+		{"le big", F_prim_leInt, bigPow2(64, true), min, "True"},
+		{"le false", F_prim_leInt, int64(4), int64(3), "False"},
+		{"ge", F_prim_geInt, int64(3), int64(4), "False"},
+		{"ge big", F_prim_geInt, bigPow2(64, false), max, "True"},
+	}
+	for _, c := range cases {
+		if got := Show(c.f(c.a, c.b)); got != c.want {
+			t.Errorf("%s: got %s, want %s", c.name, got, c.want)
+		}
+	}
+	// Results that fit are always int64 (one representation per value).
+	if _, ok := F_prim_subInt(bigInt("9223372036854775808"), int64(1)).(int64); !ok {
+		t.Error("sub result not normalised")
+	}
+	if _, ok := F_prim_divInt(bigPow2(64, false), bigPow2(64, false)).(int64); !ok {
+		t.Error("div result not normalised")
+	}
+}
+
+func TestDivideByZero(t *testing.T) {
+	for name, f := range map[string]func(a, b Value) Value{"div": F_prim_divInt, "mod": F_prim_modInt} {
+		expectCrash(t, name, "divide by zero", func() { f(int64(1), int64(0)) })
+		expectCrash(t, name+" big", "divide by zero", func() { f(bigPow2(80, false), int64(0)) })
+	}
+	expectCrash(t, "add non-int", `NotAFunction "1"`, func() { F_prim_addInt(int64(1), "1") })
+}
+
+func TestShowParseInt(t *testing.T) {
+	shows := map[string]Value{"42": int64(42), "-5": int64(-5), "0": int64(0),
+		"-1180591620717411303424": bigPow2(70, true)}
+	for want, v := range shows {
+		if got := F_prim_showInt(v); got != want {
+			t.Errorf("showInt: got %v, want %s", got, want)
+		}
+	}
+	parses := []struct{ in, want string }{
+		{"42", "Ok 42"}, {"007", "Ok 7"}, {"0", "Ok 0"},
+		{"9223372036854775807", "Ok 9223372036854775807"},
+		{"9223372036854775808", "Ok 9223372036854775808"},
+		{"123456789012345678901234567890", "Ok 123456789012345678901234567890"},
+		{"", `Err "invalid int"`}, {"-5", `Err "invalid int"`}, {"+5", `Err "invalid int"`},
+		{" 5", `Err "invalid int"`}, {"5 ", `Err "invalid int"`}, {"1_000", `Err "invalid int"`},
+		{"٣", `Err "invalid int"`}, {"0x10", `Err "invalid int"`},
+	}
+	for _, c := range parses {
+		if got := Show(F_prim_parseInt(c.in)); got != c.want {
+			t.Errorf("parseInt %q: got %s, want %s", c.in, got, c.want)
+		}
+	}
+	if _, ok := F_prim_parseInt("000000000000000000000000001").(*Con).Args[0].(int64); !ok {
+		t.Error("long parse of a small number not normalised")
+	}
+}
+
+func TestBools(t *testing.T) {
+	cases := []struct {
+		got  Value
+		want string
+	}{
+		{F_prim_and(True, True), "True"}, {F_prim_and(True, False), "False"},
+		{F_prim_and(False, True), "False"}, {F_prim_and(False, int64(5)), "False"},
+		{F_prim_or(False, False), "False"}, {F_prim_or(False, True), "True"},
+		{F_prim_or(True, int64(5)), "True"},
+		{F_prim_not(True), "False"}, {F_prim_not(False), "True"},
+	}
+	for i, c := range cases {
+		if Show(c.got) != c.want {
+			t.Errorf("case %d: got %s, want %s", i, Show(c.got), c.want)
+		}
+	}
+	expectCrash(t, "and True 5", "NotAFunction 5", func() { F_prim_and(True, int64(5)) })
+	expectCrash(t, "or False 5", "NotAFunction 5", func() { F_prim_or(False, int64(5)) })
+	expectCrash(t, "not Unit", "NotAFunction Unit", func() { F_prim_not(Unit) })
+}
+
+func TestShowFloat(t *testing.T) {
+	tenth := 0.1 // a variable: Go constant arithmetic would make 0.1 + 0.2 exactly 0.3
+	cases := []struct {
+		x    float64
+		want string
+	}{
+		{42, "42.0"}, {0.1, "0.1"}, {0.01, "1.0e-2"}, {1e7, "1.0e7"}, {9999999, "9999999.0"},
+		{12345678.9, "1.23456789e7"}, {1.5e-3, "1.5e-3"}, {95.5, "95.5"}, {tenth + 0.2, "0.30000000000000004"},
+		{math.Copysign(0, -1), "-0.0"}, {0, "0.0"}, {math.NaN(), "NaN"}, {math.Inf(1), "Infinity"},
+		{math.Inf(-1), "-Infinity"}, {150, "150.0"}, {123456.789, "123456.789"}, {0.5, "0.5"},
+		{1e21, "1.0e21"}, {2.5, "2.5"}, {-2.5, "-2.5"}, {1e-7, "1.0e-7"}, {5e-324, "5.0e-324"},
+		{math.MaxFloat64, "1.7976931348623157e308"}, {1.2345678e7, "1.2345678e7"}, {100, "100.0"},
+		{1e6, "1000000.0"}, {0.09999999999999999, "9.999999999999999e-2"}, {-1e-2, "-1.0e-2"},
+		{3.14159, "3.14159"}, {1e22, "1.0e22"}, {123.0e10, "1.23e12"},
+	}
+	for _, c := range cases {
+		if got := ShowFloat(c.x); got != c.want {
+			t.Errorf("ShowFloat(%v) = %s, want %s", c.x, got, c.want)
+		}
+		if got := F_prim_showFloat(c.x); got != c.want {
+			t.Errorf("prim_showFloat(%v) = %s", c.x, got)
+		}
+	}
+}
+
+func TestFloatOps(t *testing.T) {
+	nan, negZero := math.NaN(), math.Copysign(0, -1)
+	cases := []struct {
+		got  Value
+		want string
+	}{
+		{F_prim_addFloat(0.1, 0.2), "0.30000000000000004"},
+		{F_prim_subFloat(1.0, 2.5), "-1.5"},
+		{F_prim_mulFloat(1.5, 4.0), "6.0"},
+		{F_prim_divFloat(1.0, 0.0), "Infinity"},
+		{F_prim_divFloat(-1.0, 0.0), "-Infinity"},
+		{F_prim_divFloat(0.0, 0.0), "NaN"},
+		{F_prim_eqFloat(nan, nan), "False"},
+		{F_prim_eqFloat(0.0, negZero), "True"},
+		{F_prim_gtFloat(nan, 1.0), "False"}, {F_prim_ltFloat(nan, 1.0), "False"},
+		{F_prim_geFloat(1.0, nan), "False"}, {F_prim_leFloat(1.0, nan), "False"},
+		{F_prim_gtFloat(2.0, 1.0), "True"}, {F_prim_ltFloat(2.0, 1.0), "False"},
+		{F_prim_geFloat(1.0, 1.0), "True"}, {F_prim_leFloat(1.0, 1.0), "True"},
+		{F_prim_fromIntFloat(int64(3)), "3.0"},
+		{F_prim_fromIntFloat(int64(1)<<53 + 1), "9.007199254740992e15"},
+		{F_prim_fromIntFloat(bigPow2(70, false)), "1.1805916207174113e21"},
+		{F_prim_fromIntFloat(bigPow2(1024, false)), "Infinity"},
+		{F_prim_fromIntFloat(bigPow2(1024, true)), "-Infinity"},
+		{F_prim_fromIntFloat(bigInt("9223372036854775809")), "9.223372036854776e18"},
+		{F_prim_truncateFloat(2.7), "2"}, {F_prim_truncateFloat(-2.7), "-2"},
+		{F_prim_truncateFloat(1e20), "100000000000000000000"},
+		{F_prim_truncateFloat(-1e20), "-100000000000000000000"},
+		{F_prim_truncateFloat(negZero), "0"},
+		{F_prim_truncateFloat(-9223372036854775808.0), "-9223372036854775808"},
+		{F_prim_truncateFloat(9223372036854775808.0), "9223372036854775808"},
+		{F_prim_truncateFloat(math.Inf(1)), new(big.Int).Lsh(big.NewInt(1), 1024).String()},
+		{F_prim_truncateFloat(math.Inf(-1)), "-" + new(big.Int).Lsh(big.NewInt(1), 1024).String()},
+		{F_prim_truncateFloat(nan), "-" + new(big.Int).Mul(big.NewInt(3), new(big.Int).Lsh(big.NewInt(1), 1023)).String()},
+	}
+	for i, c := range cases {
+		if Show(c.got) != c.want {
+			t.Errorf("case %d: got %s, want %s", i, Show(c.got), c.want)
+		}
+	}
+	if _, ok := F_prim_truncateFloat(-9223372036854775808.0).(int64); !ok {
+		t.Error("truncate of -2^63 not normalised")
+	}
+	expectCrash(t, "addFloat int", "NotAFunction 1", func() { F_prim_addFloat(int64(1), 1.0) })
+}
+
+// The int64 fast path must not allocate beyond boxing the result.
+func TestAddIntAllocations(t *testing.T) {
+	a, b := Value(int64(1000)), Value(int64(2000))
+	allocs := testing.AllocsPerRun(100, func() { _ = F_prim_addInt(a, b) })
+	if allocs > 1 {
+		t.Errorf("addInt fast path allocates %v times", allocs)
+	}
+}
+
+func BenchmarkAddInt(b *testing.B) {
+	x, y := Value(int64(1000)), Value(int64(2000))
+	for i := 0; i < b.N; i++ {
+		_ = F_prim_addInt(x, y)
+	}
+}
