@@ -1,0 +1,52 @@
+// text_test.go: String and Char primitives (PRIMITIVES.md §3.4), including the quirks (non-Chars skipped,
+// surrogates to U+FFFD) and the chr range error.
+package rt
+
+import "testing"
+
+func TestStrings(t *testing.T) {
+	cases := []struct {
+		got  Value
+		want string
+	}{
+		{F_prim_appendString("ab", "cé"), `"abc\233"`},
+		{F_prim_appendString("", ""), `""`},
+		{F_prim_eqString("abc", "abc"), "True"},
+		{F_prim_eqString("abc", "Abc"), "False"},
+		{F_prim_eqString("é", "e\u0301"), "False"}, // no normalisation
+		{F_prim_stringToChars("héλ"), `Cons 'h' (Cons '\233' (Cons '\955' Nil))`},
+		{F_prim_stringToChars(""), "Nil"},
+		{F_prim_stringToChars("😀"), `Cons '\128512' Nil`}, // one code point, not UTF-16 units or bytes
+		{F_prim_charsToString(MkList([]Value{Char('h'), Char('é'), Char('λ')})), `"h\233\955"`},
+		{F_prim_charsToString(Nil), `""`},
+		{F_prim_charsToString(MkList([]Value{Char('a'), int64(5), "x", Char('b')})), `"ab"`},
+		{F_prim_charsToString(MkList([]Value{Char(0xD800), Char('a')})), `"\65533a"`},
+		{F_prim_charToInt(Char('A')), "65"},
+		{F_prim_charToInt(Char('λ')), "955"},
+		{F_prim_intToChar(int64(97)), "'a'"},
+		{F_prim_intToChar(int64(0)), `'\NUL'`},
+		{F_prim_intToChar(int64(0x10FFFF)), `'\1114111'`},
+		{F_prim_intToChar(int64(0xD800)), `'\55296'`}, // a surrogate is a valid Char…
+		{F_prim_charsToString(MkList([]Value{F_prim_intToChar(int64(0xDFFF))})), `"\65533"`}, // …until put in a String
+	}
+	for i, c := range cases {
+		if Show(c.got) != c.want {
+			t.Errorf("case %d: got %s, want %s", i, Show(c.got), c.want)
+		}
+	}
+}
+
+func TestStringErrors(t *testing.T) {
+	expectCrash(t, "chr big", "Prelude.chr: bad argument: 1114112", func() { F_prim_intToChar(int64(0x110000)) })
+	expectCrash(t, "chr negative", "Prelude.chr: bad argument: (-1)", func() { F_prim_intToChar(int64(-1)) })
+	expectCrash(t, "chr huge", "Prelude.chr: bad argument: 1180591620717411303424", func() {
+		F_prim_intToChar(bigPow2(70, false))
+	})
+	expectCrash(t, "charsToString non-list", "NotARecord 5", func() { F_prim_charsToString(int64(5)) })
+	expectCrash(t, "charsToString improper", "NotARecord Cons 'a' 5", func() {
+		F_prim_charsToString(Cons(Char('a'), int64(5)))
+	})
+	expectCrash(t, "append non-string", "ExpectedString 1", func() { F_prim_appendString("a", int64(1)) })
+	expectCrash(t, "stringToChars non-string", "ExpectedString 'a'", func() { F_prim_stringToChars(Char('a')) })
+	expectCrash(t, "charToInt non-char", `NotAFunction "a"`, func() { F_prim_charToInt("a") })
+}
