@@ -41,6 +41,8 @@ export function mangle(lune: string): string {
 export class GoNames {
   private readonly taken = new Set<string>(['_', ...goKeywords, ...goPredeclared]);
   private readonly luneOf = new Map<string, string>();
+  // Next suffix to try per base, so asking for `hole` thousands of times stays linear.
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(reserved: Iterable<string> = []) {
     for (const r of reserved) this.taken.add(r);
@@ -50,7 +52,9 @@ export class GoNames {
   fresh(lune: string, opts: { prefix?: string; debug?: boolean } = {}): string {
     const base = (opts.prefix ?? '') + mangle(lune);
     let name = base;
-    for (let i = 1; this.taken.has(name); i++) name = `${base}_${i}`;
+    let i = this.nextSuffix.get(base) ?? 1;
+    while (this.taken.has(name)) name = `${base}_${i++}`;
+    this.nextSuffix.set(base, i);
     this.taken.add(name);
     if (opts.debug === true) this.luneOf.set(name, lune);
     return name;
