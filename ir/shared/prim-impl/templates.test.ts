@@ -7,9 +7,9 @@ import { templateLeaf, templateValue } from './templates';
 import { call, list, shown, throwsLune } from './testing';
 
 const T = (v: Value): TemplateNode => (typeof v === 'object' && v.tag === 'Template' ? v.node : assert.unreachable('not a template') as never);
-const text = (s: string) => call('prim_templateText', s);
-const block = (s: string) => call('prim_templateBlock', s);
-const line = (s: string) => call('prim_templateLine', s);
+const text = (s: Value) => call('prim_templateText', s);
+const block = (s: Value) => call('prim_templateBlock', s);
+const line = (s: Value) => call('prim_templateLine', s);
 const empty = () => call('prim_templateEmpty');
 const app = (a: Value, b: Value) => call('prim_templateAppend', a, b);
 const render = (t: Value) => call('prim_templateRender', t);

@@ -30,3 +30,9 @@ export function throwsLune(f: () => unknown, message: string): void {
 export const list = (xs: readonly Value[]): Value => xs.reduceRight<Value>((acc, x) => cons(x, acc), nil);
 export const rec = (o: Record<string, Value>): Value => mkRecord(new Map(Object.entries(o)));
 export const prelude = (n: string, ...args: Value[]): Value => mkCon('Lune.Prelude.' + n, args);
+
+/** The payload of an `Ok x` result (fails the test otherwise). */
+export function okValue(v: Value): Value {
+  if (typeof v === 'object' && v.tag === 'Con' && v.name === 'Lune.Prelude.Ok' && v.args.length === 1) return v.args[0] as Value;
+  return assert.unreachable(`expected Ok, got ${showValue(v)}`) as never;
+}
