@@ -1,0 +1,93 @@
+// net_test.go: TCP sockets on loopback: listen/accept/connect, text and byte transfer, lenient decoding, end
+// of stream, handle errors, and the error texts of bind/connect failures.
+package rt
+
+import (
+	"net"
+	"strings"
+	"testing"
+)
+
+// freePort asks the kernel for a port that is free right now (the Lune API cannot listen on port 0).
+func freePort(t *testing.T) int64 {
+	t.Helper()
+	l, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return int64(l.Addr().(*net.TCPAddr).Port)
+}
+
+// okValue unwraps `Ok x`, failing the test on anything else.
+func okValue(t *testing.T, v Value) Value {
+	t.Helper()
+	c, ok := v.(*Con)
+	if !ok || c.Name != "Lune.Prelude.Ok" || len(c.Args) != 1 {
+		t.Fatalf("expected Ok, got %s", Show(v))
+	}
+	return c.Args[0]
+}
+
+func expectShow(t *testing.T, what string, v Value, want string) {
+	t.Helper()
+	if got := Show(v); got != want {
+		t.Errorf("%s: got %s, want %s", what, got, want)
+	}
+}
+
+func TestTCPRoundTrip(t *testing.T) {
+	port := freePort(t)
+	sock := okValue(t, runV(F_prim_tcpListen(port)))
+	if !strings.HasPrefix(Show(sock), "<socket:") {
+		t.Errorf("socket prints as %s", Show(sock))
+	}
+	accepted := make(chan Value, 1)
+	go func() { accepted <- runV(F_prim_tcpAccept(sock)) }()
+	client := okValue(t, runV(F_prim_tcpConnect("127.0.0.1", port)))
+	server := okValue(t, <-accepted)
+	if !strings.HasPrefix(Show(server), "<conn:") {
+		t.Errorf("connection prints as %s", Show(server))
+	}
+
+	expectShow(t, "send", runV(F_prim_connSend(client, "héllo")), "Ok Unit")
+	expectShow(t, "recv", runV(F_prim_connRecv(server)), `Ok "h\233llo"`)
+	expectShow(t, "send invalid UTF-8", runV(F_prim_connSendBytes(client, Bytes{'h', 0xff, 'i'})), "Ok Unit")
+	expectShow(t, "lenient recv", runV(F_prim_connRecv(server)), `Ok "h\65533i"`)
+
+	runV(F_prim_connSendBytes(server, Bytes("0123456789")))
+	got := okValue(t, runV(F_prim_connRecvBytes(client, int64(4)))).(Bytes)
+	rest := okValue(t, runV(F_prim_connRecvBytes(client, int64(100)))).(Bytes)
+	if string(got) != "0123" || string(rest) != "456789" {
+		t.Errorf("recvBytes 4 then 100 gave %q, %q", got, rest)
+	}
+	expectShow(t, "recvBytes 0", runV(F_prim_connRecvBytes(client, int64(0))), "Ok <bytes:0>")
+	expectShow(t, "recvBytes -1", runV(F_prim_connRecvBytes(client, int64(-1))),
+		`Err "Network.Socket.recvBuf: invalid argument (non-positive length)"`)
+
+	expectShow(t, "close", runV(F_prim_connClose(client)), "Ok Unit")
+	expectShow(t, "recv after peer closed", runV(F_prim_connRecv(server)), `Ok ""`)
+	expectShow(t, "recvBytes after peer closed", runV(F_prim_connRecvBytes(server, int64(10))), "Ok <bytes:0>")
+	expectShow(t, "second close", runV(F_prim_connClose(client)), `Err "invalid connection"`)
+	expectShow(t, "send on closed", runV(F_prim_connSend(client, "x")), `Err "invalid connection"`)
+	expectShow(t, "recv on closed", runV(F_prim_connRecv(client)), `Err "invalid connection"`)
+	runV(F_prim_connClose(server))
+
+	expectShow(t, "listen on a busy port", runV(F_prim_tcpListen(port)),
+		`Err "Network.Socket.bind: resource busy (Address already in use)"`)
+	expectShow(t, "socketClose", runV(F_prim_socketClose(sock)), "Ok Unit")
+	expectShow(t, "second socketClose", runV(F_prim_socketClose(sock)), `Err "invalid socket"`)
+	expectShow(t, "accept on closed", runV(F_prim_tcpAccept(sock)), `Err "invalid socket"`)
+	expectShow(t, "connect refused", runV(F_prim_tcpConnect("127.0.0.1", port)),
+		`Err "Network.Socket.connect: does not exist (Connection refused)"`)
+}
+
+func TestSocketArguments(t *testing.T) {
+	if port16(int64(70000)) != 4464 || port16(int64(-1)) != 65535 || port16(IntLit("18446744073709551617")) != 1 {
+		t.Error("ports are not wrapped to 16 bits")
+	}
+	if msg, _ := catchCrash(func() { F_prim_connRecv(SocketHandle(0)) }); msg != "NotAFunction <socket:0>" {
+		t.Errorf("a socket where a connection is expected: %q", msg)
+	}
+	expectShow(t, "unknown connection", runV(F_prim_connRecv(ConnHandle(1<<40))), `Err "invalid connection"`)
+}
