@@ -4,8 +4,11 @@ import { showFloat } from '../float-format';
 import { type Value, bool, mkFloat } from '../value';
 import { type PrimImpl, isFloat, isInt, notAFunction } from './common';
 
-const float2 = (f: (a: number, b: number) => Value): PrimImpl => ([a, b]) =>
-  isFloat(a) && isFloat(b) ? f(a.value, b.value) : notAFunction();
+const float2 = (f: (a: number, b: number) => Value): PrimImpl => (args) => {
+  const a = args[0];
+  const b = args[1];
+  return isFloat(a) && isFloat(b) ? f(a.value, b.value) : notAFunction();
+};
 
 const twoTo1024 = 2n ** 1024n;
 

@@ -210,4 +210,9 @@ test('toX conversions and type / isNull', () => {
     'prim_jsonType', 'prim_jsonIsNull']) throwsLune(() => call(name, 'x'), 'ExpectedJson "x"');
 });
 
+test('deep nesting: fine at 1000 levels, a clear error (not a stack trace) past the JS stack', () => {
+  assert.is(roundTrip('['.repeat(1000) + ']'.repeat(1000)), 'ok ' + '['.repeat(1000) + ']'.repeat(1000));
+  throwsLune(() => parseJson('['.repeat(1_000_000)), 'JSON nested too deeply for the evaluator');
+});
+
 test.run();

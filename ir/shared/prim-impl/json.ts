@@ -1,7 +1,7 @@
 // ir/shared/prim-impl/json.ts: JSON primitives (PRIMITIVES.md §3.10): the reference's lenient
 // recursive-descent parser (exact error strings), compact stringify, constructors and accessors.
 import { showFloat } from '../float-format';
-import { type Json, type Value, bool, err, falseV, mkFloat, mkJson, ok, trueV } from '../value';
+import { type Json, LuneError, type Value, bool, err, falseV, mkFloat, mkJson, ok, trueV } from '../value';
 import {
   type PrimImpl, isFloat, isInt, isJson, isString, listElements, notAFunction, toHaskellInt, toList, wrongValue,
 } from './common';
@@ -16,8 +16,14 @@ export function parseJson(input: string): { ok: true; json: Json } | { ok: false
     return { ok: true, json };
   } catch (e) {
     if (e instanceof ParseError) return { ok: false, error: e.message };
-    throw e;
+    throw tooDeep(e);
   }
+}
+
+// The parser and stringify recurse once per nesting level; Haskell has no such limit, so a JS stack
+// overflow (thousands of levels) is reported as a clear runtime error instead of a stack trace.
+function tooDeep(e: unknown): unknown {
+  return e instanceof RangeError ? new LuneError('JSON nested too deeply for the evaluator') : e;
 }
 
 class ParseError extends Error {}
@@ -154,14 +160,22 @@ const scalar = (c: number): string => (c >= 0xd800 && c <= 0xdfff ? '\uFFFD' : S
 
 /** Compact serialisation: no whitespace, floats in Haskell format (NaN/Infinity raw), minimal escaping. */
 export function stringifyJson(j: Json): string {
+  try {
+    return stringify(j);
+  } catch (e) {
+    throw tooDeep(e);
+  }
+}
+
+function stringify(j: Json): string {
   switch (j.k) {
     case 'null': return 'null';
     case 'bool': return j.v ? 'true' : 'false';
     case 'int': return j.v.toString();
     case 'float': return showFloat(j.v);
     case 'string': return quote(j.v);
-    case 'array': return '[' + j.v.map(stringifyJson).join(',') + ']';
-    case 'object': return '{' + j.v.map(([k, v]) => quote(k) + ':' + stringifyJson(v)).join(',') + '}';
+    case 'array': return '[' + j.v.map(stringify).join(',') + ']';
+    case 'object': return '{' + j.v.map(([k, v]) => quote(k) + ':' + stringify(v)).join(',') + '}';
   }
 }
 
