@@ -19,8 +19,9 @@ const stage = 'rename';
 export function rename(m: Core.Module, target: Target): R.Module {
   const globals = new Map<string, Core.Decl>();
   for (const d of m.decls) if (d.name !== '') globals.set(d.name, d); // Haskell Map.fromList: the last wins
-  const main = mainName(m.name);
-  if (!globals.has(main)) throw new NoMainError(stage, m.name);
+  // `<Module>.main`, else a declaration literally named `main` (the Go target's defensive fallback, §1.9).
+  const main = [mainName(m.name), 'main'].find((n) => globals.has(n));
+  if (main === undefined) throw new NoMainError(stage, m.name);
   const live = reachable(main, globals);
   const r = new Renamer(target, globals);
   const decls: R.Decl[] = [];

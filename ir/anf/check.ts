@@ -1,0 +1,88 @@
+// ir/anf/check.ts: what the ANF types cannot say (or what a hand-built/cast tree may violate): every
+// operand is an Atom, Apps have arguments, lambdas parameters, every local is bound and every binder
+// unique in the module, globals/primitives/constructors exist, Switch arms have distinct heads and
+// distinct binders, and `main` is a declaration.
+import { match } from 'ts-pattern';
+import { looksLikeConstructor } from '../core/core';
+import { type Diagnostic, diag } from '../shared/diagnostic';
+import { lookupPrim } from '../shared/prims';
+import * as Anf from './anf';
+
+const stage = 'anf';
+
+/** Returns every violated invariant (empty when the module is well formed). */
+export function check(m: Anf.Module): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const globals = new Set<string>();
+  for (const d of m.decls) {
+    if (globals.has(d.name)) out.push(diag(stage, `declaration ${d.name} is defined twice`, d.span));
+    globals.add(d.name);
+  }
+  if (!globals.has(m.main)) out.push(diag(stage, `main declaration ${m.main} is missing`, m.span));
+  const binders = new Set<string>();
+  for (const d of m.decls) {
+    const where = ` (in ${d.name})`;
+    const bind = (name: string, scope: Set<string>, span = d.span): void => {
+      if (binders.has(name)) out.push(diag(stage, `binder ${name} is not unique${where}`, span));
+      binders.add(name);
+      scope.add(name);
+    };
+    const atom = (a: Anf.Comp, scope: ReadonlySet<string>, role: string): void => {
+      if (!Anf.isAtom(a)) return void out.push(diag(stage, `${role} is a ${a.tag}, not an atom${where}`, a.span));
+      if (a.tag === 'Lit') return;
+      const bad = match(a.scope)
+        .with('local', () => (scope.has(a.name) ? null : `local ${a.name} is not bound`))
+        .with('global', () => (globals.has(a.name) ? null : `global ${a.name} is not a declaration of the module`))
+        .with('prim', () => (lookupPrim(a.name) ? null : `${a.name} is not a primitive`))
+        .with('con', () => (looksLikeConstructor(a.name) ? null : `${a.name} is not a constructor name`))
+        .exhaustive();
+      if (bad !== null) out.push(diag(stage, bad + where, a.span));
+    };
+    const expr = (e: Anf.Expr, scope: ReadonlySet<string>): void => {
+      match(e)
+        .with({ tag: 'Let' }, (l) => {
+          comp(l.rhs, scope);
+          const inner = new Set(scope);
+          bind(l.name, inner, l.span);
+          expr(l.body, inner);
+        })
+        .with({ tag: 'Ret' }, (r) => comp(r.value, scope))
+        .exhaustive();
+    };
+    const comp = (c: Anf.Comp, scope: ReadonlySet<string>): void => {
+      match(c)
+        .with({ tag: 'Var' }, { tag: 'Lit' }, (a) => atom(a, scope, 'value'))
+        .with({ tag: 'App' }, (a) => {
+          if (a.args.length === 0) out.push(diag(stage, `application without arguments${where}`, a.span));
+          atom(a.fn, scope, 'function');
+          a.args.forEach((x) => atom(x, scope, 'argument'));
+        })
+        .with({ tag: 'Lam' }, (l) => {
+          if (l.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, l.span));
+          const inner = new Set(scope);
+          l.params.forEach((p) => bind(p, inner, l.span));
+          expr(l.body, inner);
+        })
+        .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => atom(f.value, scope, `field ${f.label}`)))
+        .with({ tag: 'Select' }, (s) => atom(s.record, scope, 'selected record'))
+        .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => p.tag === 'Hole' && expr(p.body, scope)))
+        .with({ tag: 'Switch' }, (s) => {
+          atom(s.scrutinee, scope, 'scrutinee');
+          const heads = new Set<string>();
+          for (const a of s.arms) {
+            const head = a.tag === 'ConArm' ? `${a.con}/${a.binders.length}` : JSON.stringify(a.value);
+            if (heads.has(head)) out.push(diag(stage, `switch tests ${head} twice${where}`, s.span));
+            heads.add(head);
+            const inner = new Set(scope);
+            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, inner, s.span);
+            expr(a.body, inner);
+          }
+          if (s.default !== null) expr(s.default, scope);
+        })
+        .with({ tag: 'Fail' }, (f) => atom(f.scrutinee, scope, 'failing value'))
+        .exhaustive();
+    };
+    expr(d.body, new Set());
+  }
+  return out;
+}
