@@ -26,7 +26,7 @@ func TestStrings(t *testing.T) {
 		{F_prim_intToChar(int64(97)), "'a'"},
 		{F_prim_intToChar(int64(0)), `'\NUL'`},
 		{F_prim_intToChar(int64(0x10FFFF)), `'\1114111'`},
-		{F_prim_intToChar(int64(0xD800)), `'\55296'`}, // a surrogate is a valid Char…
+		{F_prim_intToChar(int64(0xD800)), `'\55296'`},                                        // a surrogate is a valid Char…
 		{F_prim_charsToString(MkList([]Value{F_prim_intToChar(int64(0xDFFF))})), `"\65533"`}, // …until put in a String
 	}
 	for i, c := range cases {
