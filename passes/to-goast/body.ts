@@ -16,6 +16,8 @@ export interface Ctx {
   readonly plan: Plan;
   /** Set when a literal needs package math. */
   usesMath: boolean;
+  /** The Lune declaration being generated (the `where` of a Switch without default). */
+  where: string;
 }
 
 // A generated expression; `typed` when its static Go type is rt.Value (else it must be converted before a
@@ -69,7 +71,7 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
   const fallback = (into: G.Stmt[]): void => {
     if (s.default !== null) into.push(...stmts(cx, s.default, dest));
     else {
-      const r: Res = { e: rtCall('NonExhaustive', [G.mk.str(''), scrut.e]), typed: true };
+      const r: Res = { e: rtCall('NonExhaustive', [G.mk.str(cx.where), scrut.e]), typed: true };
       into.push(dest.kind === 'return' ? G.mk.ret([r.e]) : G.mk.set(dest.to, r.e));
     }
   };

@@ -4,11 +4,11 @@ import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Ctx, type Dest, funcOfArgs, rtValue, stmts } from './body';
-import { type Global, declLam, plan } from './names';
+import { type Global, declLam, plan, synthetic } from './names';
 
 /** The whole generated `main.go` of a program (package main, importing lunegen/rt). */
 export function toGoAst(m: Anf.Module): G.File {
-  const cx: Ctx = { plan: plan(m), usesMath: false };
+  const cx: Ctx = { plan: plan(m), usesMath: false, where: '' };
   const decls: G.Decl[] = [];
   const inits: G.Stmt[] = [];
   for (const d of m.decls) decls.push(...decl(cx, d, inits));
@@ -32,11 +32,12 @@ export function toGoAst(m: Anf.Module): G.File {
 function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
   const g: Global = cx.plan.globals.get(d.name) ?? bug('goast', `declaration ${d.name} was not planned`);
   const origin = { name: d.name, span: d.span };
+  cx.where = d.name;
   if (g.kind === 'func') {
     const lam = declLam(d) ?? bug('goast', `${d.name} is planned as a function but is not a lambda`);
     const params = lam.params.map((p) => G.mk.field(cx.plan.locals.get(p) ?? bug('goast', `parameter ${p} has no Go name`), rtValue));
     const body = stmts(cx, lam.body, { kind: 'return' });
-    const forward = G.mk.call(G.mk.ident(g.goFunc), lam.params.map((_, i) => G.mk.index(G.mk.ident('args'), G.mk.int(String(i)))));
+    const forward = G.mk.call(G.mk.ident(g.goFunc), lam.params.map((_, i) => G.mk.index(G.mk.ident(synthetic.args), G.mk.int(String(i)))));
     inits.push(G.mk.set(g.goValue, G.mk.call(G.mk.qual('rt', 'MkFunc'),
       [G.mk.str(d.name), G.mk.int(String(g.arity)), G.mk.funcLit(funcOfArgs, [G.mk.ret([forward])])])));
     return [
