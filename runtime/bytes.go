@@ -3,14 +3,13 @@
 package rt
 
 import (
-	"math/big"
 	"strings"
 	"unicode/utf8"
 )
 
 // F_prim_bytesFromList makes bytes of a list of Ints, each reduced modulo 256 (floor: -1 → 255). Like the
-// evaluator, any constructor whose name ends in `Nil`/`Cons` is accepted as a list; a non-list is fatal
-// `NotARecord <list>`, a non-Int element fatal `NotAFunction <elem>`.
+// evaluator, any constructor whose name ends in `Nil`/`Cons` is accepted as a list; a non-list or a
+// non-Int element is fatal `NotAFunction <prim>`.
 func F_prim_bytesFromList(list Value) Value {
 	var out Bytes
 	for cur := list; ; {
@@ -25,25 +24,13 @@ func F_prim_bytesFromList(list Value) Value {
 			out = append(out, lowByte(c.Args[0]))
 			cur = c.Args[1]
 		default:
-			Crash("NotARecord " + Show(list))
+			WrongShape()
 		}
 	}
 }
 
 // lowByte is an Int modulo 256 (two's-complement low bits are the floor modulo).
-func lowByte(v Value) byte {
-	n, b := AsInt(v)
-	if b != nil {
-		return byte(lowBits(b, 8))
-	}
-	return byte(n)
-}
-
-// lowBits is the low `width` (≤ 64) bits of an unbounded integer in two's complement.
-func lowBits(b *big.Int, width uint) uint64 {
-	mask := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), width), big.NewInt(1))
-	return new(big.Int).And(b, mask).Uint64() // And treats negative big.Ints as two's complement
-}
+func lowByte(v Value) byte { return byte(WrapInt64(v)) }
 
 // F_prim_bytesToList lists the bytes as Ints 0…255.
 func F_prim_bytesToList(bs Value) Value {
@@ -66,21 +53,25 @@ func F_prim_bytesConcat(a, b Value) Value {
 }
 
 // F_prim_bytesSlice drops `start` bytes then keeps up to `n`; never fails (negative start counts as 0,
-// negative n or a start past the end give empty bytes).
+// negative n or a start past the end give empty bytes). Like the evaluator, both counts are first
+// narrowed to 64 bits (two's complement).
 func F_prim_bytesSlice(start, n, bs Value) Value {
+	if !IsInt(start) || !IsInt(n) {
+		WrongShape()
+	}
 	b := AsBytes(bs)
 	s := clampIndex(start, len(b))
 	k := clampIndex(n, len(b)-s)
 	return b[s : s+k : s+k] // the full slice expression keeps appends from writing into b
 }
 
-// clampIndex reads an Int clamped to 0…limit.
+// clampIndex reads an Int narrowed to int64, clamped to 0…limit.
 func clampIndex(v Value, limit int) int {
-	n, b := AsInt(v)
+	n := WrapInt64(v)
 	switch {
-	case b != nil && b.Sign() < 0, b == nil && n <= 0:
+	case n <= 0:
 		return 0
-	case b != nil, n >= int64(limit):
+	case n >= int64(limit):
 		return limit
 	}
 	return int(n)
@@ -98,13 +89,7 @@ func F_prim_bytesPackInt16BE(v Value) Value {
 	return Bytes{byte(u >> 8), byte(u)}
 }
 
-func lowWord(v Value) uint64 {
-	n, b := AsInt(v)
-	if b != nil {
-		return lowBits(b, 64)
-	}
-	return uint64(n)
-}
+func lowWord(v Value) uint64 { return uint64(WrapInt64(v)) }
 
 // F_prim_bytesUnpackInt32BE reads the first 4 bytes as an unsigned big-endian integer (extra bytes
 // ignored): `Ok n`, or `Err "bytes too short for Int32"`.
@@ -126,8 +111,15 @@ func F_prim_bytesUnpackInt16BE(bs Value) Value {
 	return Ok(int64(b[0])<<8 | int64(b[1]))
 }
 
-// F_prim_bytesFromString is the UTF-8 encoding of a string.
-func F_prim_bytesFromString(s Value) Value { return Bytes(AsString(s)) }
+// F_prim_bytesFromString is the UTF-8 encoding of a string (a non-String is `NotAFunction <prim>` here,
+// not ExpectedString: the evaluator's bytes group uses its catch-all error throughout).
+func F_prim_bytesFromString(s Value) Value {
+	str, ok := s.(string)
+	if !ok {
+		WrongShape()
+	}
+	return Bytes(str)
+}
 
 // F_prim_bytesToString decodes UTF-8 leniently: each byte that does not start a valid sequence becomes
 // one U+FFFD (the evaluator's grouping of bad bytes may differ slightly; §3.13 says "roughly one per bad

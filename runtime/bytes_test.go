@@ -3,6 +3,7 @@ package rt
 
 import (
 	"bytes"
+	"math"
 	"testing"
 )
 
@@ -23,8 +24,10 @@ func TestBytes(t *testing.T) {
 		{"slice start past end", F_prim_bytesSlice(int64(9), int64(2), Bytes{1, 2, 3}), []byte{}},
 		{"slice negative len", F_prim_bytesSlice(int64(1), int64(-1), Bytes{1, 2, 3}), []byte{}},
 		{"slice len past end", F_prim_bytesSlice(int64(1), int64(99), Bytes{1, 2, 3}), []byte{2, 3}},
-		{"slice big", F_prim_bytesSlice(bigPow2(70, true), bigPow2(70, false), Bytes{1, 2, 3}), []byte{1, 2, 3}},
-		{"slice big start", F_prim_bytesSlice(bigPow2(70, false), int64(1), Bytes{1, 2, 3}), []byte{}},
+		// Counts are narrowed to 64 bits first: 2^64+1 is 1, 2^70 is 0, 2^63 is -2^63.
+		{"slice big wraps", F_prim_bytesSlice(IntLit("18446744073709551617"), bigPow2(70, false), Bytes{1, 2, 3}), []byte{}},
+		{"slice big wraps 2", F_prim_bytesSlice(bigPow2(63, false), IntLit("18446744073709551618"), Bytes{1, 2, 3}), []byte{1, 2}},
+		{"slice huge len", F_prim_bytesSlice(int64(1), int64(math.MaxInt64), Bytes{1, 2, 3}), []byte{2, 3}},
 		{"pack32", F_prim_bytesPackInt32BE(int64(305419896)), []byte{18, 52, 86, 120}},
 		{"pack32 -1", F_prim_bytesPackInt32BE(int64(-1)), []byte{255, 255, 255, 255}},
 		{"pack32 2^32+5", F_prim_bytesPackInt32BE(int64(1)<<32 + 5), []byte{0, 0, 0, 5}},
@@ -82,8 +85,8 @@ func TestBytesSliceIsolated(t *testing.T) {
 }
 
 func TestBytesErrors(t *testing.T) {
-	expectCrash(t, "fromList non-int", `NotAFunction "a"`, func() { F_prim_bytesFromList(MkList([]Value{"a"})) })
-	expectCrash(t, "fromList non-list", "NotARecord 5", func() { F_prim_bytesFromList(int64(5)) })
-	expectCrash(t, "length non-bytes", `NotAFunction "ab"`, func() { F_prim_bytesLength("ab") })
-	expectCrash(t, "fromString non-string", "ExpectedString <bytes:1>", func() { F_prim_bytesFromString(Bytes{1}) })
+	expectCrash(t, "fromList non-int", "NotAFunction <prim>", func() { F_prim_bytesFromList(MkList([]Value{"a"})) })
+	expectCrash(t, "fromList non-list", "NotAFunction <prim>", func() { F_prim_bytesFromList(int64(5)) })
+	expectCrash(t, "length non-bytes", "NotAFunction <prim>", func() { F_prim_bytesLength("ab") })
+	expectCrash(t, "fromString non-string", "NotAFunction <prim>", func() { F_prim_bytesFromString(Bytes{1}) })
 }

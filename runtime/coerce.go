@@ -1,9 +1,17 @@
 // coerce.go: argument checks shared by every primitive. Contents: AsString, AsInt, BigOf, AsFloat, AsBool,
-// AsChar, AsBytes, AsList, AsRecord, MkList, MkInt, IsInt. Each As… crashes with the evaluator's error
-// when the value has the wrong shape (the type checker normally rules this out).
+// AsChar, AsBytes, AsList, ListElems, AsRecord, MkList, MkInt, IsInt, WrapInt64, WrongShape. Each As… crashes with the
+// evaluator's error when the value has the wrong shape (the type checker normally rules this out).
 package rt
 
 import "math/big"
+
+// WrongShape is the evaluator's catch-all for a primitive given an argument of the wrong shape: fatal
+// `NotAFunction <prim>` (the Haskell evaluator reports the partially applied primitive itself, which
+// prints as `<prim>`, not the offending argument). The return type lets it sit in expression position.
+func WrongShape() Value {
+	Crash("NotAFunction <prim>")
+	return nil
+}
 
 // AsString returns a String's text; otherwise fatal `ExpectedString <v>`.
 func AsString(v Value) string {
@@ -23,7 +31,7 @@ func IsInt(v Value) bool {
 	return false
 }
 
-// AsInt returns an Int as (n, nil) when it fits in int64, else (0, b); otherwise fatal `NotAFunction <v>`.
+// AsInt returns an Int as (n, nil) when it fits in int64, else (0, b); otherwise fatal `NotAFunction <prim>`.
 func AsInt(v Value) (int64, *big.Int) {
 	switch x := v.(type) {
 	case int64:
@@ -31,12 +39,12 @@ func AsInt(v Value) (int64, *big.Int) {
 	case *big.Int:
 		return 0, x
 	}
-	Crash("NotAFunction " + Show(v))
+	WrongShape()
 	return 0, nil
 }
 
 // BigOf returns an Int as a *big.Int (a fresh one for int64 values: callers may modify it);
-// otherwise fatal `NotAFunction <v>`.
+// otherwise fatal `NotAFunction <prim>`.
 func BigOf(v Value) *big.Int {
 	switch x := v.(type) {
 	case int64:
@@ -44,21 +52,21 @@ func BigOf(v Value) *big.Int {
 	case *big.Int:
 		return x
 	}
-	Crash("NotAFunction " + Show(v))
+	WrongShape()
 	return nil
 }
 
-// AsFloat returns a Float; otherwise fatal `NotAFunction <v>`.
+// AsFloat returns a Float; otherwise fatal `NotAFunction <prim>`.
 func AsFloat(v Value) float64 {
 	f, ok := v.(float64)
 	if !ok {
-		Crash("NotAFunction " + Show(v))
+		WrongShape()
 	}
 	return f
 }
 
 // AsBool returns the Go bool of exactly `Lune.Prelude.True`/`False` (no arguments); otherwise fatal
-// `NotAFunction <v>`.
+// `NotAFunction <prim>`.
 func AsBool(v Value) bool {
 	if c, ok := v.(*Con); ok && len(c.Args) == 0 {
 		switch c.Name {
@@ -68,24 +76,24 @@ func AsBool(v Value) bool {
 			return false
 		}
 	}
-	Crash("NotAFunction " + Show(v))
+	WrongShape()
 	return false
 }
 
-// AsChar returns a Char; otherwise fatal `NotAFunction <v>`.
+// AsChar returns a Char; otherwise fatal `NotAFunction <prim>`.
 func AsChar(v Value) Char {
 	c, ok := v.(Char)
 	if !ok {
-		Crash("NotAFunction " + Show(v))
+		WrongShape()
 	}
 	return c
 }
 
-// AsBytes returns a Bytes value; otherwise fatal `NotAFunction <v>`.
+// AsBytes returns a Bytes value; otherwise fatal `NotAFunction <prim>`.
 func AsBytes(v Value) Bytes {
 	b, ok := v.(Bytes)
 	if !ok {
-		Crash("NotAFunction " + Show(v))
+		WrongShape()
 	}
 	return b
 }
@@ -101,20 +109,45 @@ func AsRecord(v Value) *Record {
 
 // AsList returns the elements of a proper `Lune.Prelude.Cons`/`Nil` chain; anything else (including a
 // chain ending in a non-Nil) is fatal `NotARecord <v>` with the whole value, the evaluator's (odd) error
-// for list-taking primitives.
+// for the list-taking template and char primitives.
 func AsList(v Value) []Value {
+	xs, ok := ListElems(v)
+	if !ok {
+		Crash("NotARecord " + Show(v))
+	}
+	return xs
+}
+
+// ListElems returns the elements of a proper `Lune.Prelude.Cons`/`Nil` chain, or false.
+func ListElems(v Value) ([]Value, bool) {
 	var xs []Value
 	for cur := v; ; {
 		c, ok := cur.(*Con)
 		if ok && c.Name == "Lune.Prelude.Nil" && len(c.Args) == 0 {
-			return xs
+			return xs, true
 		}
 		if !ok || c.Name != "Lune.Prelude.Cons" || len(c.Args) != 2 {
-			Crash("NotARecord " + Show(v))
+			return nil, false
 		}
 		xs = append(xs, c.Args[0])
 		cur = c.Args[1]
 	}
+}
+
+// WrapInt64 is an Int narrowed to its low 64 bits, two's complement (Haskell's `fromInteger :: Int`,
+// which the evaluator applies to counts and indices); a non-Int is fatal `NotAFunction <prim>`.
+func WrapInt64(v Value) int64 {
+	n, b := AsInt(v)
+	if b == nil {
+		return n
+	}
+	return int64(lowBits(b, 64))
+}
+
+// lowBits is the low `width` (≤ 64) bits of an unbounded integer in two's complement.
+func lowBits(b *big.Int, width uint) uint64 {
+	mask := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), width), big.NewInt(1))
+	return new(big.Int).And(b, mask).Uint64() // And treats a negative big.Int as two's complement
 }
 
 // MkList builds a Lune list from xs (the slice is not kept).

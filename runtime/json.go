@@ -4,6 +4,7 @@
 package rt
 
 import (
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -273,8 +274,7 @@ func (p *jsonParser) number() *Json {
 		if !isFloatLiteral(run) {
 			p.fail("invalid number")
 		}
-		f, _ := strconv.ParseFloat(run, 64) // range errors give ±Inf / 0, as Haskell's read does
-		return &Json{Kind: JFloat, Float: f}
+		return &Json{Kind: JFloat, Float: readDouble(run)}
 	}
 	digits := strings.TrimPrefix(run, "-")
 	if !allDigits(digits) {
@@ -294,6 +294,22 @@ func allDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// readDouble is GHC's `read :: String -> Double` on a checked literal: correctly rounded (1e400 →
+// Infinity, 1e-400 → 0), except that an exponent outside the Int range gives ±Infinity even for tiny
+// values (GHC's quirk).
+func readDouble(lit string) float64 {
+	if k := strings.IndexAny(lit, "eE"); k >= 0 {
+		if _, err := strconv.ParseInt(lit[k+1:], 10, 64); err != nil {
+			if strings.HasPrefix(lit, "-") {
+				return math.Inf(-1)
+			}
+			return math.Inf(1)
+		}
+	}
+	f, _ := strconv.ParseFloat(lit, 64) // a range error still gives the right ±Inf or 0
+	return f
 }
 
 // isFloatLiteral checks `-? digits (. digits)? ([eE] [+-]? digits)?`.
@@ -410,7 +426,7 @@ func F_prim_jsonBool(b Value) Value { return &Json{Kind: JBool, Bool: AsBool(b)}
 // F_prim_jsonInt makes an int node (unbounded).
 func F_prim_jsonInt(n Value) Value {
 	if !IsInt(n) {
-		Crash("NotAFunction " + Show(n))
+		WrongShape()
 	}
 	return &Json{Kind: JInt, Int: n}
 }
@@ -421,9 +437,13 @@ func F_prim_jsonFloat(f Value) Value { return &Json{Kind: JFloat, Float: AsFloat
 // F_prim_jsonString makes a string node.
 func F_prim_jsonString(s Value) Value { return &Json{Kind: JString, Str: AsString(s)} }
 
-// F_prim_jsonArray makes an array node; a non-Json element is fatal `ExpectedJson <elem>`.
+// F_prim_jsonArray makes an array node; a non-Json element is fatal `ExpectedJson <elem>`, a non-list
+// `NotAFunction <prim>`.
 func F_prim_jsonArray(list Value) Value {
-	xs := AsList(list)
+	xs, ok := ListElems(list)
+	if !ok {
+		WrongShape()
+	}
 	arr := make([]*Json, len(xs))
 	for i, x := range xs {
 		arr[i] = AsJson(x)
@@ -432,9 +452,12 @@ func F_prim_jsonArray(list Value) Value {
 }
 
 // F_prim_jsonObject makes an object from a list of `{ key : String, value : Json }` records, in order,
-// duplicates kept, extra fields ignored; a malformed element is fatal `NotAFunction <elem>`.
+// duplicates kept, extra fields ignored; a malformed element or a non-list is fatal `NotAFunction <prim>`.
 func F_prim_jsonObject(list Value) Value {
-	xs := AsList(list)
+	xs, ok := ListElems(list)
+	if !ok {
+		WrongShape()
+	}
 	obj := make([]JsonField, len(xs))
 	for i, x := range xs {
 		r, ok := x.(*Record)
@@ -446,7 +469,7 @@ func F_prim_jsonObject(list Value) Value {
 		k, kOk := key.(string)
 		j, jOk := val.(*Json)
 		if !kOk || !jOk {
-			Crash("NotAFunction " + Show(x))
+			WrongShape()
 		}
 		obj[i] = JsonField{k, j}
 	}
@@ -473,28 +496,21 @@ func F_prim_jsonGetField(key, j Value) Value {
 }
 
 // F_prim_jsonGetIndex is the element at a 0-based index: `Err "expected array"`,
-// `Err "index out of bounds: <i>"`. An index past the 64-bit range wraps (two's complement) before the
-// check, as in the evaluator, and the message shows the wrapped index.
+// `Err "index out of bounds: <i>"`. As in the evaluator, an index past the 64-bit range wraps (two's
+// complement) before the check while the message shows the original index, and a non-Int index is
+// reported as `ExpectedJson <json argument>`.
 func F_prim_jsonGetIndex(idx, j Value) Value {
-	i := wrapInt64(idx)
-	a := AsJson(j)
+	a, ok := j.(*Json)
+	if !IsInt(idx) || !ok {
+		Crash("ExpectedJson " + Show(j))
+	}
 	if a.Kind != JArray {
 		return Err("expected array")
 	}
-	if i < 0 || i >= int64(len(a.Arr)) {
-		return Err("index out of bounds: " + strconv.FormatInt(i, 10))
+	if i := WrapInt64(idx); i >= 0 && i < int64(len(a.Arr)) {
+		return Ok(a.Arr[i])
 	}
-	return Ok(a.Arr[i])
-}
-
-// wrapInt64 is an Int reduced to its low 64 bits, as a signed int64 (Haskell's fromInteger :: Int).
-func wrapInt64(v Value) int64 {
-	n, b := AsInt(v)
-	if b == nil {
-		return n
-	}
-	mask := new(big.Int).SetUint64(^uint64(0))
-	return int64(new(big.Int).And(b, mask).Uint64()) // And on a negative big.Int uses two's complement
+	return Err("index out of bounds: " + ShowInt(idx))
 }
 
 // F_prim_jsonToArray is `Ok [elements]` or `Err "expected array"`.

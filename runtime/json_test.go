@@ -142,8 +142,8 @@ func TestJsonAccessors(t *testing.T) {
 		{F_prim_jsonStringify(F_prim_jsonGetIndex(int64(1), arr).(*Con).Args[0]), `"20"`},
 		{F_prim_jsonGetIndex(int64(-1), arr), `Err "index out of bounds: -1"`},
 		{F_prim_jsonGetIndex(int64(3), arr), `Err "index out of bounds: 3"`},
-		{F_prim_jsonStringify(F_prim_jsonGetIndex(bigPow2(64, false), arr).(*Con).Args[0]), `"10"`}, // wraps to 0
-		{F_prim_jsonGetIndex(IntLit("18446744073709551615"), arr), `Err "index out of bounds: -1"`},
+		{F_prim_jsonStringify(F_prim_jsonGetIndex(bigPow2(64, false), arr).(*Con).Args[0]), `"10"`},                   // wraps to 0
+		{F_prim_jsonGetIndex(IntLit("18446744073709551615"), arr), `Err "index out of bounds: 18446744073709551615"`}, // wraps to -1
 		{F_prim_jsonGetIndex(int64(0), obj), `Err "expected array"`},
 		{F_prim_jsonToArray(arr), "Ok (Cons <json> (Cons <json> (Cons <json> Nil)))"},
 		{F_prim_jsonToArray(obj), `Err "expected array"`},
@@ -174,17 +174,19 @@ func TestJsonAccessors(t *testing.T) {
 
 func TestJsonErrors(t *testing.T) {
 	expectCrash(t, "array non-json", "ExpectedJson 1", func() { F_prim_jsonArray(ints(1)) })
-	expectCrash(t, "array non-list", "NotARecord 1", func() { F_prim_jsonArray(int64(1)) })
-	expectCrash(t, "object malformed", `NotAFunction { key = "k" }`, func() {
+	expectCrash(t, "array non-list", "NotAFunction <prim>", func() { F_prim_jsonArray(int64(1)) })
+	expectCrash(t, "object malformed", "NotAFunction <prim>", func() {
 		F_prim_jsonObject(MkList([]Value{MkRecord([]string{"key"}, "k")}))
 	})
-	expectCrash(t, "object non-record", "NotAFunction 1", func() { F_prim_jsonObject(ints(1)) })
-	expectCrash(t, "object bad key", "NotAFunction { key = 1 , value = <json> }", func() {
+	expectCrash(t, "object non-record", "NotAFunction <prim>", func() { F_prim_jsonObject(ints(1)) })
+	expectCrash(t, "object bad key", "NotAFunction <prim>", func() {
 		F_prim_jsonObject(MkList([]Value{MkRecord([]string{"key", "value"}, int64(1), jsonNull)}))
 	})
-	expectCrash(t, "bool", "NotAFunction Just True", func() { F_prim_jsonBool(Just(True)) })
-	expectCrash(t, "int", "NotAFunction 1.5", func() { F_prim_jsonInt(1.5) })
+	expectCrash(t, "bool", "NotAFunction <prim>", func() { F_prim_jsonBool(Just(True)) })
+	expectCrash(t, "int", "NotAFunction <prim>", func() { F_prim_jsonInt(1.5) })
 	expectCrash(t, "stringify", `ExpectedJson "x"`, func() { F_prim_jsonStringify("x") })
 	expectCrash(t, "getField", "ExpectedJson 1", func() { F_prim_jsonGetField("a", int64(1)) })
 	expectCrash(t, "parse", "ExpectedString 1", func() { F_prim_jsonParse(int64(1)) })
+	expectCrash(t, "getIndex non-int", "ExpectedJson <json>", func() { F_prim_jsonGetIndex("0", jsonNull) })
+	expectCrash(t, "getIndex non-json", "ExpectedJson 1", func() { F_prim_jsonGetIndex(int64(0), int64(1)) })
 }

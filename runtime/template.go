@@ -4,6 +4,7 @@
 package rt
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -219,8 +220,18 @@ func writeText(b *strings.Builder, t *Template) {
 	}
 }
 
+// maxIndent bounds an indent at render time: the evaluator would exhaust memory building the prefix.
+const maxIndent = 100_000_000
+
 // indentLines prefixes every non-empty line (whitespace-only lines count as non-empty) with n spaces.
+// Past maxIndent it is fatal `template indent too large: N` (what the TypeScript evaluator says too).
 func indentLines(s string, n int64) string {
+	if s == "" {
+		return s
+	}
+	if n > maxIndent {
+		Crash("template indent too large: " + strconv.FormatInt(n, 10))
+	}
 	pad := strings.Repeat(" ", int(n))
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
@@ -308,19 +319,14 @@ func F_prim_templateHcat(list Value) Value {
 	return acc
 }
 
-// F_prim_templateIndent indents every non-empty rendered line by n spaces; n ≤ 0 leaves t unchanged.
-// An n past the int64 range cannot be rendered (the evaluator would exhaust memory): fatal
-// `templateIndent: indent too large: N`.
+// F_prim_templateIndent indents every non-empty rendered line by n spaces; n ≤ 0 leaves t unchanged. Like
+// the evaluator, n is first narrowed to 64 bits. A non-Int n or non-Template t: `NotAFunction <prim>`.
 func F_prim_templateIndent(n, t Value) Value {
-	k, b := AsInt(n)
-	tt := AsTemplate(t)
-	if b != nil {
-		if b.Sign() < 0 {
-			return tt
-		}
-		Crash("templateIndent: indent too large: " + b.String())
+	tt, ok := t.(*Template)
+	if !IsInt(n) || !ok {
+		WrongShape()
 	}
-	return mkIndent(k, tt)
+	return mkIndent(WrapInt64(n), tt)
 }
 
 // F_prim_templateEnsureNL adds a final newline at render time when the text lacks one; empty stays empty.

@@ -3,7 +3,6 @@
 package rt
 
 import (
-	"math/big"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,27 +41,20 @@ func F_prim_charsToString(a Value) Value {
 func F_prim_charToInt(a Value) Value { return int64(AsChar(a)) }
 
 // F_prim_intToChar makes a Char of a code point in 0…0x10FFFF (surrogates allowed: they become U+FFFD
-// only when put in a String). Out of range: fatal `Prelude.chr: bad argument: N`, with N as GHC shows it
+// only when put in a String). Like the evaluator's `chr . fromIntegral`, the Int is first narrowed to
+// 64 bits; out of range: fatal `Prelude.chr: bad argument: N`, N as GHC's `showSignedInt 9` prints it
 // (`(-1)` for a negative). The evaluator raises this lazily, when the Char is used; we fail at once.
 func F_prim_intToChar(a Value) Value {
-	n, b := AsInt(a)
-	if b == nil && n >= 0 && n <= 0x10FFFF {
+	n := WrapInt64(a)
+	if n >= 0 && n <= 0x10FFFF {
 		return Char(n)
 	}
-	Crash("Prelude.chr: bad argument: " + showSignedInt(n, b))
-	return nil
-}
-
-// showSignedInt is GHC's `showSignedInt 9`: a negative number is parenthesised.
-func showSignedInt(n int64, b *big.Int) string {
 	s := strconv.FormatInt(n, 10)
-	if b != nil {
-		s = b.String()
+	if n < 0 {
+		s = "(" + s + ")"
 	}
-	if s[0] == '-' {
-		return "(" + s + ")"
-	}
-	return s
+	Crash("Prelude.chr: bad argument: " + s)
+	return nil
 }
 
 // The primitive values (PRIMITIVES.md §3.4).
