@@ -153,6 +153,8 @@ func runHelper(scenario string) {
 		crash := MkFunc("k", 1, func(a []Value) Value { return NonExhaustive("T.f", a[0]) })
 		RunMain(F_prim_ioBind(F_prim_spawn(F_prim_ioBind(IOPure(Just(int64(3))), crash)),
 			MkFunc("k", 1, func([]Value) Value { return F_prim_sleepMs(int64(5000)) })))
+	case "process-order": // lines written before a child that inherits stdout come out first
+		RunMain(F_prim_ioThen(F_prim_putStrLn("first"), F_prim_process_run(cmd("echo", "second"))))
 	case "console": // echo lines read from stdin, then readInt
 		RunMain(F_prim_ioBind(P_prim_readLine, MkFunc("k", 1, func(a []Value) Value {
 			return F_prim_ioThen(F_prim_putStrLn("["+a[0].(string)+"]"),
@@ -180,6 +182,7 @@ func runScenario(t *testing.T, scenario, stdin string) (string, string, int) {
 }
 
 func TestRunMain(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		scenario, stdin, stdout, stderr string
 		code                            int
@@ -189,16 +192,20 @@ func TestRunMain(t *testing.T) {
 		{"task-not-io", "", "", "error: NotAnIO Just Unit\n", 1},
 		{"abandon", "", "main done\n", "", 0},
 		{"fiber-crash", "", "", "error: NonExhaustiveCase Just 3\n", 1},
+		{"process-order", "", "first\nsecond\n", "", 0},
 		{"console", "abc\r\r\n42\n", "[abc]\n42\n", "", 0},
 		{"console", "x\n123456789012345678901234567890", "[x]\n123456789012345678901234567890\n", "", 0},
 		{"console", "", "[]\n", "error: ForeignError \"prim_readInt: EOF\"\n", 1},
 		{"console", "a\n-5\n", "[a]\n", "error: ForeignError \"prim_readInt: invalid int\"\n", 1},
 	}
 	for _, c := range cases {
-		stdout, stderr, code := runScenario(t, c.scenario, c.stdin)
-		if stdout != c.stdout || stderr != c.stderr || code != c.code {
-			t.Errorf("%s with stdin %q: got stdout %q stderr %q exit %d; want %q %q %d",
-				c.scenario, c.stdin, stdout, stderr, code, c.stdout, c.stderr, c.code)
-		}
+		t.Run(c.scenario, func(t *testing.T) {
+			t.Parallel() // each case is its own child process
+			stdout, stderr, code := runScenario(t, c.scenario, c.stdin)
+			if stdout != c.stdout || stderr != c.stderr || code != c.code {
+				t.Errorf("%s with stdin %q: got stdout %q stderr %q exit %d; want %q %q %d",
+					c.scenario, c.stdin, stdout, stderr, code, c.stdout, c.stderr, c.code)
+			}
+		})
 	}
 }

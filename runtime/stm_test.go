@@ -28,6 +28,7 @@ func waitUntil(t Value) Value {
 }
 
 func TestAtomicIncrementsAreExact(t *testing.T) {
+	t.Parallel()
 	const workers, each = 16, 10_000
 	counter := newTVar(int64(0))
 	incr := Apply(P_prim_atomically, stmBind(Apply(P_prim_readTVar, counter), func(n Value) Value {
