@@ -17,13 +17,13 @@ export function print(m: Anf.Module, opts: PrintOptions = { spans: false }): str
   return [`module ${m.name} (main = ${m.main})\n`, ...decls].join('\n');
 }
 
-/** Prints one expression (for error messages). */
-export function printExpr(e: Anf.Expr, opts: PrintOptions = { spans: false }): string {
-  return new Printer(opts, '').expr(e);
+/** Prints one expression (for error messages); lambda names show when they differ from `decl`. */
+export function printExpr(e: Anf.Expr, opts: PrintOptions = { spans: false }, decl: string | null = null): string {
+  return new Printer(opts, decl).expr(e);
 }
 
 class Printer {
-  constructor(private readonly opts: PrintOptions, private readonly decl: string) {}
+  constructor(private readonly opts: PrintOptions, private readonly decl: string | null) {}
 
   at(s: Span): string {
     return this.opts.spans && isKnown(s) ? ` @${showSpan(s)}` : '';
@@ -42,7 +42,7 @@ class Printer {
       .with({ tag: 'Var' }, { tag: 'Lit' }, (a) => atom(a))
       .with({ tag: 'App' }, (a) => [a.fn, ...a.args].map(atom).join(' '))
       .with({ tag: 'Lam' }, (l) => {
-        const name = l.name === this.decl ? '' : ` [${l.name}]`;
+        const name = this.decl === null || l.name === this.decl ? '' : ` [${l.name}]`;
         return `\\${l.params.join(' ')} ->${name}${this.at(l.span)}${block(this.expr(l.body))}`;
       })
       .with({ tag: 'Record' }, (r) => showRecord(r.fields.map((f) => [f.label, atom(f.value)])))
