@@ -47,7 +47,7 @@ async function runIn(c: Case, cfg: RunnerConfig, work: string): Promise<Outcome>
   const cwd = join(work, 'cwd');
   mkdirSync(cwd);
   copyFixtures(dumpText, cfg.dir, cwd);
-  const env = { ...process.env, ...caseEnv(c, cfg.dir) };
+  const env = { ...process.env, PATH: withGo(process.env.PATH ?? ''), ...caseEnv(c, cfg.dir) };
   const tsx = join(cfg.repo, 'node_modules', '.bin', 'tsx');
   const lunec = join(cfg.repo, 'scripts', 'lunec.ts');
 
@@ -119,6 +119,12 @@ function copyFixtures(dumpText: string, dir: string, cwd: string): void {
       copyFileSync(from, join(cwd, rel));
     }
   }
+}
+
+/** The PATH with the Go toolchain's usual directory appended (the compile step runs `go build`). */
+function withGo(path: string): string {
+  const goBin = '/usr/local/go/bin';
+  return existsSync(goBin) && !path.split(':').includes(goBin) ? `${path}:${goBin}` : path;
 }
 
 function firstLine(s: string): string {
