@@ -1,6 +1,6 @@
 // console.go: console primitives (PRIMITIVES.md §3.7): prim_putStrLn, prim_readLine, prim_readInt.
-// Output goes through WriteStdout (output.go: buffered, flushed at exit, per line on a terminal); input comes
-// from one shared buffered reader on stdin.
+// Output goes through WriteStdout (buffered, flushed at exit), flushed per line when stdout is a terminal;
+// input comes from one shared buffered reader on stdin.
 package rt
 
 import (
@@ -12,9 +12,8 @@ import (
 )
 
 var (
-	stdinMu     sync.Mutex // one line at a time, whichever goroutine asks
-	stdinReader io.Reader  = os.Stdin
-	stdinBuf    *bufio.Reader
+	stdinMu  sync.Mutex    // one line at a time, whichever goroutine asks
+	stdinBuf *bufio.Reader // made on first use
 
 	stdoutIsTerminal = isTerminal(os.Stdout)
 )
@@ -31,7 +30,7 @@ func readStdinLine() (line string, ok bool, err error) {
 	stdinMu.Lock()
 	defer stdinMu.Unlock()
 	if stdinBuf == nil {
-		stdinBuf = bufio.NewReader(stdinReader)
+		stdinBuf = bufio.NewReader(os.Stdin)
 	}
 	s, err := stdinBuf.ReadString('\n')
 	if err == io.EOF {
