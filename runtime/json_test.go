@@ -85,6 +85,103 @@ func TestJsonParse(t *testing.T) {
 	}
 }
 
+// The parse table of the TypeScript evaluator (ir/shared/prim-impl/json.test.ts), so both implementations
+// are held to the same answers.
+func TestJsonParseSameAsEvaluator(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"{\"a\":1,\"b\":[true,false,null],\"c\":1.5e2,\"d\":\"x\\u00e9\\n\"}", "ok {\"a\":1,\"b\":[true,false,null],\"c\":150.0,\"d\":\"x\u00e9\\n\"}"},
+		{"  null  ", "ok null"},
+		{"\u00a0 1 \u2003", "ok 1"},
+		{"\u000b\f\t\r\n[\u3000]\u1680", "ok []"},
+		{"\u200b1", "err unexpected character: \u200b"},
+		{"\ufeff1", "err unexpected character: \ufeff"},
+		{"\u20281", "err unexpected character: \u2028"},
+		{"nullx", "err trailing garbage after JSON value"},
+		{"[truex]", "err expected ',' or ']' in array"},
+		{"nul", "err unexpected character: n"},
+		{"fals", "err unexpected character: f"},
+		{"True", "err unexpected character: T"},
+		{"", "err unexpected end of input"},
+		{"   ", "err unexpected end of input"},
+		{"@", "err unexpected character: @"},
+		{"\U0001f600", "err unexpected character: \U0001f600"},
+		{"1 2", "err trailing garbage after JSON value"},
+		{"[1,2]x", "err trailing garbage after JSON value"},
+		{"\"abc", "err unterminated string"},
+		{"\"a\\", "err unterminated string"},
+		{"\"\\x\"", "err invalid escape: \\x"},
+		{"\"\\U0041\"", "err invalid escape: \\U"},
+		{"\"\\u12G4\"", "err invalid unicode escape"},
+		{"\"\\u12\"", "err truncated unicode escape"},
+		{"\"\\u123\"", "err invalid unicode escape"},
+		{"\"\\u0041\\u00E9\\u00e9\"", "ok \"A\u00e9\u00e9\""},
+		{"\"\\ud83d\\ude00\"", "ok \"\ufffd\ufffd\""},
+		{"\"\\\"\\\\\\/\\n\\r\\t\\b\\f\"", "ok \"\\\"\\\\/\\n\\r\\t\\b\\f\""},
+		{"\"a\tb\u0001\"", "ok \"a\\tb\\u0001\""},
+		{"\"\u00e9\U0001f600\u007f\"", "ok \"\u00e9\U0001f600\u007f\""},
+		{"\"\\u0000\"", "ok \"\\u0000\""},
+		{"01", "ok 1"},
+		{"00.5", "ok 0.5"},
+		{"-0", "ok 0"},
+		{"-0.0", "ok -0.0"},
+		{"-12", "ok -12"},
+		{"12345678901234567890123", "ok 12345678901234567890123"},
+		{"1.", "err invalid number"},
+		{"-", "err invalid number"},
+		{"--1", "err invalid number"},
+		{".5", "err unexpected character: ."},
+		{"+1", "err unexpected character: +"},
+		{"1-2", "err invalid number"},
+		{"1+2", "err invalid number"},
+		{"1.5.3", "err invalid number"},
+		{"2.5e", "err invalid number"},
+		{"1e5", "ok 100000.0"},
+		{"1E2", "ok 100.0"},
+		{"1e+2", "ok 100.0"},
+		{"1.5e-3", "ok 1.5e-3"},
+		{"12345678.9", "ok 1.23456789e7"},
+		{"1e400", "ok Infinity"},
+		{"-1e400", "ok -Infinity"},
+		{"1e-400", "ok 0.0"},
+		{"0e5", "ok 0.0"},
+		{"1e99999999999999999999", "ok Infinity"},
+		{"1e-99999999999999999999", "ok Infinity"},
+		{"-1e-99999999999999999999", "ok -Infinity"},
+		{"[1e2,2]", "ok [100.0,2]"},
+		{"1x", "err trailing garbage after JSON value"},
+		{"[]", "ok []"},
+		{" [ ] ", "ok []"},
+		{"{}", "ok {}"},
+		{"{ }", "ok {}"},
+		{"[ 1 , [ 2 ] , { } ]", "ok [1,[2],{}]"},
+		{"{ \"a\" : 1 , \"a\" : 2 }", "ok {\"a\":1,\"a\":2}"},
+		{"[1,]", "err unexpected character: ]"},
+		{"[,1]", "err unexpected character: ,"},
+		{"[1 2]", "err expected ',' or ']' in array"},
+		{"[1", "err expected ',' or ']' in array"},
+		{"[", "err unexpected end of input"},
+		{"{\"a\":1,}", "err expected string key in object"},
+		{"{1:2}", "err expected string key in object"},
+		{"{", "err expected string key in object"},
+		{"{\"a", "err unterminated string"},
+		{"{\"a\" 1}", "err expected ':' after key in object"},
+		{"{\"a\"", "err expected ':' after key in object"},
+		{"{\"a\":}", "err unexpected character: }"},
+		{"{\"a\":1 \"b\":2}", "err expected ',' or '}' in object"},
+		{"{\"a\":1", "err expected ',' or '}' in object"},
+		{"{\"\\ud800\":1}", "ok {\"\ufffd\":1}"},
+	}
+	for _, c := range cases {
+		got := "ok " + parseShow(c.in)
+		if j, _ := ParseJson(c.in); j == nil {
+			got = "err " + parseShow(c.in)[len("Err "):]
+		}
+		if got != c.want {
+			t.Errorf("parse %q: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestJsonParsePrim(t *testing.T) {
 	if got := Show(F_prim_jsonParse("[1,]")); got != `Err "unexpected character: ]"` {
 		t.Error(got)

@@ -53,13 +53,13 @@ func mkLeaf(block bool, parts []TPart) *Template {
 			kept = append(kept, p)
 		}
 	}
-	t := &Template{kind: tLeaf, parts: kept, block: block, empty: len(kept) == 0}
-	if !t.empty {
-		first, last := kept[0], kept[len(kept)-1]
-		t.startsNL = first.Hole == nil && strings.HasPrefix(first.Text, "\n")
-		t.endsNL = last.Hole == nil && strings.HasSuffix(last.Text, "\n")
+	if len(kept) == 0 {
+		return emptyTemplate // a leaf without parts is the empty template, never a block
 	}
-	return t
+	first, last := kept[0], kept[len(kept)-1]
+	return &Template{kind: tLeaf, parts: kept, block: block,
+		startsNL: first.Hole == nil && strings.HasPrefix(first.Text, "\n"),
+		endsNL:   last.Hole == nil && strings.HasSuffix(last.Text, "\n")}
 }
 
 func textLeaf(s string, block bool) *Template { return mkLeaf(block, []TPart{{Text: s}}) }
@@ -94,9 +94,9 @@ func appendTemplates(a, b *Template) *Template {
 	return rawCat(a, rawCat(textLeaf("\n", false), b))
 }
 
-// withBlock returns t with its block flag set to block.
+// withBlock returns t with its block flag set to block (the empty template is left alone).
 func withBlock(t *Template, block bool) *Template {
-	if t.block == block {
+	if t.empty || t.block == block {
 		return t
 	}
 	c := *t
@@ -303,9 +303,6 @@ func F_prim_templateVcat(list Value) Value {
 		default:
 			acc = rawCat(acc, rawCat(textLeaf("\n", false), it))
 		}
-	}
-	if acc.empty {
-		return acc
 	}
 	return withBlock(acc, true)
 }

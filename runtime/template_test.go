@@ -84,6 +84,14 @@ func TestTemplateExamples(t *testing.T) {
 		{"nested holes", TemplateLit(false, TPart{Text: "<"}, hole(TemplateLit(false, hole(txt("x")))), TPart{Text: ">"}), "<x>"},
 		{"hole inside indent", indent(2, TemplateLit(false, hole(txt("x\ny")))), "  x\n  y"},
 		{"two block holes in one leaf", TemplateLit(false, hole(blk("a")), hole(blk("b"))), "a\nb"},
+		{"nested hole splices a block", TemplateLit(false, TPart{Text: "["}, hole(TemplateLit(false, TPart{Text: "("}, hole(blk("x")), TPart{Text: ")"})), TPart{Text: "]"}), "[(\nx)]"},
+		{"hole newline then block", cat(TemplateLit(false, TPart{Text: "a"}, hole(txt("\n"))), blk("b")), "a\n\nb"},
+		{"inline literal splicing a block stays inline", cat(txt("a"), TemplateLit(false, hole(blk("x")))), "a\nx"},
+		{"indent of ensureNL hole", indent(2, TemplateLit(false, hole(F_prim_templateEnsureNL(txt("a"))), TPart{Text: "b"})), "  a\n  b"},
+		{"indent of indent", indent(1, indent(1, txt("a\nb"))), "  a\n  b"},
+		{"indent narrows to 64 bits", indent(0, txt("a")), "a"},
+		{"block of a newline is empty", cat(txt("a"), blk("\n")), "a"},
+		{"text keeps CR", txt("a\nb\r"), "a\nb\r"},
 		{"leaves joined then expanded", cat(TemplateLit(false, hole(txt("a"))), TemplateLit(false, hole(blk("b")))), "a\nb"},
 	}
 	for _, c := range cases {
@@ -117,6 +125,22 @@ func TestTemplateErrors(t *testing.T) {
 	expectCrash(t, "lines non-string", "ExpectedString 1", func() { F_prim_templateLines(ints(1, 2)) })
 	expectCrash(t, "vcat non-template", "ExpectedTemplate 1", func() { F_prim_templateVcat(ints(1)) })
 	expectCrash(t, "text non-string", "ExpectedString 1", func() { txt2(int64(1)) })
+	expectCrash(t, "line non-string", "ExpectedString 1", func() { F_prim_templateLine(int64(1)) })
+	expectCrash(t, "block non-string", "ExpectedString 1", func() { F_prim_templateBlock(int64(1)) })
+	expectCrash(t, "append right", `ExpectedTemplate "x"`, func() { cat(txt("a"), "x") })
+	expectCrash(t, "join sep", "ExpectedTemplate 5", func() { F_prim_templateJoin(int64(5), Nil) })
+	expectCrash(t, "join non-list", "NotARecord 5", func() { F_prim_templateJoin(txt(","), int64(5)) })
+	expectCrash(t, "join element", "ExpectedTemplate 1", func() { F_prim_templateJoin(txt(","), MkList([]Value{txt("a"), int64(1)})) })
+	expectCrash(t, "hcat non-list", `NotARecord "x"`, func() { F_prim_templateHcat("x") })
+	expectCrash(t, "indent non-int", "NotAFunction <prim>", func() { F_prim_templateIndent("x", txt("a")) })
+	expectCrash(t, "indent non-template", "NotAFunction <prim>", func() { F_prim_templateIndent(int64(1), "x") })
+	expectCrash(t, "ensureNL", "ExpectedTemplate 1", func() { F_prim_templateEnsureNL(int64(1)) })
+	expectCrash(t, "indent too large", "template indent too large: 100000001", func() {
+		render(F_prim_templateIndent(int64(100000001), txt("a")))
+	})
+	if got := render(F_prim_templateIndent(IntLit("18446744073709551618"), txt("a"))); got != "  a" {
+		t.Errorf("indent 2^64+2 should narrow to 2: %q", got)
+	}
 	if Show(blk("a")) != "<template>" {
 		t.Error("show")
 	}
@@ -133,5 +157,30 @@ func TestTemplateLongJoin(t *testing.T) {
 	s := render(F_prim_templateJoin(txt(","), MkList(items)))
 	if len(s) != 2*len(items)-1 {
 		t.Errorf("length %d", len(s))
+	}
+}
+
+func TestTemplateLeafFlags(t *testing.T) {
+	flags := func(v Value) [4]bool {
+		tm := v.(*Template)
+		return [4]bool{tm.empty, tm.startsNL, tm.endsNL, tm.block}
+	}
+	if f := flags(TemplateLit(true, hole(P_prim_templateEmpty))); f != [4]bool{false, false, false, true} {
+		t.Errorf("hole-only leaf: %v", f)
+	}
+	if f := flags(TemplateLit(false, TPart{Text: "\nx\n"})); f != [4]bool{false, true, true, false} {
+		t.Errorf("text leaf: %v", f)
+	}
+	if f := flags(TemplateLit(true)); f != [4]bool{true, false, false, false} {
+		t.Errorf("empty block literal: %v", f)
+	}
+	if f := flags(TemplateLit(false, TPart{Text: "\n"}, hole(txt("x")))); f != [4]bool{false, true, false, false} {
+		t.Errorf("text then hole: %v", f)
+	}
+	if f := flags(F_prim_templateVcat(tmpls(txt("a")))); f != [4]bool{false, false, false, true} {
+		t.Errorf("vcat: %v", f)
+	}
+	if got := render(TemplateLit(true, hole(P_prim_templateEmpty))); got != "" {
+		t.Errorf("hole-only leaf renders %q", got)
 	}
 }
