@@ -1,7 +1,8 @@
 // ir/shared/float-format.test.ts: showFloat against every example of PRIMITIVES.md §3.3/§1.8 and edge cases.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { showFloat } from './float-format';
+import fc from 'fast-check';
+import { floatToDigits, floatToDigitsExact, showFloat } from './float-format';
 
 const cases: readonly (readonly [number, string])[] = [
   // §3.3 prim_showFloat examples
@@ -17,6 +18,9 @@ const cases: readonly (readonly [number, string])[] = [
   [1234567.5, '1234567.5'], [99999999, '9.9999999e7'], [1e-7, '1.0e-7'], [100, '100.0'],
   [2.2250738585072014e-308, '2.2250738585072014e-308'], [-5e-324, '-5.0e-324'], [1e100, '1.0e100'],
   [9007199254740993, '9.007199254740992e15'], [0.3, '0.3'], [1 / 3, '0.3333333333333333'],
+  // where GHC's digits differ from JS's shortest: GHC excludes the halfway boundary and rounds last-digit ties up
+  [1e23, '9.999999999999999e22'], [45352674494521344, '4.5352674494521344e16'],
+  [132405809496.453125, '1.3240580949645313e11'], [95.5, '95.5'], [0.25, '0.25'], [3.125, '3.125'],
 ];
 
 for (const [x, want] of cases) {
@@ -30,6 +34,19 @@ test('shortest digits round-trip', () => {
     const s = showFloat(x); // Haskell's d.ddde-N is also valid JS number syntax
     assert.is(Number(s), x, s);
   }
+});
+
+test('the fast path agrees with the exact GHC port (random bit patterns, fixed seed)', () => {
+  fc.assert(fc.property(fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }), (x) => {
+    const fast = floatToDigits(x);
+    const exact = floatToDigitsExact(x);
+    return fast.digits === exact.digits && fast.exponent === exact.exponent;
+  }), { seed: 42, numRuns: 20000 });
+});
+
+test('every finite double round-trips through showFloat', () => {
+  fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => Object.is(Number(showFloat(x)), x)),
+    { seed: 42, numRuns: 20000 });
 });
 
 test.run();
