@@ -65,6 +65,19 @@ func TestBytesValues(t *testing.T) {
 		{F_prim_bytesToString(Bytes{0xff, 'a'}), `"\65533a"`},
 		{F_prim_bytesToString(Bytes{0xe2, 0x82}), `"\65533\65533"`},
 		{F_prim_bytesToString(Bytes{}), `""`},
+		// One U+FFFD per byte that does not start a well-formed sequence, resuming at the next byte (the
+		// text library's decodeUtf8Lenient), BOM kept.
+		{F_prim_bytesToString(Bytes{0x41, 0xff, 0x42}), `"A\65533B"`},
+		{F_prim_bytesToString(Bytes{0x80}), `"\65533"`},
+		{F_prim_bytesToString(Bytes{0xe2, 0x82, 0x41}), `"\65533\65533A"`},
+		{F_prim_bytesToString(Bytes{0xf0, 0x9f, 0x98}), `"\65533\65533\65533"`},
+		{F_prim_bytesToString(Bytes{0xc0, 0x80}), `"\65533\65533"`},
+		{F_prim_bytesToString(Bytes{0xed, 0xa0, 0x80}), `"\65533\65533\65533"`},
+		{F_prim_bytesToString(Bytes{0xf4, 0x90, 0x80, 0x80}), `"\65533\65533\65533\65533"`},
+		{F_prim_bytesToString(Bytes{0xe2, 0x82, 0xac, 0xff, 0xc3, 0xa9}), `"\8364\65533\233"`},
+		{F_prim_bytesToString(Bytes{0xef, 0xbb, 0xbf, 0xff}), `"\65279\65533"`},
+		{F_prim_bytesToString(Bytes{0xef, 0xbf, 0xbd}), `"\65533"`},
+		{F_prim_bytesToString(F_prim_bytesFromString("a\u00e9\u20ac\U0001F600\x00")), `"a\233\8364\128512\NUL"`},
 		{P_prim_bytesEmpty, "<bytes:0>"},
 	}
 	for i, c := range cases {
@@ -87,6 +100,12 @@ func TestBytesSliceIsolated(t *testing.T) {
 func TestBytesErrors(t *testing.T) {
 	expectCrash(t, "fromList non-int", "NotAFunction <prim>", func() { F_prim_bytesFromList(MkList([]Value{"a"})) })
 	expectCrash(t, "fromList non-list", "NotAFunction <prim>", func() { F_prim_bytesFromList(int64(5)) })
+	expectCrash(t, "concat non-bytes", "NotAFunction <prim>", func() { F_prim_bytesConcat(Bytes{}, int64(1)) })
+	expectCrash(t, "slice non-bytes", "NotAFunction <prim>", func() { F_prim_bytesSlice(int64(0), int64(1), int64(5)) })
+	expectCrash(t, "slice non-int", "NotAFunction <prim>", func() { F_prim_bytesSlice("0", int64(1), Bytes{}) })
+	expectCrash(t, "pack non-int", "NotAFunction <prim>", func() { F_prim_bytesPackInt32BE("x") })
+	expectCrash(t, "unpack non-bytes", "NotAFunction <prim>", func() { F_prim_bytesUnpackInt16BE(int64(1)) })
+	expectCrash(t, "toString non-bytes", "NotAFunction <prim>", func() { F_prim_bytesToString("x") })
 	expectCrash(t, "length non-bytes", "NotAFunction <prim>", func() { F_prim_bytesLength("ab") })
 	expectCrash(t, "fromString non-string", "NotAFunction <prim>", func() { F_prim_bytesFromString(Bytes{1}) })
 }

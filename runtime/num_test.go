@@ -185,6 +185,11 @@ func TestFloatOps(t *testing.T) {
 		{F_prim_truncateFloat(1e20), "100000000000000000000"},
 		{F_prim_truncateFloat(-1e20), "-100000000000000000000"},
 		{F_prim_truncateFloat(negZero), "0"},
+		{F_prim_truncateFloat(-0.5), "0"},
+		{F_prim_truncateFloat(math.MaxFloat64), new(big.Int).Lsh(big.NewInt(1<<53-1), 971).String()},
+		{F_prim_fromIntFloat(int64(1)<<53 + 3), "9.007199254740996e15"}, // tie → even
+		{F_prim_fromIntFloat(F_prim_addInt(bigPow2(64, false), int64(1))), "1.8446744073709552e19"},
+		{F_prim_fromIntFloat(int64(10000000)), "1.0e7"},
 		{F_prim_truncateFloat(-9223372036854775808.0), "-9223372036854775808"},
 		{F_prim_truncateFloat(9223372036854775808.0), "9223372036854775808"},
 		{F_prim_truncateFloat(math.Inf(1)), new(big.Int).Lsh(big.NewInt(1), 1024).String()},
