@@ -21,6 +21,7 @@ export function wrongValue(kind: 'ExpectedString' | 'ExpectedJson' | 'ExpectedTe
   throw new LuneError(`${kind} ${showValue(v)}`);
 }
 
+/** Shape tests for primitive arguments (undefined-tolerant, so a missing argument is just "wrong shape"). */
 export const isInt = (v: Value | undefined): v is bigint => typeof v === 'bigint';
 export const isString = (v: Value | undefined): v is string => typeof v === 'string';
 export const isFloat = (v: Value | undefined): v is FloatV => typeof v === 'object' && v.tag === 'Float';

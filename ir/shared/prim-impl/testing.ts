@@ -27,6 +27,7 @@ export function throwsLune(f: () => unknown, message: string): void {
   assert.unreachable(`expected LuneError ${message}`);
 }
 
+/** A Lune list, a record, and a `Lune.Prelude.<n>` constructor value. */
 export const list = (xs: readonly Value[]): Value => xs.reduceRight<Value>((acc, x) => cons(x, acc), nil);
 export const rec = (o: Record<string, Value>): Value => mkRecord(new Map(Object.entries(o)));
 export const prelude = (n: string, ...args: Value[]): Value => mkCon('Lune.Prelude.' + n, args);
