@@ -1,6 +1,6 @@
-// coerce.go: argument checks shared by every primitive. Contents: AsString, AsInt, BigOf, AsFloat, AsBool,
-// AsChar, AsBytes, AsList, ListElems, AsRecord, MkList, MkInt, IsInt, WrapInt64, WrongShape. Each As… crashes with the
-// evaluator's error when the value has the wrong shape (the type checker normally rules this out).
+// coerce.go: argument checks shared by every primitive. Contents: WrongShape, AsString, IsInt, AsInt, BigOf,
+// AsFloat, AsBool, AsChar, AsBytes, AsRecord, AsList, ListElems, WrapInt64, MkList, MkInt. Each As… crashes
+// with the evaluator's error when the value has the wrong shape (the type checker normally rules this out).
 package rt
 
 import "math/big"
