@@ -79,9 +79,8 @@ test('switches in operand position are let-bound; holes stay deferred expression
   ]));
   assert.is(body(m, 'Main.g'), [
     '\\m ->',
-    '  let _s = m',
-    '  let _t = switch _s of',
-    '      Lune.Prelude.Just _f -> _f',
+    '  let _t = switch m of',
+    '      Lune.Prelude.Just v -> v',
     '      _ -> 0',
     '  %prim_showInt _t'].join('\n'));
   assert.is(body(m, 'Main.t'), '\\x -> template inline ["n=", ${%prim_showInt x}]');

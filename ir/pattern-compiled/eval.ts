@@ -1,7 +1,7 @@
 // ir/pattern-compiled/eval.ts: runs a PatternCompiled module by translating it to Core for the reference
 // evaluator (why: see ir/renamed/eval.ts). Switch becomes a case of flat patterns, and Fail becomes Core
 // that fails the same way: `case v of {}` (NonExhaustiveCase v) or `(\<pattern> -> v) v`
-// (PatternMatchFailure (pattern) v), so errors read exactly as before the pass.
+// (PatternMatchFailure <pattern> v), so errors read exactly as before the pass.
 import { match } from 'ts-pattern';
 import * as Core from '../core/core';
 import * as CoreEval from '../core/eval';

@@ -48,15 +48,30 @@ test('nested constructor patterns: one switch per value, fields bound once', () 
   ]))]]);
   assert.is(body(m, 'Main.f'), [
     '\\v ->',
-    '  let _s = v in',
-    '  switch _s of',
+    '  switch v of',
     '    Lune.Prelude.Just _f ->',
     '      switch _f of',
-    '        Lune.Prelude.Just _f_1 -> _f_1',
+    '        Lune.Prelude.Just x -> x',
     '        Lune.Prelude.Nothing -> 0',
-    '        _ -> fail NonExhaustiveCase _s in Main.f',
+    '        _ -> fail NonExhaustiveCase v in Main.f',
     '    Lune.Prelude.Nothing -> 1',
-    '    _ -> fail NonExhaustiveCase _s in Main.f'].join('\n'));
+    '    _ -> fail NonExhaustiveCase v in Main.f'].join('\n'));
+  assert.equal(PC.check(m), []);
+});
+
+test('a case on a variable already tested on the path switches on a fresh alias', () => {
+  const m = compile([['Main.f', c.lam([c.pvar('v')], c.case(c.var('v'), [
+    c.alt(c.pcon(J, [c.pwild()]), c.case(c.var('v'), [c.alt(c.pcon(J, [c.pvar('y')]), c.var('y'))])),
+  ]))]]);
+  assert.is(body(m, 'Main.f'), [
+    '\\v ->',
+    '  switch v of',
+    '    Lune.Prelude.Just _ ->',
+    '      let _s = v in',
+    '      switch _s of',
+    '        Lune.Prelude.Just y -> y',
+    '        _ -> fail NonExhaustiveCase _s in Main.f',
+    '    _ -> fail NonExhaustiveCase v in Main.f'].join('\n'));
   assert.equal(PC.check(m), []);
 });
 
@@ -67,7 +82,7 @@ test('string patterns and fall-through to a variable', () => {
     c.alt(c.pvar('other'), c.var('other')),
   ]))]]);
   assert.is(body(m, 'Main.f'), [
-    '\\s ->', '  let _s = s in', '  switch _s of', '    "echo" -> 1', '    "gpt4" -> 2', '    _ -> _s'].join('\n'));
+    '\\s ->', '  switch s of', '    "echo" -> 1', '    "gpt4" -> 2', '    _ -> s'].join('\n'));
 });
 
 test('same constructor, different arity: different tests', () => {
@@ -76,8 +91,8 @@ test('same constructor, different arity: different tests', () => {
     c.alt(c.pcon(J, [c.pwild(), c.pwild()]), c.int(2n)),
   ]))]]);
   assert.is(body(m, 'Main.f'), [
-    '\\v ->', '  let _s = v in', '  switch _s of', '    Lune.Prelude.Just _ -> 1', '    Lune.Prelude.Just _ _ -> 2',
-    '    _ -> fail NonExhaustiveCase _s in Main.f'].join('\n'));
+    '\\v ->', '  switch v of', '    Lune.Prelude.Just _ -> 1', '    Lune.Prelude.Just _ _ -> 2',
+    '    _ -> fail NonExhaustiveCase v in Main.f'].join('\n'));
   const core = mod([['Main.f', c.lam([c.pvar('v')], c.case(c.var('v'), [
     c.alt(c.pcon(J, [c.pwild()]), c.int(1n)), c.alt(c.pcon(J, [c.pwild(), c.pwild()]), c.int(2n))]))],
   ['Main.two', c.app(c.var('Main.f'), c.apps(c.var(J), [c.int(1n), c.int(2n)]))],
@@ -95,17 +110,16 @@ test('shared right-hand sides become join points, called with the matched fields
   ]))]]);
   assert.is(body(m, 'Main.f'), [
     '\\p ->',
-    '  let _s = p in',
     '  let _j = \\z -> %prim_jsonToString z in',
-    '  switch _s of',
-    '    Lune.Prelude.Pair _f _f_1 ->',
-    '      switch _f_1 of',
+    '  switch p of',
+    '    Lune.Prelude.Pair _f y ->',
+    '      switch y of',
     '        Lune.Prelude.True -> 1',
     '        _ ->',
     '          switch _f of',
-    '            Lune.Prelude.False -> %prim_showInt _f_1',
-    '            _ -> _j _s',
-    '    _ -> _j _s'].join('\n'));
+    '            Lune.Prelude.False -> %prim_showInt y',
+    '            _ -> _j p',
+    '    _ -> _j p'].join('\n'));
   assert.equal(PC.check(m), []);
 });
 
@@ -126,7 +140,7 @@ test('lambda parameter patterns: matched when the argument arrives, failing with
   assert.is(body(pc, 'Main.f'), [
     '\\_p ->',
     '  switch _p of',
-    '    Lune.Prelude.Just _f -> \\y -> _f',
+    '    Lune.Prelude.Just x -> \\y -> x',
     '    _ ->',
     '      fail PatternMatchFailure (PCon "Lune.Prelude.Just" [PVar "x"]) _p in Main.f'].join('\n'));
   const expected = 'error: PatternMatchFailure (PCon "Lune.Prelude.Just" [PVar "x"]) Nothing';
@@ -145,9 +159,10 @@ test('show-pattern: the evaluator\'s form, and its parser inverts it (escapes in
   assert.ok(lam.tag === 'Lam');
   if (lam.tag !== 'Lam') return;
   const shown = PC.showPattern(lam.params[0]!);
-  assert.is(shown, 'PCon "Lune.Prelude.Pair" [PVar "a",PCon "K" [],PString "a\\"b\\955\\&1\\n",PWildcard]');
+  assert.is(shown, '(PCon "Lune.Prelude.Pair" [PVar "a",PCon "K" [],PString "a\\"b\\955\\&1\\n",PWildcard])');
   assert.equal(PC.parseShownPattern(shown), pat);
-  assert.throws(() => PC.parseShownPattern('PVar x'), /not a shown pattern/);
+  assert.throws(() => PC.parseShownPattern('(PVar x)'), /not a shown pattern/);
+  assert.throws(() => PC.parseShownPattern('PVar "x"'), /not a shown pattern/);
 });
 
 test('checker: a variable tested twice on one path, a repeated arm, unbound scrutinee, non-unique binder', () => {

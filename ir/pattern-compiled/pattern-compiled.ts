@@ -55,9 +55,9 @@ export type Arm = ConArm | StringArm;
 export interface ConArm { readonly tag: 'ConArm'; readonly con: string; readonly binders: readonly (string | null)[]; readonly body: Expr }
 export interface StringArm { readonly tag: 'StringArm'; readonly value: string; readonly body: Expr }
 /**
- * `NonExhaustiveCase v` (case) or `PatternMatchFailure (pattern) v` (lambda parameter), v = the local
- * `scrutinee` (the whole matched value). `pattern`: the printed parameter pattern without the outer
- * parentheses (./show-pattern.ts); '' for case. `where`: the Lune declaration it happened in.
+ * `NonExhaustiveCase v` (case) or `PatternMatchFailure pattern v` (lambda parameter), v = the local
+ * `scrutinee` (the whole matched value). `pattern`: the parameter pattern printed as it appears in the
+ * error, parentheses included (./show-pattern.ts); '' for case. `where`: the Lune declaration.
  */
 export interface Fail {
   readonly tag: 'Fail';

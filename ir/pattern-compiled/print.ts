@@ -60,5 +60,5 @@ class Printer {
 
 /** `fail NonExhaustiveCase _s in Main.f` / `fail PatternMatchFailure (PCon "K" []) _p in Main.f`. */
 export function showFail(kind: PC.Fail['kind'], scrutinee: string, pattern: string, where: string): string {
-  return kind === 'NonExhaustiveCase' ? `fail NonExhaustiveCase ${scrutinee} in ${where}` : `fail PatternMatchFailure (${pattern}) ${scrutinee} in ${where}`;
+  return kind === 'NonExhaustiveCase' ? `fail NonExhaustiveCase ${scrutinee} in ${where}` : `fail PatternMatchFailure ${pattern} ${scrutinee} in ${where}`;
 }

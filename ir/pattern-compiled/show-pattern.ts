@@ -3,21 +3,26 @@
 //
 // Form: the one the reference evaluator (ir/core/eval/resolve.ts) prints, i.e. Haskell's derived Show of
 // `Lune.Syntax.Pattern` WITHOUT the `Located {…}` wrappers Lune's own evaluator would print around
-// sub-patterns: `PCon "Lune.Prelude.Just" [PVar "x",PWildcard]`. The error line is then
-// `PatternMatchFailure (<pattern>) <value>` (parentheses added by whoever prints the error).
+// sub-patterns, parenthesised as an argument of the error (precedence 11):
+// `(PCon "Lune.Prelude.Just" [PVar "x",PWildcard])`, so the error line is
+// `PatternMatchFailure ` + pattern + ` ` + value (what rt.PatternFail and the evaluator print).
 import { match } from 'ts-pattern';
 import * as Core from '../core/core';
 import { decodeEscape } from '../core/read/escapes';
 import { showString } from '../shared/show';
 import type * as R from '../renamed/renamed';
 
-/** `PCon "K" [PVar "x",PWildcard,PString "s"]`; variables under the name the source gave them. */
+/** `(PCon "K" [PVar "x",PWildcard,PString "s"])`; variables under the name the source gave them. */
 export function showPattern(p: R.Pattern): string {
+  return `(${shows(p)})`;
+}
+
+function shows(p: R.Pattern): string {
   return match(p)
     .with({ tag: 'PVar' }, (v) => `PVar ${showString(v.source)}`)
     .with({ tag: 'PWild' }, () => 'PWildcard')
     .with({ tag: 'PString' }, (s) => `PString ${showString(s.value)}`)
-    .with({ tag: 'PCon' }, (c) => `PCon ${showString(c.con)} [${c.args.map(showPattern).join(',')}]`)
+    .with({ tag: 'PCon' }, (c) => `PCon ${showString(c.con)} [${c.args.map(shows).join(',')}]`)
     .exhaustive();
 }
 
@@ -59,7 +64,8 @@ export function parseShownPattern(text: string): Core.Pattern {
     }
     return Core.mk.pcon(con, args);
   };
+  if (!eat('(')) fail();
   const p = pat();
-  if (i !== text.length) fail();
+  if (!eat(')') || i !== text.length) fail();
   return p;
 }

@@ -97,3 +97,44 @@ export function leafCounts(t: Tree, into = new Map<number, number>()): Map<numbe
   }
   return into;
 }
+
+/**
+ * Gives each constructor field the name of a pattern variable bound to it (`Just x -> …` instead of
+ * `Just _f -> …`), for readable output. `take(x, rhs)` says whether x may become a binder (and claims it):
+ * a variable can be used once in the module, and not when its clause is a join point (whose parameter
+ * already binds that name).
+ */
+export function nameBinders(t: Tree, take: (name: string, rhs: number) => boolean): Tree {
+  if (t.k !== 'switch') return t;
+  const arms = t.arms.map((a): TreeArm => {
+    if (a.k === 'string') return { ...a, sub: nameBinders(a.sub, take) };
+    let sub = a.sub;
+    const binders = a.binders.map((b) => {
+      if (b === null) return null;
+      const x = leaves(sub).flatMap((l) => [...l.binds].filter(([, o]) => o === b).map(([v]) => [v, l.rhs] as const))
+        .find(([v, rhs]) => take(v, rhs))?.[0];
+      if (x === undefined) return b;
+      sub = renameOcc(sub, b, x);
+      return x;
+    });
+    return { ...a, binders, sub: nameBinders(sub, take) };
+  });
+  return { ...t, arms, dflt: nameBinders(t.dflt, take) };
+}
+
+function leaves(t: Tree): Extract<Tree, { k: 'leaf' }>[] {
+  if (t.k === 'leaf') return [t];
+  if (t.k === 'fail') return [];
+  return [...t.arms.flatMap((a) => leaves(a.sub)), ...leaves(t.dflt)];
+}
+
+function renameOcc(t: Tree, from: string, to: string): Tree {
+  if (t.k === 'fail') return t;
+  if (t.k === 'leaf') return { ...t, binds: new Map([...t.binds].map(([v, o]) => [v, o === from ? to : o])) };
+  return {
+    ...t,
+    occ: t.occ === from ? to : t.occ,
+    arms: t.arms.map((a) => ({ ...a, sub: renameOcc(a.sub, from, to) })),
+    dflt: renameOcc(t.dflt, from, to),
+  };
+}

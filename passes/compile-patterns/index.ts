@@ -11,7 +11,7 @@ import * as R from '../../ir/renamed/renamed';
 import * as PC from '../../ir/pattern-compiled/pattern-compiled';
 import { Fresh } from '../../ir/shared/fresh';
 import type { Span } from '../../ir/shared/span';
-import { type Row, type Tree, buildTree, leafCounts } from './decision-tree';
+import { type Row, type Tree, buildTree, leafCounts, nameBinders } from './decision-tree';
 import { showPattern } from '../../ir/pattern-compiled/show-pattern';
 
 /** Compiles every Case and lambda parameter pattern into decision trees. */
@@ -27,6 +27,11 @@ type Rhs = { readonly vars: readonly string[]; readonly atomic: boolean; readonl
 
 class Compiler {
   private where = '';
+  // Variables switched on along the path being generated: a case on one of them needs a fresh alias,
+  // so that no path tests one variable twice (the checker's invariant).
+  private readonly tested = new Set<string>();
+  // Pattern variables already used as constructor-field binders (a name binds once per module).
+  private readonly claimed = new Set<string>();
 
   constructor(private readonly fresh: Fresh) {}
 
@@ -43,11 +48,15 @@ class Compiler {
       .with({ tag: 'Lam' }, (l) => this.lam(l.params, l.body, s, l.span))
       .with({ tag: 'Let' }, (l) => PC.mk.let(l.name, this.expr(l.rhs, s), this.expr(l.body, s), l.span))
       .with({ tag: 'Case' }, (c) => {
-        const root = this.fresh.next('_s');
+        // A local scrutinee is switched on directly; anything else is bound to a fresh local first.
+        const scrutinee = this.expr(c.scrutinee, s);
+        const direct = scrutinee.tag === 'Var' && scrutinee.scope === 'local' && !this.tested.has(scrutinee.name);
+        const root = direct ? scrutinee.name : this.fresh.next('_s');
         const rows = c.alts.map((a, i): Row => ({ pats: [a.pattern], binds: [], rhs: i }));
         const rhss = c.alts.map((a): Rhs => ({ vars: patternVars(a.pattern), atomic: isAtomic(a.body), compile: (s2) => this.expr(a.body, s2) }));
         const fail = (): PC.Expr => PC.mk.fail('NonExhaustiveCase', root, '', this.where, c.span);
-        return PC.mk.let(root, this.expr(c.scrutinee, s), this.match(root, rows, rhss, fail, s, c.span), c.span);
+        const tree = this.match(root, rows, rhss, fail, s, c.span);
+        return direct ? tree : PC.mk.let(root, scrutinee, tree, c.span);
       })
       .with({ tag: 'Record' }, (r) => PC.mk.record(r.fields.map((f) => ({ label: f.label, value: this.expr(f.value, s) })), r.span))
       .with({ tag: 'Select' }, (x) => PC.mk.select(this.expr(x.record, s), x.label, x.span))
@@ -81,10 +90,13 @@ class Compiler {
 
   // The decision tree for `rows` against the local `root`, with join points for shared right-hand sides.
   private match(root: string, rows: readonly Row[], rhss: readonly Rhs[], fail: () => PC.Expr, s: Subst, span: Span): PC.Expr {
-    const tree = buildTree([root], rows, this.fresh);
+    const raw = buildTree([root], rows, this.fresh);
     const joins = new Map<number, { name: string; params: readonly string[] }>();
     const lets: [string, PC.Expr][] = [];
-    for (const [i, n] of [...leafCounts(tree)].sort((a, b) => a[0] - b[0])) {
+    const counts = [...leafCounts(raw)].sort((a, b) => a[0] - b[0]);
+    const joined = (i: number): boolean => (counts.find(([j]) => j === i)?.[1] ?? 0) > 1 && !rhss[i]!.atomic;
+    const tree = nameBinders(raw, (x, rhs) => !joined(rhs) && !this.claimed.has(x) && this.claimed.add(x) !== undefined);
+    for (const [i, n] of counts) {
       const rhs = rhss[i]!;
       if (n < 2 || rhs.atomic) continue;
       const name = this.fresh.next('_j');
@@ -106,8 +118,11 @@ class Compiler {
           return PC.mk.apps(PC.mk.var(j.name, 'local', span), args, span);
         }
         case 'switch': {
+          this.tested.add(t.occ);
           const arms = t.arms.map((a) => (a.k === 'con' ? PC.mk.conArm(a.con, a.binders, gen(a.sub)) : PC.mk.stringArm(a.value, gen(a.sub))));
-          return PC.mk.switch(t.occ, arms, gen(t.dflt), span);
+          const dflt = gen(t.dflt);
+          this.tested.delete(t.occ);
+          return PC.mk.switch(t.occ, arms, dflt, span);
         }
       }
     };
