@@ -1,9 +1,10 @@
 // ir/shared/prim-impl/json.test.ts: the JSON parser (every error string), stringify escaping, constructors
 // and accessors (PRIMITIVES.md §3.10).
 import { test } from 'uvu';
+import fc from 'fast-check';
 import * as assert from 'uvu/assert';
 import { showValue } from '../show';
-import { type Value, falseV, mkFloat, nil, trueV } from '../value';
+import { type Json, type Value, falseV, mkFloat, nil, trueV } from '../value';
 import { parseJson, stringifyJson } from './json';
 import { call, list, okValue, rec, shown, throwsLune } from './testing';
 
@@ -209,6 +210,38 @@ test('toX conversions and type / isNull', () => {
   for (const name of ['prim_jsonToArray', 'prim_jsonToBool', 'prim_jsonToInt', 'prim_jsonToFloat', 'prim_jsonToString',
     'prim_jsonType', 'prim_jsonIsNull']) throwsLune(() => call(name, 'x'), 'ExpectedJson "x"');
 });
+
+// Json trees without NaN/±Infinity (stringified as non-JSON tokens), over all scalar values for strings.
+const arbJson: fc.Arbitrary<Json> = fc.letrec<{ json: Json }>((tie) => ({
+  json: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constant<Json>({ k: 'null' }),
+    fc.boolean().map<Json>((v) => ({ k: 'bool', v })),
+    fc.bigInt().map<Json>((v) => ({ k: 'int', v })),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map<Json>((v) => ({ k: 'float', v })),
+    fc.string({ unit: 'binary' }).map<Json>((v) => ({ k: 'string', v })),
+    fc.array(tie('json')).map<Json>((v) => ({ k: 'array', v })),
+    fc.array(fc.tuple(fc.string({ unit: 'binary' }), tie('json'))).map<Json>((v) => ({ k: 'object', v })),
+  ),
+})).json;
+
+test('parse (stringify j) = j for every Json without NaN/Infinity (fixed seed)', () => {
+  fc.assert(fc.property(arbJson, (j) => {
+    const r = parseJson(stringifyJson(j));
+    return r.ok && stringifyJson(r.json) === stringifyJson(j) && sameJson(r.json, j);
+  }), { seed: 7, numRuns: 3000 });
+});
+
+// Structural equality that tells 0.0 from -0.0 and ints from floats.
+function sameJson(a: Json, b: Json): boolean {
+  if (a.k !== b.k) return false;
+  switch (a.k) {
+    case 'array': return b.k === 'array' && a.v.length === b.v.length && a.v.every((x, i) => sameJson(x, b.v[i] as Json));
+    case 'object': return b.k === 'object' && a.v.length === b.v.length
+      && a.v.every(([k, x], i) => k === (b.v[i] as readonly [string, Json])[0] && sameJson(x, (b.v[i] as readonly [string, Json])[1]));
+    default: return Object.is((a as { v?: unknown }).v, (b as { v?: unknown }).v);
+  }
+}
 
 test('deep nesting: fine at 1000 levels, a clear error (not a stack trace) past the JS stack', () => {
   assert.is(roundTrip('['.repeat(1000) + ']'.repeat(1000)), 'ok ' + '['.repeat(1000) + ']'.repeat(1000));
