@@ -140,7 +140,7 @@ func init() {
 }
 
 // clampInt reads an Int argument as int64, saturating a big one (the effect primitives only need sizes,
-// ports and durations); a non-Int is fatal NotAFunction like any primitive given the wrong shape.
+// ports and durations); a non-Int is the evaluator's wrong-shape error, `NotAFunction <prim>`.
 func clampInt(v Value) int64 {
 	switch n := v.(type) {
 	case int64:
@@ -151,7 +151,7 @@ func clampInt(v Value) int64 {
 		}
 		return math.MaxInt64
 	default:
-		Crash("NotAFunction " + Show(v))
+		WrongShape()
 		return 0
 	}
 }

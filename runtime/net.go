@@ -73,7 +73,7 @@ var (
 func asSocket(v Value) int64 {
 	h, ok := v.(SocketHandle)
 	if !ok {
-		Crash("NotAFunction " + Show(v))
+		WrongShape()
 	}
 	return int64(h)
 }
@@ -81,9 +81,19 @@ func asSocket(v Value) int64 {
 func asConn(v Value) int64 {
 	h, ok := v.(ConnHandle)
 	if !ok {
-		Crash("NotAFunction " + Show(v))
+		WrongShape()
 	}
 	return int64(h)
+}
+
+// textArg is a String argument of a socket or TLS primitive; these report any wrong shape as
+// `NotAFunction <prim>` (they have no ExpectedString case).
+func textArg(v Value) string {
+	s, ok := v.(string)
+	if !ok {
+		WrongShape()
+	}
+	return s
 }
 
 // port16 converts a port Int to 16 bits without validation, as the evaluator does (70000 wraps to 4464).
@@ -160,7 +170,7 @@ func F_prim_tcpAccept(sock Value) Value {
 
 // F_prim_tcpConnect is `prim_tcpConnect host port`: resolve host and connect to the first address returned.
 func F_prim_tcpConnect(host, port Value) Value {
-	h := AsString(host)
+	h := textArg(host)
 	p := clampInt(port)
 	return IOEffect(func() Value {
 		c, errText := dialFirst(h, p)
@@ -243,7 +253,7 @@ func F_prim_connRecv(conn Value) Value {
 
 // F_prim_connSend is `prim_connSend conn text`: send all UTF-8 bytes of text.
 func F_prim_connSend(conn, text Value) Value {
-	id, s := asConn(conn), AsString(text)
+	id, s := asConn(conn), textArg(text)
 	return IOEffect(func() Value { return sendAll(id, []byte(s)) })
 }
 

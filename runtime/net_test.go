@@ -86,8 +86,16 @@ func TestSocketArguments(t *testing.T) {
 	if port16(int64(70000)) != 4464 || port16(int64(-1)) != 65535 || port16(IntLit("18446744073709551617")) != 1 {
 		t.Error("ports are not wrapped to 16 bits")
 	}
-	if msg, _ := catchCrash(func() { F_prim_connRecv(SocketHandle(0)) }); msg != "NotAFunction <socket:0>" {
-		t.Errorf("a socket where a connection is expected: %q", msg)
+	for _, f := range []func(){
+		func() { F_prim_connRecv(SocketHandle(0)) },
+		func() { F_prim_tcpListen("80") },
+		func() { F_prim_tcpConnect(int64(1), int64(80)) },
+		func() { F_prim_connSend(ConnHandle(0), int64(1)) },
+		func() { F_prim_tlsRecvBytes(ConnHandle(0), int64(1)) },
+	} {
+		if msg, _ := catchCrash(f); msg != "NotAFunction <prim>" {
+			t.Errorf("wrong-shape argument: %q", msg)
+		}
 	}
 	expectShow(t, "unknown connection", runV(F_prim_connRecv(ConnHandle(1<<40))), `Err "invalid connection"`)
 }

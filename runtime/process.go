@@ -249,7 +249,7 @@ func closeAll(files []*os.File) {
 func asProcess(v Value) *Process {
 	p, ok := v.(*Process)
 	if !ok {
-		Crash("NotAFunction " + Show(v))
+		WrongShape()
 	}
 	return p
 }
@@ -277,7 +277,7 @@ func F_prim_process_kill(proc, signal Value) Value {
 	case c != nil && len(c.Args) == 0 && c.Name == "Lune.Process.SigInt":
 		sig = syscall.SIGINT
 	default:
-		Crash("NotAFunction " + Show(signal))
+		WrongShape()
 	}
 	return IOEffect(func() Value {
 		if err := p.proc.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {

@@ -154,7 +154,7 @@ func TestProcessKill(t *testing.T) {
 		expectShow(t, c.signal+" after exit", runV(F_prim_process_kill(p, sig)), "Ok Unit")
 	}
 	p := okValue(t, runV(F_prim_process_spawn(cmd("true"))))
-	if msg, _ := catchCrash(func() { F_prim_process_kill(p, "TERM") }); msg != `NotAFunction "TERM"` {
+	if msg, _ := catchCrash(func() { F_prim_process_kill(p, "TERM") }); msg != "NotAFunction <prim>" {
 		t.Errorf("a non-Signal: %q", msg)
 	}
 	runV(F_prim_process_wait(p))

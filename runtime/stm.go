@@ -48,10 +48,11 @@ func asSTM(v Value) *STM {
 	return s
 }
 
+// asTVar checks a TVar argument; a wrong one is the evaluator's generic `NotAFunction <prim>`.
 func asTVar(v Value) *TVar {
 	t, ok := v.(*TVar)
 	if !ok {
-		Crash("NotAnIO " + Show(v))
+		WrongShape()
 	}
 	return t
 }
@@ -102,9 +103,15 @@ var P_prim_retry Value = &STM{op: func(tx *stm.Tx) Value {
 	return nil // not reached: Retry unwinds the attempt
 }}
 
-// F_prim_orElse is `prim_orElse a b`: a, or b (from a's starting state) if a retries.
+// F_prim_orElse is `prim_orElse a b`: a, or b (from a's starting state) if a retries. Like the evaluator, a
+// wrong argument is reported as `NotAnIO <first argument>` whichever of the two is wrong.
 func F_prim_orElse(a, b Value) Value {
-	return &STM{op: stm.Select(asSTM(a).op, asSTM(b).op)}
+	left := asSTM(a)
+	right, ok := b.(*STM)
+	if !ok {
+		Crash("NotAnIO " + Show(a))
+	}
+	return &STM{op: stm.Select(left.op, right.op)}
 }
 
 // F_prim_atomically is `prim_atomically s`: an action running s as one transaction and committing it.

@@ -130,6 +130,20 @@ func TestSTMEdgeCases(t *testing.T) {
 	if msg != "NotAnIO Unit" {
 		t.Errorf("STM bind of a non-STM: %q", msg)
 	}
+	pure1 := Apply(P__dollar_primSTMPure, int64(1))
+	for _, c := range []struct {
+		f    func()
+		want string
+	}{
+		{func() { ApplyN(P_prim_orElse, int64(2), pure1) }, "NotAnIO 2"},
+		{func() { ApplyN(P_prim_orElse, pure1, int64(2)) }, "NotAnIO <stm>"},
+		{func() { Apply(P_prim_readTVar, int64(2)) }, "NotAFunction <prim>"},
+		{func() { ApplyN(P_prim_writeTVar, int64(2), int64(3)) }, "NotAFunction <prim>"},
+	} {
+		if msg, _ := catchCrash(c.f); msg != c.want {
+			t.Errorf("got %q, want %q", msg, c.want)
+		}
+	}
 	// A continuation giving a plain value: that value is the result.
 	plain := stmBind(Apply(P__dollar_primSTMPure, int64(1)), func(v Value) Value { return "plain" })
 	if got := atomically(plain); got != "plain" {

@@ -49,9 +49,14 @@ func F_prim_await(f Value) Value {
 }
 
 // F_prim_awaitAny is `prim_awaitAny a b`: the result of whichever finishes first; when both are already
-// done, a wins. The loser is not cancelled.
+// done, a wins. The loser is not cancelled. A wrong argument is reported as `NotAnIO <first argument>`, as the
+// evaluator's two-argument STM primitives do.
 func F_prim_awaitAny(a, b Value) Value {
-	fa, fb := asFiber(a), asFiber(b)
+	fa := asFiber(a)
+	fb, ok := b.(*Fiber)
+	if !ok {
+		Crash("NotAnIO " + Show(a))
+	}
 	return IOEffect(func() Value {
 		select {
 		case <-fa.done:

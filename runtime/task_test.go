@@ -53,6 +53,10 @@ func TestYieldAndErrors(t *testing.T) {
 	if msg, _ := catchCrash(func() { F_prim_await(int64(1)) }); msg != "NotAnIO 1" {
 		t.Errorf("await of a non-fiber: %q", msg)
 	}
+	fiber := runV(F_prim_spawn(IOPure(Unit)))
+	if msg, _ := catchCrash(func() { F_prim_awaitAny(fiber, Unit) }); msg != "NotAnIO <fiber>" {
+		t.Errorf("awaitAny with a non-fiber second argument: %q", msg)
+	}
 	if msg, _ := catchCrash(func() { F_prim_spawn("x") }); msg != `NotAnIO "x"` {
 		t.Errorf("spawn of a non-IO: %q", msg)
 	}

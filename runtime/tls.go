@@ -35,7 +35,7 @@ var (
 func asTLS(v Value) int64 {
 	h, ok := v.(TLSHandle)
 	if !ok {
-		Crash("NotAFunction " + Show(v))
+		WrongShape()
 	}
 	return int64(h)
 }
@@ -43,7 +43,7 @@ func asTLS(v Value) int64 {
 // F_prim_tlsConnect is `prim_tlsConnect host port`: TCP connect to host's first address, then a verified
 // handshake with SNI = host.
 func F_prim_tlsConnect(host, port Value) Value {
-	h := AsString(host)
+	h := textArg(host)
 	p := clampInt(port)
 	return IOEffect(func() Value {
 		raw, errText := dialFirst(h, p)
