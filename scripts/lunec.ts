@@ -167,7 +167,7 @@ async function compileFile(m: Awaited<ReturnType<typeof loadModule>>, o: Options
   const outDir = resolve(o.out ?? temp ?? join('out', basename(o.file).replace(/\.[^.]*$/, '')));
   try {
     const t0 = performance.now();
-    const files = emitModule(result.file, result);
+    const files = emitModule(result.file);
     writeModule(files, outDir);
     timings.push(['emit', performance.now() - t0]);
     if (o.emitOnly) {
