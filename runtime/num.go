@@ -59,7 +59,9 @@ func ShowFloat(x float64) string {
 // ---- Int ----
 
 // The int64 fast paths detect overflow and redo the operation on *big.Int; results go through NormInt so
-// an Int that fits in int64 is always an int64 (equal values have one representation).
+// an Int that fits in int64 is always an int64 (equal values have one representation). Each F_ keeps a short
+// fast path (both int64, no overflow; for div/mod a positive divisor, the common case) and calls a
+// separate function for everything else.
 
 // F_prim_addInt is a + b.
 func F_prim_addInt(a, b Value) Value {
@@ -70,8 +72,10 @@ func F_prim_addInt(a, b Value) Value {
 			}
 		}
 	}
-	return NormInt(new(big.Int).Add(BigOf(a), BigOf(b)))
+	return addIntBig(a, b)
 }
+
+func addIntBig(a, b Value) Value { return NormInt(new(big.Int).Add(BigOf(a), BigOf(b))) }
 
 // F_prim_subInt is a − b.
 func F_prim_subInt(a, b Value) Value {
@@ -82,16 +86,24 @@ func F_prim_subInt(a, b Value) Value {
 			}
 		}
 	}
-	return NormInt(new(big.Int).Sub(BigOf(a), BigOf(b)))
+	return subIntBig(a, b)
 }
+
+func subIntBig(a, b Value) Value { return NormInt(new(big.Int).Sub(BigOf(a), BigOf(b))) }
 
 // F_prim_mulInt is a × b.
 func F_prim_mulInt(a, b Value) Value {
 	if x, ok := a.(int64); ok {
+		if y, ok := b.(int64); ok && x == int64(int32(x)) && y == int64(int32(y)) {
+			return x * y // both fit in 32 bits: the product cannot overflow
+		}
+	}
+	return mulIntWide(a, b)
+}
+
+func mulIntWide(a, b Value) Value {
+	if x, ok := a.(int64); ok {
 		if y, ok := b.(int64); ok {
-			if x == int64(int32(x)) && y == int64(int32(y)) {
-				return x * y // both fit in 32 bits: the product cannot overflow
-			}
 			// |x|·|y| as a 128-bit product (uint64(absInt64(MinInt64)) is 2^63, the right magnitude).
 			hi, lo := bits.Mul64(uint64(absInt64(x)), uint64(absInt64(y)))
 			neg := (x < 0) != (y < 0)
@@ -118,6 +130,19 @@ func absInt64(x int64) int64 {
 // documented choice).
 func F_prim_divInt(a, b Value) Value {
 	if x, ok := a.(int64); ok {
+		if y, ok := b.(int64); ok && y > 0 {
+			q := x / y
+			if x%y < 0 {
+				q-- // a negative remainder with a positive divisor: round toward −∞
+			}
+			return q
+		}
+	}
+	return divIntSlow(a, b)
+}
+
+func divIntSlow(a, b Value) Value {
+	if x, ok := a.(int64); ok {
 		if y, ok := b.(int64); ok && y != 0 && !(x == math.MinInt64 && y == -1) {
 			q := x / y
 			if x%y != 0 && (x < 0) != (y < 0) {
@@ -132,6 +157,19 @@ func F_prim_divInt(a, b Value) Value {
 
 // F_prim_modInt is the floor modulo: the result has the sign of the divisor. Zero divisor as for div.
 func F_prim_modInt(a, b Value) Value {
+	if x, ok := a.(int64); ok {
+		if y, ok := b.(int64); ok && y > 0 {
+			r := x % y
+			if r < 0 {
+				r += y // a negative remainder with a positive divisor: take the divisor's sign
+			}
+			return r
+		}
+	}
+	return modIntSlow(a, b)
+}
+
+func modIntSlow(a, b Value) Value {
 	if x, ok := a.(int64); ok {
 		if y, ok := b.(int64); ok && y != 0 {
 			r := x % y // MinInt64 % -1 is 0 in Go, no trap
@@ -174,13 +212,34 @@ func CompareInt(a, b Value) int {
 }
 
 // F_prim_eqInt is a = b.
-func F_prim_eqInt(a, b Value) Value { return Bool(CompareInt(a, b) == 0) }
+func F_prim_eqInt(a, b Value) Value {
+	if x, ok := a.(int64); ok {
+		if y, ok := b.(int64); ok {
+			return Bool(x == y)
+		}
+	}
+	return Bool(CompareInt(a, b) == 0)
+}
 
 // F_prim_leInt is a ≤ b.
-func F_prim_leInt(a, b Value) Value { return Bool(CompareInt(a, b) <= 0) }
+func F_prim_leInt(a, b Value) Value {
+	if x, ok := a.(int64); ok {
+		if y, ok := b.(int64); ok {
+			return Bool(x <= y)
+		}
+	}
+	return Bool(CompareInt(a, b) <= 0)
+}
 
 // F_prim_geInt is a ≥ b.
-func F_prim_geInt(a, b Value) Value { return Bool(CompareInt(a, b) >= 0) }
+func F_prim_geInt(a, b Value) Value {
+	if x, ok := a.(int64); ok {
+		if y, ok := b.(int64); ok {
+			return Bool(x >= y)
+		}
+	}
+	return Bool(CompareInt(a, b) >= 0)
+}
 
 // ShowInt is an Int in decimal (`-5`, any length).
 func ShowInt(v Value) string {

@@ -222,3 +222,19 @@ func BenchmarkAddInt(b *testing.B) {
 		_ = F_prim_addInt(x, y)
 	}
 }
+
+// fib in the shape generated code has: boxed Ints through the F_ primitives.
+func fibRT(n Value) Value {
+	if F_prim_leInt(n, int64(1)) == True {
+		return n
+	}
+	return F_prim_addInt(fibRT(F_prim_subInt(n, int64(1))), fibRT(F_prim_subInt(n, int64(2))))
+}
+
+func BenchmarkFib20(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if fibRT(int64(20)) != Value(int64(6765)) {
+			b.Fatal("fib")
+		}
+	}
+}
