@@ -6,6 +6,7 @@ import { match } from 'ts-pattern';
 import * as Core from '../core/core';
 import { rename } from '../../passes/rename';
 import { CompileError, NoMainError } from '../shared/diagnostic';
+import { Fresh } from '../shared/fresh';
 import { type Target, goTarget } from '../shared/prims';
 import { mkSpan } from '../shared/span';
 import * as R from '.';
@@ -157,6 +158,11 @@ test('printer: case, let, records, selection, templates, literals, spans', () =>
     ''].join('\n'));
   assert.match(R.print(m, { spans: true }), 'Main.main @1:1 =\n  let r @2:3 = ');
   assert.match(R.print(m, { spans: true }), '"s\\n" -> @4:5 "q\\""');
+});
+
+test('Fresh: base first, then numbered suffixes that skip reserved names', () => {
+  const f = new Fresh(['t_1']);
+  assert.equal([f.fresh('t'), f.fresh('t'), f.fresh('t'), f.next(), f.next(), f.has('t_2')], ['t', 't_2', 't_3', '_t', '_t_1', true]);
 });
 
 test('matches over Renamed expressions must be exhaustive', () => {
