@@ -5,6 +5,7 @@ package rt
 import (
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -235,6 +236,49 @@ func BenchmarkFib20(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if fibRT(int64(20)) != Value(int64(6765)) {
 			b.Fatal("fib")
+		}
+	}
+}
+
+// The int64 fast paths against math/big on edge values and a fixed-seed random sample: same numbers,
+// and a result that fits in int64 is an int64.
+func TestIntOpsAgainstBig(t *testing.T) {
+	edges := []int64{0, 1, -1, 2, -2, 3, -3, 7, -7, 255, 256, -256, math.MaxInt32, math.MinInt32,
+		math.MaxInt32 + 1, math.MinInt32 - 1, 3037000499, 3037000500, -3037000500,
+		math.MaxInt64, math.MinInt64, math.MaxInt64 - 1, math.MinInt64 + 1, 1 << 62, -(1 << 62)}
+	r := rand.New(rand.NewPCG(1, 2))
+	vals := append([]int64{}, edges...)
+	for i := 0; i < 40; i++ {
+		vals = append(vals, int64(r.Uint64()), int64(r.Uint64())>>int(r.IntN(63)))
+	}
+	floorDivModRef := func(x, y *big.Int) (*big.Int, *big.Int) {
+		q, m := new(big.Int).DivMod(x, y, new(big.Int)) // Euclidean: m ≥ 0
+		if m.Sign() != 0 && y.Sign() < 0 {
+			q.Sub(q, big.NewInt(1))
+			m.Add(m, y)
+		}
+		return q, m
+	}
+	check := func(op string, x, y int64, got Value, want *big.Int) {
+		if _, isSmall := got.(int64); isSmall != want.IsInt64() || BigOf(got).Cmp(want) != 0 {
+			t.Fatalf("%s(%d, %d) = %#v, want %s", op, x, y, got, want)
+		}
+	}
+	for _, x := range vals {
+		for _, y := range vals {
+			bx, by := big.NewInt(x), big.NewInt(y)
+			check("add", x, y, F_prim_addInt(x, y), new(big.Int).Add(bx, by))
+			check("sub", x, y, F_prim_subInt(x, y), new(big.Int).Sub(bx, by))
+			check("mul", x, y, F_prim_mulInt(x, y), new(big.Int).Mul(bx, by))
+			if y != 0 {
+				q, m := floorDivModRef(bx, by)
+				check("div", x, y, F_prim_divInt(x, y), q)
+				check("mod", x, y, F_prim_modInt(x, y), m)
+			}
+			if (F_prim_leInt(x, y) == True) != (x <= y) || (F_prim_geInt(x, y) == True) != (x >= y) ||
+				(F_prim_eqInt(x, y) == True) != (x == y) {
+				t.Fatalf("compare %d %d", x, y)
+			}
 		}
 	}
 }
