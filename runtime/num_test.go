@@ -282,3 +282,36 @@ func TestIntOpsAgainstBig(t *testing.T) {
 		}
 	}
 }
+
+// The same with operands past int64 mixed in (the *big.Int paths).
+func TestBigIntOpsAgainstBig(t *testing.T) {
+	vals := []Value{int64(0), int64(1), int64(-1), int64(7), int64(-7), int64(math.MaxInt64), int64(math.MinInt64),
+		bigPow2(63, false), bigPow2(64, false), bigPow2(64, true), bigPow2(100, false), bigPow2(100, true),
+		F_prim_addInt(bigPow2(70, false), int64(12345)), F_prim_subInt(bigPow2(65, true), int64(3))}
+	for _, a := range vals {
+		for _, b := range vals {
+			x, y := BigOf(a), BigOf(b)
+			want := map[string]*big.Int{
+				"add": new(big.Int).Add(x, y), "sub": new(big.Int).Sub(x, y), "mul": new(big.Int).Mul(x, y)}
+			got := map[string]Value{"add": F_prim_addInt(a, b), "sub": F_prim_subInt(a, b), "mul": F_prim_mulInt(a, b)}
+			if y.Sign() != 0 {
+				q, m := new(big.Int).DivMod(x, y, new(big.Int))
+				if m.Sign() != 0 && y.Sign() < 0 {
+					q.Sub(q, big.NewInt(1))
+					m.Add(m, y)
+				}
+				want["div"], want["mod"] = q, m
+				got["div"], got["mod"] = F_prim_divInt(a, b), F_prim_modInt(a, b)
+			}
+			for op, w := range want {
+				g := got[op]
+				if _, isSmall := g.(int64); isSmall != w.IsInt64() || BigOf(g).Cmp(w) != 0 {
+					t.Errorf("%s(%s, %s) = %s, want %s", op, Show(a), Show(b), Show(g), w)
+				}
+			}
+			if (F_prim_leInt(a, b) == True) != (x.Cmp(y) <= 0) || (F_prim_eqInt(a, b) == True) != (x.Cmp(y) == 0) {
+				t.Errorf("compare %s %s", Show(a), Show(b))
+			}
+		}
+	}
+}
