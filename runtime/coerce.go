@@ -43,8 +43,8 @@ func AsInt(v Value) (int64, *big.Int) {
 	return 0, nil
 }
 
-// BigOf returns an Int as a *big.Int (a fresh one for int64 values: callers may modify it);
-// otherwise fatal `NotAFunction <prim>`.
+// BigOf returns an Int as a *big.Int; otherwise fatal `NotAFunction <prim>`. For a big Int the result
+// is the value itself: never modify it (values are immutable).
 func BigOf(v Value) *big.Int {
 	switch x := v.(type) {
 	case int64:
