@@ -87,12 +87,19 @@ function bindAll(pats: readonly Core.Pattern[], scope: Scope | undefined, where:
   const todo = [...pats].reverse();
   let s = scope;
   for (let p = todo.pop(); p !== undefined; p = todo.pop()) {
-    if (p.tag === 'PVar') {
-      if (seen.has(p.name)) out.push(diag('core', `the name ${p.name} is bound more than once in one pattern in ${where}`, p.span));
-      seen.add(p.name);
-      s = { name: p.name, parent: s };
-    } else if (p.tag === 'PCon') {
-      for (let i = p.args.length - 1; i >= 0; i--) todo.push(p.args[i]!);
+    switch (p.tag) {
+      case 'PVar':
+        if (seen.has(p.name)) out.push(diag('core', `the name ${p.name} is bound more than once in one pattern in ${where}`, p.span));
+        seen.add(p.name);
+        s = { name: p.name, parent: s };
+        break;
+      case 'PCon':
+        for (let i = p.args.length - 1; i >= 0; i--) todo.push(p.args[i]!);
+        break;
+      case 'PWildcard': case 'PString':
+        break;
+      default:
+        assertNever(p, 'core');
     }
   }
   return s;

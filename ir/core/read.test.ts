@@ -166,6 +166,7 @@ test('module shape: name, decls, placeholders, whitespace', () => {
   assert.is(m.name, 'Main');
   assert.equal(m.decls.map((d) => d.name), ['', 'Main.main']);
   assert.is(readDump('CoreModule {coreName = "E", coreDecls = []}', 'f').decls.length, 0);
+  assert.is(readDump('\uFEFFCoreModule {coreName = "B",\r\n coreDecls = []}\r\n', 'f').name, 'B');
 });
 
 test('error messages with line and column', () => {

@@ -32,7 +32,8 @@ export function readDump(text: string, file: string): Core.Module {
   if (report !== undefined) {
     throw new CompileError('read', mkSpan(1, 1, 1, 1, file), `this file is a Lune frontend error report, not Core: ${report}`);
   }
-  const lx = new Lexer(text, file);
+  // A byte-order mark is not part of the dump (and takes no column).
+  const lx = new Lexer(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
   const top = parse(lx);
   if (top.k !== 'module') throw lx.error(top.at, `expected a CoreModule, found ${describe(top)}`);
   return top.m;
