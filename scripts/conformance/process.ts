@@ -20,6 +20,20 @@ export interface RunOptions {
 /** Output past this many bytes is dropped (a runaway program must not exhaust the runner's memory). */
 const maxOutput = 16 << 20;
 
+/** Children still running, so an interrupted run can end them (they lead their own process groups). */
+const live = new Set<Child>();
+let handlersInstalled = false;
+function endAllOnInterrupt(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      for (const c of live) c.kill();
+      process.exit(130);
+    });
+  }
+}
+
 /** A started child whose output is being collected. */
 export class Child {
   private readonly out: Buffer[] = [];
@@ -32,6 +46,8 @@ export class Child {
   constructor(cmd: string, args: readonly string[], o: Omit<RunOptions, 'timeoutMs'>) {
     const t0 = performance.now();
     this.proc = spawn(cmd, args, { cwd: o.cwd, env: o.env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    endAllOnInterrupt();
+    live.add(this);
     this.proc.stdout!.on('data', (b: Buffer) => {
       if ((this.outBytes += b.length) <= maxOutput) this.out.push(b);
     });
@@ -42,10 +58,12 @@ export class Child {
     this.proc.stdin!.end(o.stdin ?? '');
     this.done = new Promise((res) => {
       this.proc.on('error', (e) => {
+        live.delete(this);
         this.err.push(Buffer.from(`cannot start ${cmd}: ${e.message}\n`));
         res({ exitCode: 127 });
       });
       this.proc.on('close', (code, signal) => {
+        live.delete(this);
         this.ms = performance.now() - t0;
         res({ exitCode: code ?? (signal !== null ? 128 + signalNumber(signal) : 1) });
       });
