@@ -101,6 +101,7 @@ func TestNotAnIO(t *testing.T) {
 // TestDeepRecursion: a Lune-style non-tail-recursive length over a 1,000,000-element list (one Apply per
 // level) fits in the stack limit set by init; it logs the stack used (the figure quoted at maxGoStack).
 func TestDeepRecursion(t *testing.T) {
+	t.Parallel()
 	const n = 1_000_000
 	var l Value = Nil
 	for i := 0; i < n; i++ {
