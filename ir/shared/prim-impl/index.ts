@@ -1,8 +1,9 @@
 // ir/shared/prim-impl/index.ts: the pure primitives of the reference evaluator, one table over the groups
-// ints, floats, bools, strings, templates, json and bytes (PRIMITIVES.md §3). The evaluator applies them.
+// ints, floats, bools, strings, templates, json, bytes (PRIMITIVES.md §3) and database (ir/shared/prims.ts). The evaluator applies them.
 import type { Value } from '../value';
 import { boolImpls } from './bools';
 import { bytesImpls } from './bytes';
+import { databaseImpls } from './database';
 import { floatImpls } from './floats';
 import { intImpls } from './ints';
 import { jsonImpls } from './json';
@@ -15,7 +16,7 @@ import { templateImpls } from './templates';
  * errors are thrown as `LuneError` with the Haskell show text.
  */
 export const pureImpls: ReadonlyMap<string, (args: readonly Value[]) => Value> = new Map([
-  ...intImpls, ...boolImpls, ...floatImpls, ...stringImpls, ...templateImpls, ...jsonImpls, ...bytesImpls,
+  ...intImpls, ...boolImpls, ...floatImpls, ...stringImpls, ...templateImpls, ...jsonImpls, ...bytesImpls, ...databaseImpls,
 ]);
 
 /**
