@@ -11,9 +11,9 @@ import (
 	"strings"
 )
 
-// ShowFloat formats a double exactly as GHC's `show`: shortest round-trip digits, fixed notation for
-// 0.1 ≤ |x| < 10^7 and zero (`42.0`, `0.5`), otherwise `1.0e-2`, `1.23456789e7`; `NaN`, `Infinity`,
-// `-Infinity`, `-0.0`.
+// ShowFloat formats a double exactly as GHC's `show`: GHC's shortest digits (floatToDigits), fixed
+// notation for 0.1 ≤ |x| < 10^7 and zero (`42.0`, `0.5`), otherwise `1.0e-2`, `1.23456789e7`; `NaN`,
+// `Infinity`, `-Infinity`, `-0.0`.
 func ShowFloat(x float64) string {
 	switch {
 	case math.IsNaN(x):
@@ -27,12 +27,7 @@ func ShowFloat(x float64) string {
 	case x == 0:
 		return "0.0"
 	}
-	// FormatFloat 'e' gives d.ddde±XX with the shortest digits; value = 0.dddd × 10^E with E = XX + 1.
-	s := strconv.FormatFloat(x, 'e', -1, 64)
-	ePos := strings.IndexByte(s, 'e')
-	digits := strings.Replace(s[:ePos], ".", "", 1)
-	exp, _ := strconv.Atoi(s[ePos+1:])
-	e := exp + 1
+	digits, e := floatToDigits(x) // x = 0.digits × 10^e
 	if e >= 0 && e <= 7 {
 		whole := digits
 		frac := ""
@@ -54,6 +49,127 @@ func ShowFloat(x float64) string {
 		rest = "0"
 	}
 	return digits[:1] + "." + rest + "e" + strconv.Itoa(e-1)
+}
+
+// floatToDigits is GHC's floatToDigits for x > 0: digits d1…dn and E with x = 0.d1…dn × 10^E.
+// strconv's shortest digits differ from GHC's in two cases only: GHC excludes the rounding boundaries
+// (1e23: Go `1e+23`, GHC `9.999999999999999e22`), and on an exact tie for the last digit GHC rounds up
+// (132405809496.453125: GHC `…313`). Both need x's exact decimal expansion to be short, so a non-integer
+// below 2^53 with a longer expansion (nearly every double) takes the strconv path; the rest use an exact
+// port of GHC's algorithm.
+func floatToDigits(x float64) (string, int) {
+	mant, exp := decodeFloat(x)
+	if x < 1<<53 && exactDecimalLength(x, mant, exp) > 19 {
+		s := strconv.FormatFloat(x, 'e', -1, 64) // d.ddde±XX, the shortest round-trip digits
+		ePos := strings.IndexByte(s, 'e')
+		e, _ := strconv.Atoi(s[ePos+1:])
+		return strings.Replace(s[:ePos], ".", "", 1), e + 1
+	}
+	return ghcDigits(mant, exp)
+}
+
+// decodeFloat is Haskell's decodeFloat for a positive finite double: x = mant × 2^exp with mant normalised
+// to 53 bits (for subnormals too, whose exponent then drops below −1074).
+func decodeFloat(x float64) (uint64, int) {
+	bits := math.Float64bits(x)
+	biased := int(bits>>52) & 0x7ff
+	mant := bits & (1<<52 - 1)
+	if biased != 0 {
+		return mant | 1<<52, biased - 1075
+	}
+	exp := -1074
+	for mant < 1<<52 {
+		mant <<= 1
+		exp--
+	}
+	return mant, exp
+}
+
+// exactDecimalLength is a lower bound on the number of significant digits of x's exact decimal expansion
+// (x < 2^53); an integer counts as long, since neither difference from strconv can occur for one.
+func exactDecimalLength(x float64, mant uint64, exp int) int {
+	for mant&1 == 0 {
+		mant >>= 1
+		exp++
+	}
+	if exp >= 0 {
+		return math.MaxInt
+	}
+	fractionDigits := -exp // m·2^e with m odd has exactly −e digits after the point
+	if x >= 1 {
+		return fractionDigits + 1
+	}
+	return fractionDigits - int(math.Ceil(-math.Log10(x)))
+}
+
+// ghcDigits is a direct port of GHC.Float.floatToDigits (base 10, Double: p = 53, minExp = −1074):
+// Burger & Dybvig's free-format algorithm with exclusive bounds, a last-digit tie rounding up.
+func ghcDigits(f0 uint64, e0 int) (string, int) {
+	const p = 53
+	const minExp = -1021 - p
+	const hidden = uint64(1) << (p - 1)
+	f, e := f0, e0
+	if shift := minExp - e0; shift > 0 {
+		f, e = f0>>uint(shift), e0+shift
+	}
+	bf := new(big.Int).SetUint64(f)
+	pow2 := func(n int) *big.Int { return new(big.Int).Lsh(big.NewInt(1), uint(n)) }
+	var r, s, mUp, mDn *big.Int
+	switch {
+	case e >= 0 && f == hidden:
+		r, s, mUp, mDn = new(big.Int).Mul(bf, pow2(e+2)), big.NewInt(4), pow2(e+1), pow2(e)
+	case e >= 0:
+		r, s, mUp, mDn = new(big.Int).Mul(bf, pow2(e+1)), big.NewInt(2), pow2(e), pow2(e) // distinct: both are scaled in place
+	case e > minExp && f == hidden:
+		r, s, mUp, mDn = new(big.Int).Mul(bf, big.NewInt(4)), pow2(-e+2), big.NewInt(2), big.NewInt(1)
+	default:
+		r, s, mUp, mDn = new(big.Int).Mul(bf, big.NewInt(2)), pow2(-e+1), big.NewInt(1), big.NewInt(1)
+	}
+	// k: GHC's estimate from below (8651/28738 is just under log10 2), then fixed up.
+	lx := p - 1 + e0
+	k := lx * 8651 / 28738 // Go's / truncates toward zero, as Haskell's quot
+	if lx >= 0 {
+		k++
+	}
+	ten := big.NewInt(10)
+	pow10 := func(n int) *big.Int { return new(big.Int).Exp(ten, big.NewInt(int64(n)), nil) }
+	tmp := new(big.Int)
+	for {
+		up := new(big.Int).Add(r, mUp)
+		if k >= 0 {
+			if up.Cmp(tmp.Mul(pow10(k), s)) <= 0 {
+				break
+			}
+		} else if tmp.Mul(pow10(-k), up).Cmp(s) <= 0 {
+			break
+		}
+		k++
+	}
+	if k >= 0 {
+		s = new(big.Int).Mul(s, pow10(k))
+	} else {
+		bk := pow10(-k)
+		r, mUp, mDn = new(big.Int).Mul(r, bk), new(big.Int).Mul(mUp, bk), new(big.Int).Mul(mDn, bk)
+	}
+	var digits []byte
+	d := new(big.Int)
+	for {
+		r.Mul(r, ten)
+		d.QuoRem(r, s, r)
+		mUp.Mul(mUp, ten)
+		mDn.Mul(mDn, ten)
+		low := r.Cmp(mDn) < 0
+		high := tmp.Add(r, mUp).Cmp(s) > 0
+		if !low && !high {
+			digits = append(digits, byte('0'+d.Int64()))
+			continue
+		}
+		last := d.Int64()
+		if (low && high && tmp.Lsh(r, 1).Cmp(s) >= 0) || (high && !low) {
+			last++ // both possible: the closer one, a tie rounds up
+		}
+		return string(append(digits, byte('0'+last))), k
+	}
 }
 
 // ---- Int ----

@@ -315,3 +315,48 @@ func TestBigIntOpsAgainstBig(t *testing.T) {
 		}
 	}
 }
+
+// GHC's digit choices where strconv's shortest digits differ (boundaries excluded, ties rounded up).
+func TestShowFloatGhcDigits(t *testing.T) {
+	cases := []struct {
+		x    float64
+		want string
+	}{
+		{1e23, "9.999999999999999e22"},
+		{132405809496.453125, "1.3240580949645313e11"},
+		{-5.0441201453113344e16, "-5.0441201453113344e16"},
+		{math.Float64frombits(0x4265e5006f28e100), "7.522905930950313e11"},
+		{math.Float64frombits(0xc231c1800124c400), "-7.626083562076563e10"},
+		{math.SmallestNonzeroFloat64, "5.0e-324"},
+		{math.Float64frombits(0x000fffffffffffff), "2.225073858507201e-308"}, // largest subnormal
+		{math.Float64frombits(0x0010000000000000), "2.2250738585072014e-308"},
+		{math.MaxFloat64, "1.7976931348623157e308"},
+		{9007199254740993, "9.007199254740992e15"},
+		{1 << 53, "9.007199254740992e15"},
+		{123456789, "1.23456789e8"},
+	}
+	for _, c := range cases {
+		if got := ShowFloat(c.x); got != c.want {
+			t.Errorf("ShowFloat(%v) = %s, want %s", c.x, got, c.want)
+		}
+	}
+}
+
+// The strconv fast path agrees with the exact port of GHC's algorithm wherever it is taken.
+func TestFloatToDigitsFastPathAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 3000; i++ {
+		x := math.Float64frombits(r.Uint64() &^ (1 << 63))
+		if i%2 == 0 {
+			x = float64(r.IntN(1e9)) / math.Pow(10, float64(r.IntN(12)))
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) || x == 0 {
+			continue
+		}
+		d1, e1 := floatToDigits(x)
+		d2, e2 := ghcDigits(decodeFloat(x))
+		if d1 != d2 || e1 != e2 {
+			t.Fatalf("%v (%x): fast %s e%d, exact %s e%d", x, math.Float64bits(x), d1, e1, d2, e2)
+		}
+	}
+}
