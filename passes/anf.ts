@@ -1,87 +1,122 @@
 // passes/anf.ts: PatternCompiled -> Anf. Delta: removes nested operands (every operand is an Atom) and
 // nested applications (`f a b` is one App when that keeps §1.5's order); adds Atom, Comp, Let/Ret.
 //
-// Evaluation order (PRIMITIVES.md §1.5): `f a b` evaluates f, a, applies, THEN evaluates b. An App with
-// several atoms evaluates all of them before applying, so b may join `f a`'s App only when evaluating it
-// earlier cannot be observed: b is a literal, a local, a primitive, a constructor, a lambda, a template
-// (holes are deferred), a record of such, or a top-level name whose value is one of those ("safe").
+// Evaluation order (PRIMITIVES.md §1.5): `f a b` evaluates f, a, applies, THEN evaluates b. An App of
+// several atoms evaluates them all before applying, so b may join `f a`'s App (its evaluation moved
+// before the application of f to a) only when that cannot be observed: either evaluating b is "safe"
+// (a literal, local, primitive, constructor, lambda, template — holes are deferred —, a record of such,
+// or a top-level name whose value is one of those), or applying f to a is total (f is a constructor, a
+// primitive or a top-level lambda given fewer arguments than its arity: that only collects arguments).
 // Otherwise `f a` is applied first (`let t = f a`) and b is evaluated after it. A top-level name that is
-// not safe (a value computed on each reference, which may fail or diverge) is also let-bound before use
+// not safe (a value computed at each reference, which may fail or diverge) is let-bound before it is used
 // as an operand, so every evaluation happens at a Let, in source order, and atoms are free to evaluate.
-import { match } from 'ts-pattern';
+//
+// Bindings are collected in an array and wrapped around the result at the end (instead of the usual
+// continuation-passing), so long let chains and deep operands cost little JS stack; hence also the plain
+// `switch` (fewer frames per node than ts-pattern's `match`).
 import * as Anf from '../ir/anf/anf';
 import type * as PC from '../ir/pattern-compiled/pattern-compiled';
+import { assertNever } from '../ir/shared/diagnostic';
 import { Fresh } from '../ir/shared/fresh';
+import { lookupPrim } from '../ir/shared/prims';
+import type { Span } from '../ir/shared/span';
+
+const stage = 'anf';
 
 /** Names every intermediate value, so each Comp takes only atoms as operands. */
 export function toAnf(m: PC.Module): Anf.Module {
-  const n = new Normaliser(new Fresh(binders(m)), safeGlobals(m));
+  const n = new Normaliser(new Fresh(binders(m)), globalFacts(m));
   return Anf.mk.module(m.name, m.decls.map((d) => Anf.mk.decl(d.name, n.body(d.body), d.span)), m.main, m.span);
 }
 
-type K = (c: Anf.Comp) => Anf.Expr;
+interface Binding { readonly name: string; readonly rhs: Anf.Comp; readonly span: Span }
+interface GlobalFacts {
+  /** Top-level names whose evaluation is a safe value. */
+  readonly safe: ReadonlySet<string>;
+  /** Top-level lambdas: their number of parameters. */
+  readonly arity: ReadonlyMap<string, number>;
+}
 
 class Normaliser {
-  constructor(private readonly fresh: Fresh, private readonly safe: ReadonlySet<string>) {}
+  constructor(private readonly fresh: Fresh, private readonly globals: GlobalFacts) {}
 
   body(e: PC.Expr): Anf.Expr {
-    return this.comp(e, (c) => Anf.mk.ret(c));
+    const out: Binding[] = [];
+    let r: Anf.Expr = Anf.mk.ret(this.comp(e, out));
+    for (let i = out.length - 1; i >= 0; i--) r = Anf.mk.let(out[i]!.name, out[i]!.rhs, r, out[i]!.span);
+    return r;
   }
 
-  // Normalise e; k decides what the surrounding code does with the result.
-  private comp(e: PC.Expr, k: K): Anf.Expr {
-    return match<PC.Expr, Anf.Expr>(e)
-      .with({ tag: 'Var' }, (v) => k(Anf.mk.var(v.name, v.scope, v.span)))
-      .with({ tag: 'Lit' }, (l) => k(Anf.mk.lit(l.value, l.span)))
-      .with({ tag: 'Lam' }, (l) => k(Anf.mk.lam(l.params, this.body(l.body), l.name, l.span)))
-      .with({ tag: 'Let' }, (l) => this.comp(l.rhs, (c) => Anf.mk.let(l.name, c, this.comp(l.body, k), l.span)))
-      .with({ tag: 'App' }, (a) => {
-        const args: PC.Expr[] = [];
-        let f: PC.Expr = a;
-        for (; f.tag === 'App'; f = f.fn) args.unshift(f.arg);
-        return this.atom(f, (g) => this.apply(g, args, 0, [], a, k));
-      })
-      .with({ tag: 'Record' }, (r) => this.atoms(r.fields.map((f) => f.value), [], (vs) =>
-        k(Anf.mk.record(r.fields.map((f, i) => ({ label: f.label, value: vs[i]! })), r.span))))
-      .with({ tag: 'Select' }, (s) => this.atom(s.record, (r) => k(Anf.mk.select(r, s.label, s.span))))
-      .with({ tag: 'Template' }, (t) =>
-        k(Anf.mk.template(t.block, t.parts.map((p) => (p.tag === 'Text' ? p : { tag: 'Hole', body: this.body(p.body) })), t.span)))
-      .with({ tag: 'Switch' }, (s) => {
-        const arms = s.arms.map((a) => (a.tag === 'ConArm' ? Anf.mk.conArm(a.con, a.binders, this.body(a.body)) : Anf.mk.stringArm(a.value, this.body(a.body))));
-        const dflt = s.default === null ? null : this.body(s.default);
-        return k(Anf.mk.switch(Anf.mk.var(s.scrutinee, 'local', s.span), arms, dflt, s.span));
-      })
-      .with({ tag: 'Fail' }, (f) => k(Anf.mk.fail(f.kind, Anf.mk.var(f.scrutinee, 'local', f.span), f.pattern, f.where, f.span)))
-      .exhaustive();
+  // Normalises e: the computations it needs first are appended to `out`; returns what remains.
+  private comp(e: PC.Expr, out: Binding[]): Anf.Comp {
+    for (;;) {
+      switch (e.tag) {
+        case 'Let':
+          out.push({ name: e.name, rhs: this.comp(e.rhs, out), span: e.span });
+          e = e.body; // loop rather than recurse: let chains can be thousands long
+          continue;
+        case 'Var': return Anf.mk.var(e.name, e.scope, e.span);
+        case 'Lit': return Anf.mk.lit(e.value, e.span);
+        case 'Lam': return Anf.mk.lam(e.params, this.body(e.body), e.name, e.span);
+        case 'App': return this.app(e, out);
+        case 'Record': return Anf.mk.record(e.fields.map((f) => ({ label: f.label, value: this.atom(f.value, out) })), e.span);
+        case 'Select': return Anf.mk.select(this.atom(e.record, out), e.label, e.span);
+        case 'Template':
+          return Anf.mk.template(e.block, e.parts.map((p) => (p.tag === 'Text' ? p : { tag: 'Hole', body: this.body(p.body) })), e.span);
+        case 'Switch': {
+          const arms = e.arms.map((a) => (a.tag === 'ConArm' ? Anf.mk.conArm(a.con, a.binders, this.body(a.body)) : Anf.mk.stringArm(a.value, this.body(a.body))));
+          return Anf.mk.switch(Anf.mk.var(e.scrutinee, 'local', e.span), arms, e.default === null ? null : this.body(e.default), e.span);
+        }
+        case 'Fail': return Anf.mk.fail(e.kind, Anf.mk.var(e.scrutinee, 'local', e.span), e.pattern, e.where, e.span);
+        default: return assertNever(e, stage);
+      }
+    }
   }
 
-  // Adds args[i..] to the application of `fn` to `pending`, splitting where the order demands it.
-  private apply(fn: Anf.Atom, args: readonly PC.Expr[], i: number, pending: readonly Anf.Atom[], at: PC.App, k: K): Anf.Expr {
-    const arg = args[i];
-    if (arg === undefined) return k(Anf.mk.app(fn, pending, at.span));
-    if (pending.length === 0 || this.isSafe(arg)) return this.atom(arg, (a) => this.apply(fn, args, i + 1, [...pending, a], at, k));
-    const t = this.fresh.next();
-    return Anf.mk.let(t, Anf.mk.app(fn, pending, at.span), this.atom(arg, (a) => this.apply(Anf.mk.var(t, 'local', at.span), args, i + 1, [a], at, k)), at.span);
+  // `f a1 … an` as few Apps as the evaluation order allows (see the header).
+  private app(e: PC.App, out: Binding[]): Anf.Comp {
+    const args: PC.Expr[] = [];
+    let head: PC.Expr = e;
+    for (; head.tag === 'App'; head = head.fn) args.push(head.arg);
+    args.reverse();
+    let fn = this.atom(head, out);
+    let pending: Anf.Atom[] = [];
+    for (const arg of args) {
+      if (pending.length > 0 && !this.isSafe(arg) && !this.totalPartial(fn, pending.length)) {
+        const t = this.fresh.next();
+        out.push({ name: t, rhs: Anf.mk.app(fn, pending, e.span), span: e.span });
+        fn = Anf.mk.var(t, 'local', e.span);
+        pending = [];
+      }
+      pending.push(this.atom(arg, out));
+    }
+    return Anf.mk.app(fn, pending, e.span);
   }
 
   // Like comp, but binds a non-atomic result (or an unsafe top-level value) to a fresh name first.
-  private atom(e: PC.Expr, k: (a: Anf.Atom) => Anf.Expr): Anf.Expr {
-    return this.comp(e, (c) => {
-      if (Anf.isAtom(c) && !(c.tag === 'Var' && c.scope === 'global' && !this.safe.has(c.name))) return k(c);
-      const t = this.fresh.next();
-      return Anf.mk.let(t, c, k(Anf.mk.var(t, 'local', c.span)), c.span);
-    });
-  }
-
-  // atom over a list, left to right.
-  private atoms(es: readonly PC.Expr[], done: readonly Anf.Atom[], k: (as: readonly Anf.Atom[]) => Anf.Expr): Anf.Expr {
-    const e = es[done.length];
-    return e === undefined ? k(done) : this.atom(e, (a) => this.atoms(es, [...done, a], k));
+  private atom(e: PC.Expr, out: Binding[]): Anf.Atom {
+    const c = this.comp(e, out);
+    if (Anf.isAtom(c) && !(c.tag === 'Var' && c.scope === 'global' && !this.globals.safe.has(c.name))) return c;
+    const t = this.fresh.next();
+    out.push({ name: t, rhs: c, span: c.span });
+    return Anf.mk.var(t, 'local', c.span);
   }
 
   // Evaluating e earlier than written cannot be observed (it cannot fail, loop or have effects).
   private isSafe(e: PC.Expr): boolean {
-    return isSafeValue(e, (g) => this.safe.has(g));
+    return isSafeValue(e, (g) => this.globals.safe.has(g));
+  }
+
+  // Applying fn to n arguments only collects them (it cannot fail, loop or run anything).
+  private totalPartial(fn: Anf.Atom, n: number): boolean {
+    if (fn.tag !== 'Var') return false;
+    switch (fn.scope) {
+      case 'con': return true;
+      case 'prim': return (lookupPrim(fn.name)?.arity ?? 0) > n;
+      case 'global': return (this.globals.arity.get(fn.name) ?? 0) > n;
+      case 'local': return false;
+      default: return assertNever(fn.scope, stage);
+    }
   }
 }
 
@@ -94,43 +129,47 @@ function isSafeValue(e: PC.Expr, safeGlobal: (name: string) => boolean): boolean
   }
 }
 
-// Top-level names whose evaluation is a safe value (aliases followed; a cycle of aliases is not safe).
-function safeGlobals(m: PC.Module): Set<string> {
+// Which top-level names are safe values (aliases followed; a cycle of aliases loops, so is not safe),
+// and the arity of the top-level lambdas.
+function globalFacts(m: PC.Module): GlobalFacts {
   const bodies = new Map(m.decls.map((d) => [d.name, d.body]));
   const memo = new Map<string, boolean>();
   const visit = (name: string): boolean => {
     const known = memo.get(name);
     if (known !== undefined) return known;
-    memo.set(name, false); // in progress: a cycle means the name loops when evaluated
+    memo.set(name, false); // in progress
     const body = bodies.get(name);
     const ok = body !== undefined && isSafeValue(body, visit);
     memo.set(name, ok);
     return ok;
   };
-  return new Set(m.decls.map((d) => d.name).filter(visit));
+  const arity = new Map<string, number>();
+  for (const d of m.decls) if (d.body.tag === 'Lam') arity.set(d.name, d.body.params.length);
+  return { safe: new Set(m.decls.map((d) => d.name).filter(visit)), arity };
 }
 
-// Every local binder of the module, so temporaries never collide with them.
+// Every local binder of the module, so temporaries never collide with them (iterative: no depth limit).
 function binders(m: PC.Module): Set<string> {
   const out = new Set<string>();
-  const walk = (e: PC.Expr): void => {
-    match(e)
-      .with({ tag: 'Var' }, { tag: 'Lit' }, { tag: 'Fail' }, () => {})
-      .with({ tag: 'App' }, (a) => (walk(a.fn), walk(a.arg)))
-      .with({ tag: 'Lam' }, (l) => (l.params.forEach((p) => out.add(p)), walk(l.body)))
-      .with({ tag: 'Let' }, (l) => (out.add(l.name), walk(l.rhs), walk(l.body)))
-      .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => walk(f.value)))
-      .with({ tag: 'Select' }, (s) => walk(s.record))
-      .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => p.tag === 'Hole' && walk(p.body)))
-      .with({ tag: 'Switch' }, (s) => {
-        for (const a of s.arms) {
+  const todo: PC.Expr[] = m.decls.map((d) => d.body);
+  for (let e = todo.pop(); e !== undefined; e = todo.pop()) {
+    switch (e.tag) {
+      case 'Var': case 'Lit': case 'Fail': break;
+      case 'App': todo.push(e.fn, e.arg); break;
+      case 'Lam': e.params.forEach((p) => out.add(p)); todo.push(e.body); break;
+      case 'Let': out.add(e.name); todo.push(e.rhs, e.body); break;
+      case 'Record': e.fields.forEach((f) => todo.push(f.value)); break;
+      case 'Select': todo.push(e.record); break;
+      case 'Template': e.parts.forEach((p) => p.tag === 'Hole' && todo.push(p.body)); break;
+      case 'Switch':
+        for (const a of e.arms) {
           if (a.tag === 'ConArm') a.binders.forEach((b) => b !== null && out.add(b));
-          walk(a.body);
+          todo.push(a.body);
         }
-        if (s.default !== null) walk(s.default);
-      })
-      .exhaustive();
-  };
-  m.decls.forEach((d) => walk(d.body));
+        if (e.default !== null) todo.push(e.default);
+        break;
+      default: assertNever(e, stage);
+    }
+  }
   return out;
 }

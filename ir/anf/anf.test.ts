@@ -39,23 +39,38 @@ test('safe operands flatten into one App: locals, literals, constructors, lambda
     ['Main.l', c.lam([c.pvar('x')], c.apps(c.var('Main.f'), [c.var('x'), c.lam([c.pvar('y')], c.var('y')), c.var('Lune.Prelude.Nil')]))],
   ]));
   assert.is(body(m, 'Main.k'), '\\x -> @Main.f x 1 @Main.f');
-  assert.is(body(m, 'Main.l'), '\\x_1 ->\n  let _t_2 = \\y -> y\n  @Main.f x_1 _t_2 Lune.Prelude.Nil');
+  assert.is(body(m, 'Main.l'), '\\x_1 ->\n  let _t_1 = \\y -> y\n  @Main.f x_1 _t_1 Lune.Prelude.Nil');
   assert.equal(A.check(m), []);
 });
 
 test('an operand that may fail is evaluated after the application before it', () => {
+  const curried = c.lam([c.pvar('a')], c.lam([c.pvar('b')], c.lam([c.pvar('c')], c.var('c'))));
+  const m = anf(mod([
+    ['Main.g', curried],
+    ['Main.val', add(c.int(1n), c.int(2n))],
+    ['Main.k', c.lam([c.pvar('x')], c.apps(c.var('Main.g'), [c.var('x'), c.app(c.var('prim_showInt'), c.var('x')), c.var('Main.val')]))],
+  ]));
+  assert.is(body(m, 'Main.k'), [
+    '\\x ->',
+    '  let _t_1 = @Main.g x',
+    '  let _t_2 = %prim_showInt x',
+    '  let _t_3 = _t_1 _t_2',
+    '  let _t_4 = @Main.val',
+    '  _t_3 _t_4'].join('\n'));
+  assert.equal(A.check(m), []);
+});
+
+test('no split where the partial application only collects arguments: constructors, primitives, top-level lambdas', () => {
   const m = anf(mod([
     ['Main.f', f3],
     ['Main.val', add(c.int(1n), c.int(2n))],
     ['Main.k', c.lam([c.pvar('x')], c.apps(c.var('Main.f'), [c.var('x'), c.app(c.var('prim_showInt'), c.var('x')), c.var('Main.val')]))],
+    ['Main.l', c.apps(c.var('Lune.Prelude.Cons'), [c.int(1n), c.apps(c.var('Lune.Prelude.Cons'), [c.var('Main.val'), c.var('Lune.Prelude.Nil')])])],
+    ['Main.p', c.apps(c.var('prim_addInt'), [c.var('Main.val'), c.var('Main.val')])],
   ]));
-  assert.is(body(m, 'Main.k'), [
-    '\\x ->',
-    '  let _t_3 = @Main.f x',
-    '  let _t_4 = %prim_showInt x',
-    '  let _t_5 = _t_3 _t_4',
-    '  let _t_6 = @Main.val',
-    '  _t_5 _t_6'].join('\n'));
+  assert.is(body(m, 'Main.k'), '\\x ->\n  let _t_4 = %prim_showInt x\n  let _t_5 = @Main.val\n  @Main.f x _t_4 _t_5');
+  assert.is(body(m, 'Main.l'), 'let _t_6 = @Main.val\nlet _t_7 = Lune.Prelude.Cons _t_6 Lune.Prelude.Nil\nLune.Prelude.Cons 1 _t_7');
+  assert.is(body(m, 'Main.p'), 'let _t_8 = @Main.val\nlet _t_9 = @Main.val\n%prim_addInt _t_8 _t_9');
   assert.equal(A.check(m), []);
 });
 
