@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { loadModule } from '../ir/core/load';
+import { withEntry } from '../ir/core/entry';
 import { runMain } from '../ir/core/eval';
 import { CompileError, InternalError, NoMainError, formatDiagnostic } from '../ir/shared/diagnostic';
 import { goTarget } from '../ir/shared/prims';
@@ -94,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const opts = o;
   try {
-    const m = loadModule(opts.file);
+    const m = withEntry(loadModule(opts.file));
     return opts.command === 'eval' ? await evaluate(m, opts) : await compileFile(m, opts);
   } catch (e) {
     return report(e, opts.file);

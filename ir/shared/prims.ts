@@ -52,6 +52,13 @@ export const prims: readonly PrimInfo[] = [
   // Not in PRIMITIVES.md, but Lune's evaluator accepts them (corpus 21–24 run them): they build the SQL
   // parameter values of prelude module Lune.Database, i.e. they are the constructors Lune.Database.DbInt …
   // (whose patterns the prelude matches). prim_dbNull is the nullary constructor itself.
+  // Compiler-internal (like Lune's `$prim…` names, it cannot be written in source): the value printer of
+  // PRIMITIVES.md §1.11, used by the `demo` entry point that ir/core/entry.ts synthesises.
+  ...g('strings', { $primShowValue: 1 }),
+  // Compiler-internal: `$primUnbound "prim_x"` stands for a name nobody defines (an undocumented primitive
+  // the frontend accepted). Evaluating it fails with `UnboundVariable "prim_x"`, exactly when and where the
+  // evaluator would fail, since top-level declarations are lazy and lambda bodies run only when called.
+  ...g('strings', { $primUnbound: 1 }),
   ...g('database', { prim_dbNull: 0, prim_dbInt: 1, prim_dbFloat: 1, prim_dbString: 1, prim_dbBool: 1 }),
 ];
 

@@ -1,9 +1,10 @@
 // ir/shared/prim-impl/index.ts: the pure primitives of the reference evaluator, one table over the groups
 // ints, floats, bools, strings, templates, json, bytes (PRIMITIVES.md §3) and database (ir/shared/prims.ts). The evaluator applies them.
-import type { Value } from '../value';
+import { type Value, LuneError } from '../value';
 import { boolImpls } from './bools';
 import { bytesImpls } from './bytes';
 import { databaseImpls } from './database';
+import { showValue } from '../show';
 import { floatImpls } from './floats';
 import { intImpls } from './ints';
 import { jsonImpls } from './json';
@@ -17,6 +18,8 @@ import { templateImpls } from './templates';
  */
 export const pureImpls: ReadonlyMap<string, (args: readonly Value[]) => Value> = new Map([
   ...intImpls, ...boolImpls, ...floatImpls, ...stringImpls, ...templateImpls, ...jsonImpls, ...bytesImpls, ...databaseImpls,
+  ['$primShowValue', (args: readonly Value[]) => showValue(args[0]!)],
+  ['$primUnbound', (args: readonly Value[]) => { throw new LuneError(`UnboundVariable ${showValue(args[0]!)}`); }],
 ]);
 
 /**
