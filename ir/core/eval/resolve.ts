@@ -1,0 +1,146 @@
+// ir/core/eval/resolve.ts: Core.Module -> the machine's Code (code.ts). Resolves every name once, with the
+// lookup order of PRIMITIVES.md §1.5–1.6: local binders, then primitives, then top-level declarations,
+// then the constructor rule; anything else becomes an `unbound` node that fails only if evaluated.
+import { match } from 'ts-pattern';
+import type * as Core from '../core';
+import { looksLikeConstructor } from '../core';
+import { mkChar, mkCon, mkFloat, type Value } from '../../shared/value';
+import { showValue } from '../../shared/show';
+import type { AltCode, Code, GlobalCell, PatCode, TemplatePartCode } from './code';
+
+/** A resolved module: one cell per non-placeholder declaration, in a name-keyed map. */
+export interface Program {
+  readonly name: string;
+  readonly cells: ReadonlyMap<string, GlobalCell>;
+  /** The Core of each declaration, for the reachability scan of runMain. */
+  readonly decls: ReadonlyMap<string, Core.Decl>;
+}
+
+/** Primitive lookup supplied by prims.ts: the Code for a primitive name, or undefined. */
+export type PrimLookup = (name: string) => Code | undefined;
+
+// Scope mirrors the runtime Env: innermost binder first.
+interface Scope { readonly name: string; readonly n: Scope | null }
+
+/** Resolves every declaration of `m`. Placeholder declarations (name '') are skipped (§1.1). */
+export function resolveModule(m: Core.Module, prim: PrimLookup): Program {
+  const cells = new Map<string, GlobalCell>();
+  const decls = new Map<string, Core.Decl>();
+  for (const d of m.decls) {
+    if (d.name === '') continue;
+    // A later duplicate wins, as when Lune builds its environment map.
+    cells.set(d.name, { name: d.name, code: null, value: undefined });
+    decls.set(d.name, d);
+  }
+  const r = new Resolver(cells, prim);
+  for (const [name, d] of decls) cells.get(name)!.code = r.expr(d.body, null);
+  return { name: m.name, cells, decls };
+}
+
+class Resolver {
+  private readonly conCache = new Map<string, Code>();
+  constructor(private readonly cells: ReadonlyMap<string, GlobalCell>, private readonly prim: PrimLookup) {}
+
+  expr(e: Core.Expr, s: Scope | null): Code {
+    return match<Core.Expr, Code>(e)
+      .with({ tag: 'CVar' }, (v) => this.variable(v.name, s))
+      .with({ tag: 'CString' }, (x) => ({ k: 'lit', v: x.value }))
+      .with({ tag: 'CInt' }, (x) => ({ k: 'lit', v: x.value }))
+      .with({ tag: 'CFloat' }, (x) => ({ k: 'lit', v: mkFloat(x.value) }))
+      .with({ tag: 'CChar' }, (x) => ({ k: 'lit', v: mkChar(x.value) }))
+      .with({ tag: 'CApp' }, (a) => ({ k: 'app', fn: this.expr(a.fn, s), arg: this.expr(a.arg, s) }))
+      .with({ tag: 'CLam' }, (l) => {
+        let inner = s;
+        const params = l.params.map((p) => {
+          const pc = pattern(p);
+          inner = bind(p, inner);
+          return pc;
+        });
+        return { k: 'lam', params, patterns: l.params.map(showPattern), body: this.expr(l.body, inner) };
+      })
+      .with({ tag: 'CLet' }, (l) => ({ k: 'let', rhs: this.expr(l.rhs, s), body: this.expr(l.body, { name: l.name, n: s }) }))
+      .with({ tag: 'CCase' }, (c) => ({
+        k: 'case',
+        scrut: this.expr(c.scrutinee, s),
+        alts: c.alts.map((a): AltCode => ({ pat: pattern(a.pattern), body: this.expr(a.body, bind(a.pattern, s)) })),
+      }))
+      .with({ tag: 'CRecord' }, (r) => ({
+        k: 'record',
+        labels: r.fields.map((f) => f.label),
+        fields: r.fields.map((f) => this.expr(f.value, s)),
+      }))
+      .with({ tag: 'CSelect' }, (x) => ({ k: 'select', rec: this.expr(x.record, s), label: x.label }))
+      .with({ tag: 'CTemplate' }, (t) => ({
+        k: 'template',
+        block: t.block,
+        parts: t.parts.map((p): TemplatePartCode =>
+          p.tag === 'TText' ? { k: 'text', text: p.text } : { k: 'hole', code: this.expr(p.expr, s) }),
+      }))
+      .with({ tag: 'CDictWanted' }, (d) => ({ k: 'dictWanted', show: showConstraint(d.constraint) }))
+      .with({ tag: 'CForeignImport' }, (f) => ({ k: 'foreign', symbol: f.symbol, span: f.span }))
+      .exhaustive();
+  }
+
+  private variable(name: string, s: Scope | null): Code {
+    let depth = 0;
+    for (let sc = s; sc !== null; sc = sc.n, depth++) if (sc.name === name) return { k: 'local', depth };
+    const p = this.prim(name);
+    if (p !== undefined) return p;
+    const cell = this.cells.get(name);
+    if (cell !== undefined) return { k: 'global', cell };
+    if (looksLikeConstructor(name)) {
+      let c = this.conCache.get(name);
+      if (c === undefined) this.conCache.set(name, (c = { k: 'lit', v: mkCon(name) }));
+      return c;
+    }
+    return { k: 'unbound', name };
+  }
+}
+
+function pattern(p: Core.Pattern): PatCode {
+  return match<Core.Pattern, PatCode>(p)
+    .with({ tag: 'PVar' }, () => ({ k: 'var' }))
+    .with({ tag: 'PWildcard' }, () => ({ k: 'wild' }))
+    .with({ tag: 'PCon' }, (c) => ({ k: 'con', name: c.con, args: c.args.map(pattern) }))
+    .with({ tag: 'PString' }, (x) => ({ k: 'str', s: x.value }))
+    .exhaustive();
+}
+
+/** The binder names of `p`, left to right (duplicates kept). */
+function binders(p: Core.Pattern, out: string[]): string[] {
+  if (p.tag === 'PVar') out.push(p.name);
+  else if (p.tag === 'PCon') for (const a of p.args) binders(a, out);
+  return out;
+}
+
+// match.ts pushes the bound values right to left, so the leftmost binder of a repeated name is innermost
+// and wins (§1.5 "the leftmost binding wins"); the scope is built the same way.
+function bind(p: Core.Pattern, s: Scope | null): Scope | null {
+  const names = binders(p, []);
+  for (let i = names.length - 1; i >= 0; i--) s = { name: names[i]!, n: s };
+  return s;
+}
+
+// Haskell's derived Show of a pattern (used by PatternMatchFailure), without the Located wrappers.
+function showPattern(p: Core.Pattern): string {
+  return match(p)
+    .with({ tag: 'PVar' }, (v) => `PVar ${showValue(v.name)}`)
+    .with({ tag: 'PWildcard' }, () => 'PWildcard')
+    .with({ tag: 'PCon' }, (c) => `PCon ${showValue(c.con)} [${c.args.map(showPattern).join(',')}]`)
+    .with({ tag: 'PString' }, (x) => `PString ${showValue(x.value)}`)
+    .exhaustive();
+}
+
+function showType(t: Core.Type): string {
+  return match(t)
+    .with({ tag: 'TVar' }, (x) => `TVar ${showValue(x.name)}`)
+    .with({ tag: 'TCon' }, (x) => `TCon ${showValue(x.name)}`)
+    .with({ tag: 'TApp' }, (x) => `TApp (${showType(x.fn)}) (${showType(x.arg)})`)
+    .with({ tag: 'TArrow' }, (x) => `TArrow (${showType(x.from)}) (${showType(x.to)})`)
+    .with({ tag: 'TRecord' }, (x) => `TRecord [${x.fields.map((f) => `(${showValue(f.label)},${showType(f.type)})`).join(',')}]`)
+    .exhaustive();
+}
+
+const showConstraint = (c: Core.Constraint): string =>
+  `Constraint {constraintClass = ${showValue(c.className)}, constraintArgs = [${c.args.map(showType).join(',')}]}`;
+
