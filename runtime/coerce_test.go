@@ -116,7 +116,7 @@ func TestPureGroupsRegistered(t *testing.T) {
 			}
 		}
 	}
-	if count != 10+3+12+6+12+18+12 {
-		t.Errorf("found %d pure primitives in prims.ts, want 73", count)
+	if count < 10+3+12+6+12+18+12 { // the 73 of PRIMITIVES.md; compiler-internal ones may be added
+		t.Errorf("found only %d pure primitives in prims.ts: is the regexp out of date?", count)
 	}
 }
