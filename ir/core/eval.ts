@@ -2,7 +2,7 @@
 // main under the fiber scheduler; `evalDecl` evaluates one declaration. The machinery is in ./eval/.
 import type * as Core from './core';
 import { CompileError, NoMainError } from '../shared/diagnostic';
-import { showValue } from '../shared/show';
+import { entryName, withEntry } from './entry';
 import { noSpan } from '../shared/span';
 import { LuneError, type Value } from '../shared/value';
 import type { GlobalCell } from './eval/code';
@@ -42,9 +42,12 @@ function programOf(m: Core.Module): Program {
  * CompileError.
  */
 export async function runMain(m: Core.Module, io: EvalIO, opts: { entry?: string } = {}): Promise<RunResult> {
-  const p = programOf(m);
-  const cell = entryCell(p, opts.entry);
-  if (cell === undefined) return runDemos(p, io);
+  // A module with demo/demo2 but no main gets a main printing them (ir/core/entry.ts, shared with Go).
+  const full = withEntry(m);
+  const entry = opts.entry ?? entryName(full);
+  if (entry === undefined) throw new NoMainError('eval', m.name);
+  const p = programOf(full);
+  const cell = entryCell(p, entry);
   rejectForeignImports(p, cell.name);
   try {
     let v = forceCell(cell);
@@ -65,32 +68,10 @@ export function evalDecl(m: Core.Module, name: string): Value {
   return forceCell(cell);
 }
 
-// The entry cell; undefined when the module has no main but `demo`/`demo2` values to print instead.
-function entryCell(p: Program, entry: string | undefined): GlobalCell | undefined {
-  if (entry !== undefined) {
-    const c = p.cells.get(entry);
-    if (c === undefined) throw new CompileError('eval', noSpan, `module ${p.name} has no binding ${entry}`);
-    return c;
-  }
-  const c = p.cells.get(`${p.name}.main`) ?? p.cells.get('main');
-  if (c !== undefined) return c;
-  if (demoCells(p).length > 0) return undefined;
-  throw new NoMainError('eval', p.name);
-}
-
-const demoCells = (p: Program): GlobalCell[] =>
-  [`${p.name}.demo`, `${p.name}.demo2`].flatMap((n) => p.cells.get(n) ?? []);
-
-// `lune --eval` on a module without main prints its `demo` and `demo2` values (§1.9, step 3); the corpus
-// records that output for 01_ParsePort_Result and 39_Derive_Table, so the evaluator reproduces it.
-async function runDemos(p: Program, io: EvalIO): Promise<RunResult> {
-  try {
-    for (const c of demoCells(p)) io.stdout(showValue(forceCell(c)) + '\n');
-    return { exitCode: 0 };
-  } catch (e) {
-    if (e instanceof LuneError) return { exitCode: 1, error: e.show };
-    throw e;
-  }
+function entryCell(p: Program, entry: string): GlobalCell {
+  const c = p.cells.get(entry);
+  if (c === undefined) throw new CompileError('eval', noSpan, `module ${p.name} has no binding ${entry}`);
+  return c;
 }
 
 // The evaluator cannot call C: refuse, before running anything, a program whose entry can reach a
