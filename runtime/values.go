@@ -3,11 +3,13 @@
 // Record (MkRecord, Select), Func (MkFunc), Int helpers (IntLit), and the Lune value printer (Show).
 //
 // Representation (PRIMITIVES.md §1.4):
-//   Int       int64 on the fast path, *big.Int only when the value does not fit in int64 (always normalised)
-//   Float     float64            String  string (UTF-8)        Char  Char (a code point)
-//   Bytes     Bytes (immutable)  Con     *Con                  Record *Record
-//   function  *Func (closures, primitives, partial applications)
-//   IO action *IO, STM action *STM, Template *Template, Json Json, TVar/Fiber/handles: see their files.
+//
+//	Int       int64 on the fast path, *big.Int only when the value does not fit in int64 (always normalised)
+//	Float     float64            String  string (UTF-8)        Char  Char (a code point)
+//	Bytes     Bytes (immutable)  Con     *Con                  Record *Record
+//	function  *Func (closures, primitives, partial applications)
+//	IO action *IO, STM action *STM, Template *Template, Json Json, TVar/Fiber/handles: see their files.
+//
 // No Lune value is ever mutated in place once built.
 package rt
 
