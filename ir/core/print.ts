@@ -163,7 +163,7 @@ function templateText(text: string, block: boolean): string {
       if (!block) return escapeChar(ch, '"');
       if (ch === '\n') return '\n';
       if (ch === "'") return i === chars.length - 1 || chars[i + 1] === "'" ? "\\'" : "'";
-      return escapeChar(ch, '\u0000');
+      return escapeChar(ch, '');
     })
     .join('');
 }

@@ -291,8 +291,9 @@ export function layout(src: string): LaidOut {
         lastTokenEnd = i;
         continue;
       }
-      if (mode === 'inline' && (ch === '"' || ch === '\n')) { modes.pop(); i++; lastTokenEnd = i; continue; }
-      if (mode === 'block' && ch === "'" && src[i + 1] === "'") { modes.pop(); i += 2; lastTokenEnd = i; continue; }
+      // A literal that spans lines ends on this line: what follows it here is not first on its line.
+      if (mode === 'inline' && (ch === '"' || ch === '\n')) { modes.pop(); i++; lastTokenEnd = i; lastTokenLine = line; continue; }
+      if (mode === 'block' && ch === "'" && src[i + 1] === "'") { modes.pop(); i += 2; lastTokenEnd = i; lastTokenLine = line; continue; }
       i++;
       continue;
     }
