@@ -71,6 +71,7 @@ function main(argv: string[]): number {
   for (const [k, f] of files.entries()) {
     const text = texts[k]!;
     const outcome = tryRead(text, f);
+    const ohmMatched = ohmRuns > 0 ? showGrammar.match(text).succeeded() : true;
     const ohmMs = ohmRuns > 0 ? time(ohmRuns, () => showGrammar.match(text)) : NaN;
     const scanMs = time(runs, () => tryRead(text, f));
     bytes += text.length;
@@ -78,7 +79,8 @@ function main(argv: string[]): number {
     scanTotal += scanMs;
     if (f === largest) largestMs = scanMs;
     const ohmCol = ohmRuns > 0 ? ohmMs.toFixed(1) : '-';
-    console.log(`${f.padEnd(30)} ${String(text.length).padStart(9)} ${ohmCol.padStart(9)} ${scanMs.toFixed(2).padStart(11)}  ${outcome}`);
+    const ohmNote = ohmMatched ? '' : ' (the ohm grammar does not match it)';
+    console.log(`${f.padEnd(30)} ${String(text.length).padStart(9)} ${ohmCol.padStart(9)} ${scanMs.toFixed(2).padStart(11)}  ${outcome}${ohmNote}`);
   }
   const kbps = (ms: number): string => (ms > 0 ? `${Math.round(bytes / 1024 / (ms / 1000))} KB/s` : '-');
   console.log(`total ${files.length} files, ${bytes} bytes: ohm ${ohmRuns > 0 ? ohmTotal.toFixed(0) + ' ms (' + kbps(ohmTotal) + ')' : 'skipped'}, ` +

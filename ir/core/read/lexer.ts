@@ -33,6 +33,21 @@ export class Lexer {
 
   /** 1-based line and column of an offset. */
   lineCol(offset: number): { line: number; col: number } {
+    const i = this.lineIndex(offset);
+    return { line: i + 1, col: offset - this.lineStarts![i]! + 1 };
+  }
+
+  /** A span in the dump file from offset `from` to offset `to` (exclusive). Called once per node: no temporaries. */
+  span(from: number, to: number): Span {
+    const last = Math.max(from, to - 1);
+    const a = this.lineIndex(from);
+    const b = last === from ? a : this.lineIndex(last);
+    const starts = this.lineStarts!;
+    return mkSpan(a + 1, from - starts[a]! + 1, b + 1, last - starts[b]! + 2, this.file);
+  }
+
+  /** The 0-based index of the line holding `offset`. */
+  private lineIndex(offset: number): number {
     if (this.lineStarts === undefined) {
       const starts = [0];
       for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -46,14 +61,7 @@ export class Lexer {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: offset - starts[lo]! + 1 };
-  }
-
-  /** A span in the dump file from offset `from` to offset `to` (exclusive). */
-  span(from: number, to: number): Span {
-    const a = this.lineCol(from);
-    const b = this.lineCol(Math.max(from, to - 1));
-    return mkSpan(a.line, a.col, b.line, b.col + 1, this.file);
+    return lo;
   }
 
   /** A CompileError pointing at `offset`. */
