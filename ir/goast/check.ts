@@ -1,7 +1,7 @@
 // ir/goast/check.ts: what Go's compiler would reject and the types cannot express: names used before they are
 // declared, locals declared and never used, `:=` with nothing new, and duplicate top-level names.
 import { match } from 'ts-pattern';
-import { type Diagnostic, diag } from '../shared/diagnostic';
+import { assertNever, type Diagnostic, diag } from '../shared/diagnostic';
 import { goPredeclared } from './ident';
 import type * as G from './goast';
 
@@ -155,57 +155,54 @@ class Checker {
     }
   }
 
+  // A plain switch: this runs once per node of very large files (see print.ts).
   expr(e: G.Expr): void {
-    match(e)
-      .with({ tag: 'Ident' }, (i) => this.use(i.name))
-      .with({ tag: 'BasicLit' }, () => undefined)
-      .with({ tag: 'CompositeLit' }, (c) => {
-        this.expr(c.type);
+    switch (e.tag) {
+      case 'Ident': return this.use(e.name);
+      case 'BasicLit': return;
+      case 'CompositeLit':
+        this.expr(e.type);
         // A key that is a bare name is a struct field name, not a variable.
-        for (const x of c.elts) (x.tag === 'KeyValueExpr' && x.key.tag === 'Ident' ? this.expr(x.value) : this.expr(x));
-      })
-      .with({ tag: 'FuncLit' }, (f) => this.func(f.type, f.body))
-      .with({ tag: 'CallExpr' }, (c) => {
-        this.expr(c.fun);
-        c.args.forEach((a) => this.expr(a));
-      })
-      .with({ tag: 'SelectorExpr' }, (s) => this.expr(s.x))
-      .with({ tag: 'IndexExpr' }, (i) => {
-        this.expr(i.x);
-        this.expr(i.index);
-      })
-      .with({ tag: 'TypeAssertExpr' }, (t) => {
-        this.expr(t.x);
-        if (t.type !== null) this.expr(t.type);
-      })
-      .with({ tag: 'UnaryExpr' }, (u) => this.expr(u.x))
-      .with({ tag: 'BinaryExpr' }, (b) => {
-        this.expr(b.x);
-        this.expr(b.y);
-      })
-      .with({ tag: 'ParenExpr' }, (p) => this.expr(p.x))
-      .with({ tag: 'StarExpr' }, (s) => this.expr(s.x))
-      .with({ tag: 'SliceExpr' }, (s) => {
-        this.expr(s.x);
-        if (s.low !== null) this.expr(s.low);
-        if (s.high !== null) this.expr(s.high);
-      })
-      .with({ tag: 'KeyValueExpr' }, (kv) => {
-        this.expr(kv.key);
-        this.expr(kv.value);
-      })
-      .with({ tag: 'ArrayType' }, (a) => {
-        if (a.len !== null) this.expr(a.len);
-        this.expr(a.elt);
-      })
-      .with({ tag: 'MapType' }, (m) => {
-        this.expr(m.key);
-        this.expr(m.value);
-      })
-      .with({ tag: 'FuncType' }, (f) => {
-        f.params.forEach((p) => this.expr(p.type));
-        f.results.forEach((r) => this.expr(r));
-      })
-      .exhaustive();
+        for (const x of e.elts) (x.tag === 'KeyValueExpr' && x.key.tag === 'Ident' ? this.expr(x.value) : this.expr(x));
+        return;
+      case 'FuncLit': return this.func(e.type, e.body);
+      case 'CallExpr':
+        this.expr(e.fun);
+        for (const a of e.args) this.expr(a);
+        return;
+      case 'SelectorExpr': return this.expr(e.x);
+      case 'IndexExpr':
+        this.expr(e.x);
+        return this.expr(e.index);
+      case 'TypeAssertExpr':
+        this.expr(e.x);
+        if (e.type !== null) this.expr(e.type);
+        return;
+      case 'UnaryExpr': return this.expr(e.x);
+      case 'BinaryExpr':
+        this.expr(e.x);
+        return this.expr(e.y);
+      case 'ParenExpr': return this.expr(e.x);
+      case 'StarExpr': return this.expr(e.x);
+      case 'SliceExpr':
+        this.expr(e.x);
+        if (e.low !== null) this.expr(e.low);
+        if (e.high !== null) this.expr(e.high);
+        return;
+      case 'KeyValueExpr':
+        this.expr(e.key);
+        return this.expr(e.value);
+      case 'ArrayType':
+        if (e.len !== null) this.expr(e.len);
+        return this.expr(e.elt);
+      case 'MapType':
+        this.expr(e.key);
+        return this.expr(e.value);
+      case 'FuncType':
+        for (const p of e.params) this.expr(p.type);
+        for (const r of e.results) this.expr(r);
+        return;
+      default: return assertNever(e, 'goast');
+    }
   }
 }

@@ -2,6 +2,7 @@
 // the spacing of binary operators (gofmt's rule), string quoting and comments; the output is gofmt-clean as printed.
 import { match } from 'ts-pattern';
 import type * as G from './goast';
+import { assertNever } from '../shared/diagnostic';
 
 /** Prints a whole file, ending in one newline. */
 export function print(f: G.File): string {
@@ -50,32 +51,34 @@ function block(b: G.BlockStmt, ind: number): string {
   return '{\n' + b.stmts.map((s) => printStmt(s, ind + 1) + '\n').join('') + tabs(ind) + '}';
 }
 
-// A statement without its leading indentation; nested lines are indented from `ind`.
+// A statement without its leading indentation; nested lines are indented from `ind`. (A plain switch: this runs
+// once per node of files tens of thousands of lines long, where ts-pattern's per-call closures dominate.)
 function stmt(s: G.Stmt, ind: number): string {
-  return match(s)
-    .with({ tag: 'AssignStmt' }, (a) => {
-      const depth = a.lhs.length > 1 && a.rhs.length > 1 ? 2 : 1;
-      return `${list(a.lhs, depth, ind)} ${a.tok} ${list(a.rhs, depth, ind)}`;
-    })
-    .with({ tag: 'DeclStmt' }, (d) => genDecl(d.decl, ind))
-    .with({ tag: 'ExprStmt' }, (e) => expr(e.x, 0, 1, ind))
-    .with({ tag: 'ReturnStmt' }, (r) => (r.results.length === 0 ? 'return' : `return ${list(r.results, 1, ind)}`))
-    .with({ tag: 'IfStmt' }, (i) => ifStmt(i, ind))
-    .with({ tag: 'SwitchStmt' }, (sw) => `switch${control(sw.init, sw.subject, ind)}{\n${clauses(sw.clauses, ind)}${tabs(ind)}}`)
-    .with({ tag: 'TypeSwitchStmt' }, (ts) => {
-      const x = `${expr(ts.x, 7, 1, ind)}.(type)`;
-      return `switch ${ts.bind === null ? x : `${ts.bind} := ${x}`} {\n${clauses(ts.clauses, ind)}${tabs(ind)}}`;
-    })
-    .with({ tag: 'BlockStmt' }, (b) => block(b, ind))
-    .with({ tag: 'ForStmt' }, (f) => {
-      if (f.init === null && f.post === null) return `for ${f.cond === null ? '' : expr(f.cond, 0, 1, ind) + ' '}${block(f.body, ind)}`;
-      const init = f.init === null ? '' : stmt(f.init, ind);
-      const cond = f.cond === null ? '' : ' ' + expr(f.cond, 0, 1, ind);
-      const post = f.post === null ? '' : ' ' + stmt(f.post, ind);
-      return `for ${init};${cond};${post} ${block(f.body, ind)}`;
-    })
-    .with({ tag: 'BranchStmt' }, (b) => (b.label === null ? b.tok : `${b.tok} ${b.label}`))
-    .exhaustive();
+  switch (s.tag) {
+    case 'AssignStmt': {
+      const depth = s.lhs.length > 1 && s.rhs.length > 1 ? 2 : 1;
+      return `${list(s.lhs, depth, ind)} ${s.tok} ${list(s.rhs, depth, ind)}`;
+    }
+    case 'DeclStmt': return genDecl(s.decl, ind);
+    case 'ExprStmt': return expr(s.x, 0, 1, ind);
+    case 'ReturnStmt': return s.results.length === 0 ? 'return' : `return ${list(s.results, 1, ind)}`;
+    case 'IfStmt': return ifStmt(s, ind);
+    case 'SwitchStmt': return `switch${control(s.init, s.subject, ind)}{\n${clauses(s.clauses, ind)}${tabs(ind)}}`;
+    case 'TypeSwitchStmt': {
+      const x = `${expr(s.x, 7, 1, ind)}.(type)`;
+      return `switch ${s.bind === null ? x : `${s.bind} := ${x}`} {\n${clauses(s.clauses, ind)}${tabs(ind)}}`;
+    }
+    case 'BlockStmt': return block(s, ind);
+    case 'ForStmt': {
+      if (s.init === null && s.post === null) return `for ${s.cond === null ? '' : expr(s.cond, 0, 1, ind) + ' '}${block(s.body, ind)}`;
+      const init = s.init === null ? '' : stmt(s.init, ind);
+      const cond = s.cond === null ? '' : ' ' + expr(s.cond, 0, 1, ind);
+      const post = s.post === null ? '' : ' ' + stmt(s.post, ind);
+      return `for ${init};${cond};${post} ${block(s.body, ind)}`;
+    }
+    case 'BranchStmt': return s.label === null ? s.tok : `${s.tok} ${s.label}`;
+    default: return assertNever(s, 'goast');
+  }
 }
 
 function ifStmt(i: G.IfStmt, ind: number): string {
@@ -113,35 +116,36 @@ const list = (xs: readonly G.Expr[], depth: number, ind: number): string => xs.m
 
 // go/printer's expr1: `prec1` is the precedence the context requires, `depth` drives operator spacing.
 function expr(e: G.Expr, prec1: number, depth: number, ind: number): string {
-  return match(e)
-    .with({ tag: 'Ident' }, (i) => i.name)
-    .with({ tag: 'BasicLit' }, (l) => (l.kind === 'STRING' ? quote(l.value) : l.value))
-    .with({ tag: 'CompositeLit' }, (c) => `${expr(c.type, highestPrec, depth, ind)}{${list(c.elts, 1, ind)}}`)
-    .with({ tag: 'FuncLit' }, (f) => `func${signature(f.type, ind)} ${block(f.body, ind)}`)
-    .with({ tag: 'CallExpr' }, (c) => {
-      const d = c.args.length > 1 ? depth + 1 : depth;
-      return `${expr(c.fun, highestPrec, d, ind)}(${list(c.args, d, ind)}${c.ellipsis ? '...' : ''})`;
-    })
-    .with({ tag: 'SelectorExpr' }, (s) => `${expr(s.x, highestPrec, depth, ind)}.${s.sel}`)
-    .with({ tag: 'IndexExpr' }, (i) => `${expr(i.x, highestPrec, 1, ind)}[${expr(i.index, 0, depth + 1, ind)}]`)
-    .with({ tag: 'TypeAssertExpr' }, (t) => `${expr(t.x, highestPrec, depth, ind)}.(${t.type === null ? 'type' : expr(t.type, 0, 1, ind)})`)
-    .with({ tag: 'UnaryExpr' }, (u) => {
-      const s = u.op + expr(u.x, unaryPrec, depth, ind);
+  switch (e.tag) {
+    case 'Ident': return e.name;
+    case 'BasicLit': return e.kind === 'STRING' ? quote(e.value) : e.value;
+    case 'CompositeLit': return `${expr(e.type, highestPrec, depth, ind)}{${list(e.elts, 1, ind)}}`;
+    case 'FuncLit': return `func${signature(e.type, ind)} ${block(e.body, ind)}`;
+    case 'CallExpr': {
+      const d = e.args.length > 1 ? depth + 1 : depth;
+      return `${expr(e.fun, highestPrec, d, ind)}(${list(e.args, d, ind)}${e.ellipsis ? '...' : ''})`;
+    }
+    case 'SelectorExpr': return `${expr(e.x, highestPrec, depth, ind)}.${e.sel}`;
+    case 'IndexExpr': return `${expr(e.x, highestPrec, 1, ind)}[${expr(e.index, 0, depth + 1, ind)}]`;
+    case 'TypeAssertExpr': return `${expr(e.x, highestPrec, depth, ind)}.(${e.type === null ? 'type' : expr(e.type, 0, 1, ind)})`;
+    case 'UnaryExpr': {
+      const s = e.op + expr(e.x, unaryPrec, depth, ind);
       return unaryPrec < prec1 ? `(${s})` : s;
-    })
-    .with({ tag: 'BinaryExpr' }, (b) => binary(b, prec1, cutoff(b, depth), depth, ind))
-    .with({ tag: 'ParenExpr' }, (p) => (p.x.tag === 'ParenExpr' ? expr(p.x, 0, depth, ind) : `(${expr(p.x, 0, reduceDepth(depth), ind)})`))
-    .with({ tag: 'StarExpr' }, (s) => '*' + expr(s.x, unaryPrec, depth, ind))
-    .with({ tag: 'SliceExpr' }, (s) => {
-      const lo = s.low === null ? '' : expr(s.low, 0, depth + 1, ind);
-      const hi = s.high === null ? '' : expr(s.high, 0, depth + 1, ind);
-      return `${expr(s.x, highestPrec, 1, ind)}[${lo}:${hi}]`;
-    })
-    .with({ tag: 'KeyValueExpr' }, (kv) => `${expr(kv.key, 0, 1, ind)}: ${expr(kv.value, 0, 1, ind)}`)
-    .with({ tag: 'ArrayType' }, (a) => `[${a.len === null ? '' : expr(a.len, 0, 1, ind)}]${expr(a.elt, highestPrec, 1, ind)}`)
-    .with({ tag: 'MapType' }, (m) => `map[${expr(m.key, 0, 1, ind)}]${expr(m.value, highestPrec, 1, ind)}`)
-    .with({ tag: 'FuncType' }, (f) => 'func' + signature(f, ind))
-    .exhaustive();
+    }
+    case 'BinaryExpr': return binary(e, prec1, cutoff(e, depth), depth, ind);
+    case 'ParenExpr': return e.x.tag === 'ParenExpr' ? expr(e.x, 0, depth, ind) : `(${expr(e.x, 0, reduceDepth(depth), ind)})`;
+    case 'StarExpr': return '*' + expr(e.x, unaryPrec, depth, ind);
+    case 'SliceExpr': {
+      const lo = e.low === null ? '' : expr(e.low, 0, depth + 1, ind);
+      const hi = e.high === null ? '' : expr(e.high, 0, depth + 1, ind);
+      return `${expr(e.x, highestPrec, 1, ind)}[${lo}:${hi}]`;
+    }
+    case 'KeyValueExpr': return `${expr(e.key, 0, 1, ind)}: ${expr(e.value, 0, 1, ind)}`;
+    case 'ArrayType': return `[${e.len === null ? '' : expr(e.len, 0, 1, ind)}]${expr(e.elt, highestPrec, 1, ind)}`;
+    case 'MapType': return `map[${expr(e.key, 0, 1, ind)}]${expr(e.value, highestPrec, 1, ind)}`;
+    case 'FuncType': return 'func' + signature(e, ind);
+    default: return assertNever(e, 'goast');
+  }
 }
 
 function signature(f: G.FuncType, ind: number): string {
@@ -204,6 +208,7 @@ const hex = (n: number, width: number): string => n.toString(16).padStart(width,
  * A lone surrogate, which has no UTF-8 form, is written as its 3 generalised-UTF-8 bytes (`\xed\xa0\x80`).
  */
 export function quote(s: string): string {
+  if (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(s)) return `"${s}"`; // printable ASCII without `"` or `\`
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

@@ -3,7 +3,7 @@
 import { match } from 'ts-pattern';
 import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
-import { bug } from '../../ir/shared/diagnostic';
+import { assertNever, bug } from '../../ir/shared/diagnostic';
 import type { Literal } from '../../ir/shared/literal';
 import { goPrimFunc, goPrimValue, lookupPrim } from '../../ir/shared/prims';
 import { type Plan, synthetic } from './names';
@@ -112,26 +112,28 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
 }
 
 // A computation other than Switch, as one Go expression (holes of templates become statements in `out` first).
+// Plain switches here and in `atom`: they run once per ANF node, where ts-pattern's closures cost the most.
 function comp(cx: Ctx, c: Anf.Comp, out: G.Stmt[]): Res {
-  return match(c)
-    .with({ tag: 'Var' }, { tag: 'Lit' }, (a) => atom(cx, a))
-    .with({ tag: 'App' }, (a) => app(cx, a))
-    .with({ tag: 'Lam' }, (l) => ({ e: lam(cx, l), typed: false }))
-    .with({ tag: 'Record' }, (r) => ({
-      e: rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), r.fields.map((f) => G.mk.str(f.label))),
-        ...r.fields.map((f) => atom(cx, f.value).e)]),
+  switch (c.tag) {
+    case 'Var': case 'Lit': return atom(cx, c);
+    case 'App': return app(cx, c);
+    case 'Lam': return { e: lam(cx, c), typed: false };
+    case 'Record': return {
+      e: rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), c.fields.map((f) => G.mk.str(f.label))),
+        ...c.fields.map((f) => atom(cx, f.value).e)]),
       typed: false,
-    }))
-    .with({ tag: 'Select' }, (s) => ({ e: rtCall('Select', [atom(cx, s.record).e, G.mk.str(s.label)]), typed: true }))
-    .with({ tag: 'Template' }, (t) => ({ e: template(cx, t, out), typed: true }))
-    .with({ tag: 'Switch' }, (s) => bug('goast', `a Switch in operand position at ${s.span.startLine}:${s.span.startCol}`))
-    .with({ tag: 'Fail' }, (f) => ({
-      e: f.kind === 'NonExhaustiveCase'
-        ? rtCall('NonExhaustive', [G.mk.str(f.where), atom(cx, f.scrutinee).e])
-        : rtCall('PatternFail', [G.mk.str(f.where), G.mk.str(f.pattern), atom(cx, f.scrutinee).e]),
+    };
+    case 'Select': return { e: rtCall('Select', [atom(cx, c.record).e, G.mk.str(c.label)]), typed: true };
+    case 'Template': return { e: template(cx, c, out), typed: true };
+    case 'Switch': return bug('goast', `a Switch in operand position at ${c.span.startLine}:${c.span.startCol}`);
+    case 'Fail': return {
+      e: c.kind === 'NonExhaustiveCase'
+        ? rtCall('NonExhaustive', [G.mk.str(c.where), atom(cx, c.scrutinee).e])
+        : rtCall('PatternFail', [G.mk.str(c.where), G.mk.str(c.pattern), atom(cx, c.scrutinee).e]),
       typed: true,
-    }))
-    .exhaustive();
+    };
+    default: return assertNever(c, 'goast');
+  }
 }
 
 // Saturated calls of known functions and primitives are direct Go calls; extra arguments go through ApplyN.
@@ -184,21 +186,21 @@ const singletons: ReadonlyMap<string, string> = new Map([
 /** An atom as a Go expression. */
 export function atom(cx: Ctx, a: Anf.Atom): Res {
   if (a.tag === 'Lit') return { e: literal(cx, a.value), typed: false };
-  return match(a.scope)
-    .with('local', () => ({ e: G.mk.ident(local(cx, a.name)), typed: true }))
-    .with('global', () => {
+  switch (a.scope) {
+    case 'local': return { e: G.mk.ident(local(cx, a.name)), typed: true };
+    case 'global': {
       const g = cx.plan.globals.get(a.name) ?? bug('goast', `global ${a.name} is not declared in the module`);
       return g.kind === 'func' ? { e: G.mk.ident(g.goValue), typed: false } : { e: G.mk.call(G.mk.ident(g.accessor), []), typed: true };
-    })
-    .with('prim', () => {
+    }
+    case 'prim':
       if (lookupPrim(a.name) === undefined) bug('goast', `unknown primitive ${a.name}`);
       return { e: rt(goPrimValue(a.name)), typed: false };
-    })
-    .with('con', () => {
+    case 'con': {
       const s = singletons.get(a.name);
       return { e: s !== undefined ? rt(s) : rtCall('MkCon', [G.mk.str(a.name)]), typed: false };
-    })
-    .exhaustive();
+    }
+    default: return assertNever(a.scope, 'goast');
+  }
 }
 
 const int64Min = -(2n ** 63n);

@@ -1,8 +1,8 @@
 // passes/to-goast/names.ts: what the Go emitter decides before writing any code: which declarations are
 // functions (and their arity), the Go identifier of every Lune name, and which locals are ever read.
-import { match } from 'ts-pattern';
 import type * as Anf from '../../ir/anf/anf';
 import { GoNames } from '../../ir/goast/ident';
+import { assertNever } from '../../ir/shared/diagnostic';
 
 /** A top-level declaration as Go sees it. */
 export type Global =
@@ -48,34 +48,39 @@ export function plan(m: Anf.Module): Plan {
   const atom = (a: Anf.Atom) => {
     if (a.tag === 'Var' && a.scope === 'local') used.add(a.name);
   };
+  // A loop along the let spine: programs have spines thousands of lets long.
   const expr = (e: Anf.Expr): void => {
-    if (e.tag === 'Let') {
-      bind(e.name);
-      comp(e.rhs);
-      expr(e.body);
-    } else comp(e.value);
+    let cur = e;
+    for (; cur.tag === 'Let'; cur = cur.body) {
+      bind(cur.name);
+      comp(cur.rhs);
+    }
+    comp(cur.value);
   };
-  const comp = (c: Anf.Comp): void =>
-    match(c)
-      .with({ tag: 'Var' }, { tag: 'Lit' }, (a) => atom(a))
-      .with({ tag: 'App' }, (a) => [a.fn, ...a.args].forEach(atom))
-      .with({ tag: 'Lam' }, (l) => {
-        l.params.forEach(bind);
-        expr(l.body);
-      })
-      .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => atom(f.value)))
-      .with({ tag: 'Select' }, (s) => atom(s.record))
-      .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => (p.tag === 'Hole' ? expr(p.body) : undefined)))
-      .with({ tag: 'Switch' }, (s) => {
-        atom(s.scrutinee);
-        for (const arm of s.arms) {
+  const comp = (c: Anf.Comp): void => {
+    switch (c.tag) {
+      case 'Var': case 'Lit': return atom(c);
+      case 'App':
+        atom(c.fn);
+        return c.args.forEach(atom);
+      case 'Lam':
+        c.params.forEach(bind);
+        return expr(c.body);
+      case 'Record': return c.fields.forEach((f) => atom(f.value));
+      case 'Select': return atom(c.record);
+      case 'Template': return c.parts.forEach((p) => (p.tag === 'Hole' ? expr(p.body) : undefined));
+      case 'Switch':
+        atom(c.scrutinee);
+        for (const arm of c.arms) {
           if (arm.tag === 'ConArm') arm.binders.forEach(bind);
           expr(arm.body);
         }
-        if (s.default !== null) expr(s.default);
-      })
-      .with({ tag: 'Fail' }, (f) => atom(f.scrutinee))
-      .exhaustive();
+        if (c.default !== null) expr(c.default);
+        return;
+      case 'Fail': return atom(c.scrutinee);
+      default: return assertNever(c, 'goast');
+    }
+  };
   for (const d of m.decls) expr(d.body);
   return { names, globals, locals, used };
 }
