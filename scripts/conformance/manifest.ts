@@ -3,7 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+/** The case kinds of shared/lune-corpus/README.md. */
 export const kinds = ['exact', 'unordered', 'no-main', 'frontend-error', 'ffi', 'server', 'compile-only'] as const;
+/** One of `kinds`. */
 export type Kind = (typeof kinds)[number];
 
 export interface Case {

@@ -2,6 +2,7 @@
 // leads its own process group, so a timeout also ends whatever it started (tsx starts a second node).
 import { spawn, type ChildProcess } from 'node:child_process';
 
+/** How a finished child ended and what it printed. */
 export interface RunResult {
   readonly exitCode: number;
   readonly stdout: string;
@@ -10,6 +11,7 @@ export interface RunResult {
   readonly ms: number;
 }
 
+/** Where and how long a child may run, and what it reads on stdin. */
 export interface RunOptions {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;

@@ -8,8 +8,11 @@ import { caseEnv, type Case } from './manifest';
 import { Child, run, type RunResult } from './process';
 import { echoSession, httpSession } from './server';
 
+/** Where a case runs: a compiled Go binary or the reference evaluator. */
 export type Target = 'go' | 'evaluator';
+/** The verdict printed for a case. */
 export type Status = 'pass' | 'fail' | 'skip';
+/** A verdict and the reason shown next to it. */
 export interface Outcome { readonly status: Status; readonly why: string }
 
 export interface RunnerConfig {

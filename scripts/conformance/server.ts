@@ -5,6 +5,7 @@ import { connect, type Socket } from 'node:net';
 import type { Child } from './process';
 import { compareExact } from './compare';
 
+/** The port every corpus server listens on. */
 export const port = 8080;
 
 /** A connection with a buffer of what it received so far. */

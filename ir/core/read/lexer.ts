@@ -4,6 +4,7 @@ import { CompileError } from '../../shared/diagnostic';
 import { mkSpan, type Span } from '../../shared/span';
 import { decodeEscape, EscapeError } from './escapes';
 
+/** Token kinds. A const enum: the scanner compares numbers, not strings. */
 export const enum Tok { LParen, RParen, LBrack, RBrack, LBrace, RBrace, Comma, Equals, Ident, Str, Char, Int, Float, Eof }
 
 /** Human names for error messages. */

@@ -3,6 +3,7 @@
 import type * as Core from '../core';
 import type { Span } from '../../shared/span';
 
+/** A value being built: a finished Core node or a piece of Show syntax around nodes. */
 export type Val =
   | { readonly k: 'expr'; readonly e: Core.Expr }
   | { readonly k: 'pat'; readonly p: Core.Pattern }
