@@ -57,7 +57,13 @@ function main(argv: string[]): number {
     else if (a === '--no-ohm') ohmRuns = 0;
     else dir = a;
   }
-  const files = readdirSync(dir).filter((f) => f.endsWith('.core')).sort();
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.core')).sort();
+  } catch (e) {
+    console.error(`bench-read: cannot list ${dir}: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
   const texts = files.map((f) => readFileSync(join(dir, f), 'utf8'));
   // Warm both readers up on every file before measuring anything.
   for (let i = 0; i < 3; i++) for (const [k, t] of texts.entries()) tryRead(t, files[k]!);
