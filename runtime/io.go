@@ -98,7 +98,9 @@ func RunMain(v Value) {
 	if c, ok := v.(*Con); ok && c.Name == "Lune.Prelude.Task" && len(c.Args) == 1 {
 		v = c.Args[0]
 	}
-	RunIO(AsIO(v))
+	action := AsIO(v)
+	startCensus()
+	RunIO(action)
 	Exit(0)
 }
 

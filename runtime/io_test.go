@@ -156,6 +156,23 @@ func runHelper(scenario string) {
 			MkFunc("k", 1, func([]Value) Value { return F_prim_sleepMs(int64(5000)) })))
 	case "process-order": // lines written before a child that inherits stdout come out first
 		RunMain(F_prim_ioThen(F_prim_putStrLn("first"), F_prim_process_run(cmd("echo", "second"))))
+	case "deadlock": // a fiber awaits itself while main awaits it: nothing can run
+		var self Value
+		handed := make(chan struct{})
+		body := IOEffect(func() Value { <-handed; return RunIO(AsIO(F_prim_await(self))) })
+		RunMain(F_prim_ioBind(F_prim_spawn(body), MkFunc("k", 1, func(a []Value) Value {
+			self = a[0]
+			close(handed)
+			return F_prim_await(a[0])
+		})))
+	case "no-deadlock": // main awaits a fiber that sleeps, then one that already finished, then awaitAny
+		slow := F_prim_ioThen(F_prim_sleepMs(int64(30)), IOPure("slow done"))
+		RunMain(F_prim_ioBind(F_prim_spawn(slow), MkFunc("k", 1, func(a []Value) Value {
+			f := a[0]
+			show := MkFunc("show", 1, func(v []Value) Value { return F_prim_putStrLn(v[0].(string)) })
+			return F_prim_ioThen(F_prim_ioBind(F_prim_await(f), show),
+				F_prim_ioThen(F_prim_ioBind(F_prim_await(f), show), F_prim_ioBind(F_prim_awaitAny(f, f), show)))
+		})))
 	case "console": // echo lines read from stdin, then readInt
 		RunMain(F_prim_ioBind(P_prim_readLine, MkFunc("k", 1, func(a []Value) Value {
 			return F_prim_ioThen(F_prim_putStrLn("["+a[0].(string)+"]"),
@@ -194,6 +211,8 @@ func TestRunMain(t *testing.T) {
 		{"abandon", "", "main done\n", "", 0},
 		{"fiber-crash", "", "", "error: NonExhaustiveCase Just 3\n", 1},
 		{"process-order", "", "first\nsecond\n", "", 0},
+		{"deadlock", "", "", "error: UnboundVariable \"main fiber did not complete\"\n", 1},
+		{"no-deadlock", "", "slow done\nslow done\nslow done\n", "", 0},
 		{"console", "abc\r\r\n42\n", "[abc]\n42\n", "", 0},
 		{"console", "x\n123456789012345678901234567890", "[x]\n123456789012345678901234567890\n", "", 0},
 		{"console", "", "[]\n", "error: ForeignError \"prim_readInt: EOF\"\n", 1},

@@ -1,14 +1,85 @@
 // task.go: fibers (PRIMITIVES.md §2.5, §3.12): prim_spawn, prim_await, prim_awaitAny, prim_yield.
 // A fiber is a goroutine running an IO action. Unlike the evaluator's sequential scheduler they run in
-// parallel and preemptively; a crash in any fiber ends the whole program (Crash exits the process).
+// parallel and preemptively; a crash in any fiber ends the whole program (Crash exits the process). A census of
+// fibers turns "every fiber is waiting for another" into the evaluator's deadlock error.
 package rt
 
-import "runtime"
+import (
+	"runtime"
+	"sync"
+)
 
 // Fiber is the handle of a spawned action; result is written once, before done is closed.
 type Fiber struct {
 	done   chan struct{}
 	result Value
+	// Guarded by census: finished is set (and waiters released) just before done is closed.
+	finished bool
+	waiters  []*awaiter
+}
+
+// awaiter is one fiber's wait in await/awaitAny; it may be registered on two fibers (awaitAny), and is released
+// by the first of them to finish.
+type awaiter struct{ released bool }
+
+// census counts fibers so that a deadlock (every live fiber, main included, waiting in await/awaitAny for a
+// fiber that has not finished) is the evaluator's fatal `UnboundVariable "main fiber did not complete"` instead
+// of a hang or Go's own deadlock dump. A fiber that sleeps, reads input or waits in an STM retry counts as
+// running, so such programs are never reported (they may still progress).
+var census struct {
+	sync.Mutex
+	active  bool // set by RunMain: actions run directly (tests) are not judged
+	live    int  // fibers that have not finished, main included
+	blocked int  // live fibers waiting for unfinished fibers
+}
+
+// startCensus records main as the one live fiber; called by RunMain.
+func startCensus() {
+	census.Lock()
+	census.active, census.live = true, census.live+1
+	census.Unlock()
+}
+
+// checkDeadlock crashes when no live fiber can make progress; census must be locked.
+func checkDeadlock() {
+	if census.active && census.live > 0 && census.blocked == census.live {
+		Crash(`UnboundVariable "main fiber did not complete"`)
+	}
+}
+
+// finish publishes f's result and wakes (un-counts) the fibers waiting for it.
+func (f *Fiber) finish(result Value) {
+	f.result = result
+	census.Lock()
+	defer census.Unlock()
+	f.finished = true
+	census.live--
+	for _, w := range f.waiters {
+		if !w.released {
+			w.released = true
+			census.blocked--
+		}
+	}
+	f.waiters = nil
+	close(f.done)
+	checkDeadlock()
+}
+
+// awaitRegister counts the calling fiber as waiting for any of fs, unless one has already finished.
+func awaitRegister(fs ...*Fiber) {
+	census.Lock()
+	defer census.Unlock()
+	for _, f := range fs {
+		if f.finished {
+			return
+		}
+	}
+	w := &awaiter{}
+	for _, f := range fs {
+		f.waiters = append(f.waiters, w)
+	}
+	census.blocked++
+	checkDeadlock()
 }
 
 // LuneShow prints a fiber the way the evaluator does.
@@ -26,10 +97,10 @@ func asFiber(v Value) *Fiber {
 // spawnFiber starts action on a new goroutine.
 func spawnFiber(action *IO) *Fiber {
 	f := &Fiber{done: make(chan struct{})}
-	go func() {
-		f.result = RunIO(action)
-		close(f.done)
-	}()
+	census.Lock()
+	census.live++
+	census.Unlock()
+	go func() { f.finish(RunIO(action)) }()
 	return f
 }
 
@@ -43,6 +114,7 @@ func F_prim_spawn(io Value) Value {
 func F_prim_await(f Value) Value {
 	fib := asFiber(f)
 	return IOEffect(func() Value {
+		awaitRegister(fib)
 		<-fib.done
 		return fib.result
 	})
@@ -68,6 +140,7 @@ func F_prim_awaitAny(a, b Value) Value {
 			return fb.result
 		default:
 		}
+		awaitRegister(fa, fb)
 		select {
 		case <-fa.done:
 			return fa.result
