@@ -14,7 +14,7 @@ export function parseCore(text: string, file: string): Core.Module {
     const result = grammar.match(laid.text);
     if (result.failed()) {
       const at = result.getRightmostFailurePosition();
-      throw new CompileError('parse', pos.point(at), `syntax error: expected ${result.getExpectedText()}`);
+      throw new CompileError('parse', pos.point(at), syntaxMessage(laid.text, at, result));
     }
     return semanticsFor(pos)(result).module() as Core.Module;
   } catch (e) {
@@ -25,6 +25,29 @@ export function parseCore(text: string, file: string): Core.Module {
     }
     throw e;
   }
+}
+
+// Everything that can start an expression; when ohm expects all of them we say "an expression".
+const expressionStarts = ['a name', 'a char literal', 'a string literal', 'an integer', 'a float', '"\'\'"', '"$\\""',
+  '"#wanted"', '"{"', '"("'];
+const patternStarts = ['a name', 'a constructor name', '"%"', '"_"', '"("', 'a string literal'];
+
+// ohm's expected-token list, with the expression starters folded into one item, or a direct
+// explanation for a literal that does not close.
+function syntaxMessage(text: string, at: number, result: ohm.MatchResult): string {
+  const ch = text[at];
+  const line = text.slice(at + 1, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+  if (ch === '"' && !/^(?:[^"\\]|\\.)*"/.test(line)) return 'unterminated string literal';
+  if (ch === '`' && !/^(?:[^`\\]|\\.)*`/.test(line)) return 'unterminated quoted name';
+  if (ch === "'" && text[at + 1] !== "'") return 'a char literal holds exactly one character or escape';
+  let items = [...new Set(result.getRightmostFailures().map((f) => f.toString()))];
+  const fold = (starts: readonly string[], also: readonly string[], as: string): void => {
+    if (starts.every((s) => items.includes(s))) items = [...items.filter((s) => !starts.includes(s) && !also.includes(s)), as];
+  };
+  fold(expressionStarts, ['"foreign"', '"case"', '"let"', '"\\\\"'], 'an expression');
+  fold(patternStarts, [], 'a pattern');
+  const list = items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return `syntax error: expected ${list}`;
 }
 
 // Offsets in the laid-out text -> line/col in the original text.

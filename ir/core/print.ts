@@ -5,7 +5,10 @@ import type * as Core from './core';
 import { isKnown } from '../shared/span';
 import { escapeChar, escapeText, isPlainConName, isPlainName, nameToken, quotedName } from './syntax';
 
-/** Printer options: `spans` adds a `{-@LINE:COL-}` comment before declarations, alternatives and binders. */
+/**
+ * Printer options: `spans` adds `{-@LINE:COL-}` comments (ignored by the parser) for the module, declarations
+ * (on the line above), alternatives (after the arrow), lambdas, lets and cases (before the keyword).
+ */
 export interface PrintOptions {
   readonly spans?: boolean;
 }
@@ -44,7 +47,13 @@ class Printer {
   }
 
   decl(d: Core.Decl): string {
-    const head = `${this.spanNote(d.span)}${nameToken(d.name)} =`;
+    // Span notes never go before a declaration name or a pattern: those columns carry the layout.
+    const note = this.spanNote(d.span);
+    return (note === '' ? '' : `${note.trimEnd()}\n`) + this.declBody(d);
+  }
+
+  private declBody(d: Core.Decl): string {
+    const head = `${nameToken(d.name)} =`;
     const body = this.expr(d.body, 2, Level.Top);
     if (fits(`${head} ${body}`)) return `${head} ${body}`;
     // `Main.f = \x ->` then the body at the left margin + 2, as one would write it by hand.
@@ -106,7 +115,7 @@ class Printer {
     const head = `${this.spanNote(c.span)}case ${this.expr(c.scrutinee, ind + 2, Level.Top)} of`;
     if (c.alts.length === 0) return `${head} {}`;
     const alts = c.alts.map((a) => {
-      const lhs = `${this.spanNote(a.span)}${pattern(a.pattern, false)} ->`;
+      const lhs = `${pattern(a.pattern, false)} ->${this.spanNote(a.span).trimEnd().replace(/^(?=.)/, ' ')}`;
       const body = this.expr(a.body, ind + 4, Level.Top);
       return fits(`${lhs} ${body}`) ? `${lhs} ${body}` : `${lhs}\n${pad(ind + 4)}${body}`;
     });

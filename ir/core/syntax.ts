@@ -86,7 +86,7 @@ LuneCore {
 
   name (a name) = ~reserved (plainName | quotedName)
   plainName = identSeg ("." identSeg)*
-  conName = ~reserved (identSeg ".")* upperSeg ~identRest ~("." identStart)
+  conName (a constructor name) = ~reserved (identSeg ".")* upperSeg ~identRest ~("." identStart)
   upperSeg = "A".."Z" identRest*
   identSeg = identStart identRest*
   identStart = "a".."z" | "A".."Z" | "_" | "$"
