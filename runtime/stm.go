@@ -6,7 +6,8 @@
 // Semantics chosen (differs from the evaluator, which has no concurrency to wait for):
 //   - an unhandled retry BLOCKS until another transaction commits a write to a TVar the transaction read
 //     (the evaluator dies with `UnboundVariable "STM retry: no concurrent processes to unblock"`); a retry
-//     that read no TVar at all can never wake, so it does die with that error;
+//     that read no TVar at all can never wake, so it does die with that error; when every fiber is stuck in
+//     retry or await, Go's runtime reports the deadlock itself (the fiber census in task.go cannot see retries);
 //   - orElse = stm.Select: the left branch's writes are discarded when it retries, and if the right branch
 //     retries too the transaction waits on the union of both branches' reads;
 //   - a crash in a continuation ends the program (the evaluator turns it into a retry);
