@@ -40,7 +40,9 @@ function syntaxMessage(text: string, at: number, result: ohm.MatchResult): strin
   if (ch === '"' && !/^(?:[^"\\]|\\.)*"/.test(line)) return 'unterminated string literal';
   if (ch === '`' && !/^(?:[^`\\]|\\.)*`/.test(line)) return 'unterminated quoted name';
   if (ch === "'" && text[at + 1] !== "'") return 'a char literal holds exactly one character or escape';
-  let items = [...new Set(result.getRightmostFailures().map((f) => f.toString()))];
+  // getRightmostFailures is public in ohm-js 17 but missing from its .d.ts.
+  const failures = (result as unknown as { getRightmostFailures(): { toString(): string }[] }).getRightmostFailures();
+  let items: string[] = [...new Set(failures.map((f) => f.toString()))];
   const fold = (starts: readonly string[], also: readonly string[], as: string): void => {
     if (starts.every((s) => items.includes(s))) items = [...items.filter((s) => !starts.includes(s) && !also.includes(s)), as];
   };
