@@ -10,7 +10,7 @@ export type Global =
   | { readonly kind: 'value'; readonly lune: string; readonly accessor: string; readonly cache: string };
 
 /** Synthetic identifiers the generated code uses; no Lune name may take them. */
-export const synthetic = { con: 'con', args: 'args' } as const;
+export const synthetic = { con: 'con', args: 'args', cached: 'cached', result: 'result' } as const;
 
 /** Everything the code generator looks up. */
 export interface Plan {
@@ -28,7 +28,7 @@ export const declLam = (d: Anf.Decl): Anf.Lam | null =>
 
 /** Names every global first (so they read like the Lune names), then every local in declaration order. */
 export function plan(m: Anf.Module): Plan {
-  const names = new GoNames(['rt', 'math', 'main', 'init', synthetic.con, synthetic.args]);
+  const names = new GoNames(['rt', 'math', 'atomic', 'main', 'init', ...Object.values(synthetic)]);
   const globals = new Map<string, Global>();
   for (const d of m.decls) {
     const lam = declLam(d);
