@@ -4,6 +4,7 @@ package main
 import (
 	"lunegen/rt"
 	"math"
+	"sync/atomic"
 )
 
 // main runs Main.main.
@@ -40,32 +41,35 @@ func Main_lines(xs rt.Value) rt.Value {
 }
 
 // v_Main_main caches Main.main, computed on first use.
-var v_Main_main rt.Value
+var v_Main_main atomic.Pointer[rt.Value]
 
 // Main_main is Main.main.
 func Main_main() rt.Value {
-	if v_Main_main == nil {
-		_t_2 := rt.F_prim_showFloat(math.NaN())
-		_t_3 := rt.F_prim_showFloat(math.Inf(1))
-		_t_4 := rt.F_prim_showFloat(math.Inf(-1))
-		_t_5 := rt.F_prim_showFloat(math.Copysign(0, -1))
-		_t_6 := rt.F_prim_showFloat(float64(5e-324))
-		_t_7 := rt.F_prim_showFloat(float64(1e+21))
-		_t_8 := rt.F_prim_showInt(rt.IntLit("123456789012345678901234567890"))
-		_t_9 := rt.F_prim_showInt(int64(-9223372036854775808))
-		_t_10 := rt.F_prim_charToInt(rt.Char(955))
-		_t_11 := rt.F_prim_showInt(_t_10)
-		var _t_12 rt.Value = rt.MkCon("Lune.Prelude.Cons", "tab\there \"quoted\" \\ λ 😀", rt.Nil)
-		var _t_13 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_11, _t_12)
-		var _t_14 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_9, _t_13)
-		var _t_15 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_8, _t_14)
-		var _t_16 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_7, _t_15)
-		var _t_17 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_6, _t_16)
-		var _t_18 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_5, _t_17)
-		var _t_19 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_4, _t_18)
-		var _t_20 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_3, _t_19)
-		var _t_21 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_2, _t_20)
-		v_Main_main = Main_lines(_t_21)
+	if cached := v_Main_main.Load(); cached != nil {
+		return *cached
 	}
-	return v_Main_main
+	var result rt.Value
+	_t_2 := rt.F_prim_showFloat(math.NaN())
+	_t_3 := rt.F_prim_showFloat(math.Inf(1))
+	_t_4 := rt.F_prim_showFloat(math.Inf(-1))
+	_t_5 := rt.F_prim_showFloat(math.Copysign(0, -1))
+	_t_6 := rt.F_prim_showFloat(float64(5e-324))
+	_t_7 := rt.F_prim_showFloat(float64(1e+21))
+	_t_8 := rt.F_prim_showInt(rt.IntLit("123456789012345678901234567890"))
+	_t_9 := rt.F_prim_showInt(int64(-9223372036854775808))
+	_t_10 := rt.F_prim_charToInt(rt.Char(955))
+	_t_11 := rt.F_prim_showInt(_t_10)
+	var _t_12 rt.Value = rt.MkCon("Lune.Prelude.Cons", "tab\there \"quoted\" \\ λ 😀", rt.Nil)
+	var _t_13 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_11, _t_12)
+	var _t_14 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_9, _t_13)
+	var _t_15 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_8, _t_14)
+	var _t_16 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_7, _t_15)
+	var _t_17 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_6, _t_16)
+	var _t_18 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_5, _t_17)
+	var _t_19 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_4, _t_18)
+	var _t_20 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_3, _t_19)
+	var _t_21 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_2, _t_20)
+	result = Main_lines(_t_21)
+	v_Main_main.Store(&result)
+	return result
 }
