@@ -17,7 +17,11 @@ import { toGoAst } from './to-goast';
 export type StageName = 'core' | 'renamed' | 'pattern-compiled' | 'anf' | 'goast';
 
 /** What every stage's `run` may need. */
-export interface RunOptions { readonly target: Target }
+export interface RunOptions {
+  readonly target: Target;
+  /** Where passes report warnings (problems that do not stop the compile); default: dropped. */
+  readonly onWarning?: (d: Diagnostic) => void;
+}
 
 /** One pass and its output IR: `run` produces it from the previous stage's output, `print` dumps it. */
 export interface Stage<I, O> {
@@ -34,7 +38,7 @@ const stage = <I, O>(s: Stage<I, O>): AnyStage => s;
 /** The stages in order. `core` is the input itself (run = identity), checked before anything else runs. */
 export const stages: readonly AnyStage[] = [
   stage<Core.Module, Core.Module>({ name: 'core', run: (m) => m, print: (m, o) => printCore(m, o), check: checkCore }),
-  stage<Core.Module, Renamed.Module>({ name: 'renamed', run: (m, o) => rename(m, o.target), print: (m, o) => Renamed.print(m, o), check: Renamed.check }),
+  stage<Core.Module, Renamed.Module>({ name: 'renamed', run: (m, o) => rename(m, o.target, o.onWarning), print: (m, o) => Renamed.print(m, o), check: Renamed.check }),
   stage<Renamed.Module, PatternCompiled.Module>({
     name: 'pattern-compiled', run: (m) => compilePatterns(m), print: (m, o) => PatternCompiled.print(m, o), check: PatternCompiled.check,
   }),

@@ -7,7 +7,7 @@
 import { match } from 'ts-pattern';
 import type * as Core from '../ir/core/core';
 import * as R from '../ir/renamed/renamed';
-import { CompileError, NoMainError } from '../ir/shared/diagnostic';
+import { CompileError, type Diagnostic, NoMainError, diag } from '../ir/shared/diagnostic';
 import { Fresh } from '../ir/shared/fresh';
 import { mainName, resolveName } from '../ir/shared/name';
 import { lookupPrim, type Target } from '../ir/shared/prims';
@@ -16,14 +16,14 @@ import { type Span, isKnown, showSpan } from '../ir/shared/span';
 const stage = 'rename';
 
 /** Resolves names and drops unreachable declarations; throws CompileError listing every problem found. */
-export function rename(m: Core.Module, target: Target): R.Module {
+export function rename(m: Core.Module, target: Target, warn?: (d: Diagnostic) => void): R.Module {
   const globals = new Map<string, Core.Decl>();
   for (const d of m.decls) if (d.name !== '') globals.set(d.name, d); // Haskell Map.fromList: the last wins
   // `<Module>.main`, else a declaration literally named `main` (the Go target's defensive fallback, §1.9).
   const main = [mainName(m.name), 'main'].find((n) => globals.has(n));
   if (main === undefined) throw new NoMainError(stage, m.name);
   const live = reachable(main, globals);
-  const r = new Renamer(target, globals);
+  const r = new Renamer(target, globals, warn);
   const decls: R.Decl[] = [];
   for (const [name, d] of globals) {
     if (live.has(name)) decls.push(R.mk.decl(name, r.decl(d), d.span));
@@ -103,7 +103,11 @@ class Renamer {
   private readonly problems: Problem[] = [];
   private where = '';
 
-  constructor(private readonly target: Target, private readonly globals: ReadonlyMap<string, Core.Decl>) {}
+  constructor(
+    private readonly target: Target,
+    private readonly globals: ReadonlyMap<string, Core.Decl>,
+    private readonly warn?: (d: Diagnostic) => void,
+  ) {}
 
   decl(d: Core.Decl): R.Expr {
     this.where = d.name;
@@ -177,6 +181,13 @@ class Renamer {
 
   private variable(v: Core.CVar): R.Expr {
     const scope = resolveName(v.name, (n) => this.env.has(n), (n) => this.globals.has(n));
+    if (scope === null && v.name.startsWith('prim_')) {
+      // A primitive the frontend accepted but nobody documents (PRIMITIVES.md lists what exists). Lune's
+      // evaluator fails with UnboundVariable only if it is evaluated, which well-behaved programs never do
+      // (corpus 10_Json_Parse carries such names in an unused dictionary): compile the same failure.
+      this.warn?.(diag(stage, `unknown primitive ${v.name} in ${this.where}: it fails with UnboundVariable if evaluated`, v.span));
+      return R.mk.app(R.mk.var('$primUnbound', 'prim', v.span), R.mk.lit({ kind: 'string', value: v.name }, v.span), v.span);
+    }
     if (scope === null) return this.problem(v.span, `unknown name ${v.name} in ${this.where}`);
     if (scope === 'local') return R.mk.var(this.env.get(v.name)!, 'local', v.span);
     if (scope === 'prim') {

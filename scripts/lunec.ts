@@ -148,6 +148,7 @@ async function compileFile(m: Awaited<ReturnType<typeof loadModule>>, o: Options
     target: goTarget,
     stopAfter,
     spans: o.spans,
+    onWarning: (d) => process.stderr.write(formatDiagnostic(o.file, d.span, d.message, 'warning') + '\n'),
     onStage: (name, printed, ms) => {
       timings.push([name, ms]);
       if (o.dump === name || o.dump === 'all') {

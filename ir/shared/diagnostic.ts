@@ -37,10 +37,10 @@ export function bug(stage: string, what: string): never {
 }
 
 /** `FILE:LINE:COL: error: message` (position parts dropped when unknown). */
-export function formatDiagnostic(file: string, span: Span, message: string): string {
+export function formatDiagnostic(file: string, span: Span, message: string, severity: 'error' | 'warning' = 'error'): string {
   const f = span.file ?? file;
   const pos = isKnown(span) ? `${f}:${span.startLine}:${span.startCol}` : f;
-  return `${pos}: error: ${message}`;
+  return `${pos}: ${severity}: ${message}`;
 }
 
 export const diag = (stage: string, message: string, span: Span = noSpan): Diagnostic => ({ stage, span, message });
