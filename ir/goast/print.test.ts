@@ -52,6 +52,11 @@ test('a file: doc, package, one import, decls separated by one blank line', () =
   ].join('\n'));
 });
 
+test('comments: control and format characters spelled out; blank lines and indentation normalised as gofmt would', () => {
+  const f = mk.file('main', [], [mk.constDecl('k', mk.int('1'), ['', 'a\0b\r\nc\ufeffd\u2028e\tf λ', '', ' ', '  indented', ''])]);
+  assert.is(show(f), 'package main\n\n// a\\u{0}b\\u{d}\\u{a}c\\u{feff}d\\u{2028}e\\u{9}f λ\n//\n// indented\nconst k = 1\n');
+});
+
 test('several imports are sorted in one group; no imports, no import line', () => {
   assert.is(show(mk.file('main', ['math', 'lunegen/rt'], [])), 'package main\n\nimport (\n\t"lunegen/rt"\n\t"math"\n)\n');
   assert.is(show(mk.file('main', [], [mk.constDecl('k', mk.int('1'))])), 'package main\n\nconst k = 1\n');

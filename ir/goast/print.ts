@@ -7,7 +7,7 @@ import { assertNever } from '../shared/diagnostic';
 /** Prints a whole file, ending in one newline. */
 export function print(f: G.File): string {
   const out: string[] = [];
-  for (const line of f.doc) out.push(comment(line, 0));
+  for (const line of docLines(f.doc)) out.push(comment(line, 0));
   out.push(`package ${f.package}`, '');
   const imports = [...new Set(f.imports)].sort();
   if (imports.length === 1) out.push(`import ${quote(imports[0]!)}`, '');
@@ -19,7 +19,7 @@ export function print(f: G.File): string {
 
 /** Prints one declaration at indentation `ind` (no trailing newline). */
 export function printDecl(d: G.Decl, ind = 0): string {
-  const docs = d.doc.map((l) => comment(l, ind) + '\n').join('');
+  const docs = docLines(d.doc).map((l) => comment(l, ind) + '\n').join('');
   return docs + match(d)
     .with({ tag: 'FuncDecl' }, (f) => `${tabs(ind)}func ${f.name}${signature(f.type, ind)} ${block(f.body, ind)}`)
     .with({ tag: 'GenDecl' }, (g) => tabs(ind) + genDecl(g, ind))
@@ -37,7 +37,22 @@ export function printExpr(e: G.Expr, ind = 0): string {
 }
 
 const tabs = (n: number): string => '\t'.repeat(n);
-const comment = (line: string, ind: number): string => (line === '' ? `${tabs(ind)}//` : `${tabs(ind)}// ${line.replace(/[\r\n]+/g, ' ')}`);
+// gofmt reformats doc comments (Go 1.19+): it drops leading and trailing blank lines, merges runs of blank lines
+// and turns indented lines into code blocks. So lines are trimmed and blank runs normalised here first. (Lists
+// and `# headings` are reformatted too: doc text must not start a line with `- `, `1. ` or `# `.)
+function docLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line !== '' || (out.length > 0 && out[out.length - 1] !== '')) out.push(line);
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+// Control and format characters (NUL, CR, a BOM, line separators) are not allowed or not kept in Go comments.
+const comment = (line: string, ind: number): string =>
+  (line === '' ? `${tabs(ind)}//` : `${tabs(ind)}// ${line.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`)}`);
 
 function genDecl(g: G.GenDecl, ind: number): string {
   const type = g.type === null ? '' : ' ' + expr(g.type, 0, 1, ind);

@@ -14,13 +14,18 @@ export function toGoAst(m: Anf.Module): G.File {
   for (const d of m.decls) decls.push(...decl(cx, d, inits));
   const entry = cx.plan.globals.get(m.main) ?? bug('goast', `the entry point ${m.main} is not among the declarations`);
   const mainValue = entry.kind === 'func' ? G.mk.ident(entry.goValue) : G.mk.call(G.mk.ident(entry.accessor), []);
-  const debugNames = G.mk.composite(G.mk.mapType(G.mk.ident('string'), G.mk.ident('string')),
-    [...cx.plan.names.debugMap()].map(([go, lune]) => G.mk.kv(G.mk.str(go), G.mk.str(lune))));
+  // One assignment per name rather than one literal: gofmt would realign a multi-line literal's values.
+  const debugNames: G.Stmt[] = [
+    G.mk.define(synthetic.debugNames, G.mk.composite(G.mk.mapType(G.mk.ident('string'), G.mk.ident('string')), [])),
+    ...[...cx.plan.names.debugMap()].map(([go, lune]) =>
+      G.mk.assign([G.mk.index(G.mk.ident(synthetic.debugNames), G.mk.str(go))], '=', [G.mk.str(lune)])),
+    G.mk.exprStmt(G.mk.call(G.mk.qual('rt', 'RegisterDebugNames'), [G.mk.ident(synthetic.debugNames)])),
+  ];
   const head: G.Decl[] = [
     G.mk.funcDecl('main', G.mk.funcType([], []), [G.mk.exprStmt(G.mk.call(G.mk.qual('rt', 'RunMain'), [mainValue]))],
       [`main runs ${m.main}.`]),
     G.mk.funcDecl('init', G.mk.funcType([], []),
-      [G.mk.exprStmt(G.mk.call(G.mk.qual('rt', 'RegisterDebugNames'), [debugNames])), ...inits],
+      [...debugNames, ...inits],
       ['init builds the function values of top-level functions (here, not in var initialisers, because Go',
         'rejects initialisation cycles through recursive functions) and registers Go → Lune names.']),
   ];
