@@ -14,7 +14,9 @@ func main() {
 // init builds the function values of top-level functions (here, not in var initialisers, because Go
 // rejects initialisation cycles through recursive functions) and registers Go → Lune names.
 func init() {
-	rt.RegisterDebugNames(map[string]string{"Main_main": "Main.main"})
+	debugNames := map[string]string{}
+	debugNames["Main_main"] = "Main.main"
+	rt.RegisterDebugNames(debugNames)
 }
 
 // v_Main_main caches Main.main, computed on first use.

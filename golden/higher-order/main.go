@@ -14,7 +14,16 @@ func main() {
 // init builds the function values of top-level functions (here, not in var initialisers, because Go
 // rejects initialisation cycles through recursive functions) and registers Go → Lune names.
 func init() {
-	rt.RegisterDebugNames(map[string]string{"Main_add": "Main.add", "Main_inc": "Main.inc", "Main_const": "Main.const", "Main_twice": "Main.twice", "Main_apply": "Main.apply", "Main_countdown": "Main.countdown", "Main_describe": "Main.describe", "Main_main": "Main.main"})
+	debugNames := map[string]string{}
+	debugNames["Main_add"] = "Main.add"
+	debugNames["Main_inc"] = "Main.inc"
+	debugNames["Main_const"] = "Main.const"
+	debugNames["Main_twice"] = "Main.twice"
+	debugNames["Main_apply"] = "Main.apply"
+	debugNames["Main_countdown"] = "Main.countdown"
+	debugNames["Main_describe"] = "Main.describe"
+	debugNames["Main_main"] = "Main.main"
+	rt.RegisterDebugNames(debugNames)
 	fn_Main_add = rt.MkFunc("Main.add", 2, func(args []rt.Value) rt.Value {
 		return Main_add(args[0], args[1])
 	})

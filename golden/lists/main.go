@@ -14,7 +14,12 @@ func main() {
 // init builds the function values of top-level functions (here, not in var initialisers, because Go
 // rejects initialisation cycles through recursive functions) and registers Go → Lune names.
 func init() {
-	rt.RegisterDebugNames(map[string]string{"Main_length": "Main.length", "Main_sum": "Main.sum", "Main_list": "Main.list", "Main_main": "Main.main"})
+	debugNames := map[string]string{}
+	debugNames["Main_length"] = "Main.length"
+	debugNames["Main_sum"] = "Main.sum"
+	debugNames["Main_list"] = "Main.list"
+	debugNames["Main_main"] = "Main.main"
+	rt.RegisterDebugNames(debugNames)
 	fn_Main_length = rt.MkFunc("Main.length", 1, func(args []rt.Value) rt.Value {
 		return Main_length(args[0])
 	})

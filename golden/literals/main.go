@@ -15,7 +15,10 @@ func main() {
 // init builds the function values of top-level functions (here, not in var initialisers, because Go
 // rejects initialisation cycles through recursive functions) and registers Go → Lune names.
 func init() {
-	rt.RegisterDebugNames(map[string]string{"Main_lines": "Main.lines", "Main_main": "Main.main"})
+	debugNames := map[string]string{}
+	debugNames["Main_lines"] = "Main.lines"
+	debugNames["Main_main"] = "Main.main"
+	rt.RegisterDebugNames(debugNames)
 	fn_Main_lines = rt.MkFunc("Main.lines", 1, func(args []rt.Value) rt.Value {
 		return Main_lines(args[0])
 	})

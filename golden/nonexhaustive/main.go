@@ -14,7 +14,10 @@ func main() {
 // init builds the function values of top-level functions (here, not in var initialisers, because Go
 // rejects initialisation cycles through recursive functions) and registers Go → Lune names.
 func init() {
-	rt.RegisterDebugNames(map[string]string{"Main_unwrap": "Main.unwrap", "Main_main": "Main.main"})
+	debugNames := map[string]string{}
+	debugNames["Main_unwrap"] = "Main.unwrap"
+	debugNames["Main_main"] = "Main.main"
+	rt.RegisterDebugNames(debugNames)
 	fn_Main_unwrap = rt.MkFunc("Main.unwrap", 1, func(args []rt.Value) rt.Value {
 		return Main_unwrap(args[0])
 	})

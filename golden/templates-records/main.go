@@ -14,7 +14,12 @@ func main() {
 // init builds the function values of top-level functions (here, not in var initialisers, because Go
 // rejects initialisation cycles through recursive functions) and registers Go → Lune names.
 func init() {
-	rt.RegisterDebugNames(map[string]string{"Main_point": "Main.point", "Main_show": "Main.show", "Main_block": "Main.block", "Main_main": "Main.main"})
+	debugNames := map[string]string{}
+	debugNames["Main_point"] = "Main.point"
+	debugNames["Main_show"] = "Main.show"
+	debugNames["Main_block"] = "Main.block"
+	debugNames["Main_main"] = "Main.main"
+	rt.RegisterDebugNames(debugNames)
 	fn_Main_show = rt.MkFunc("Main.show", 1, func(args []rt.Value) rt.Value {
 		return Main_show(args[0])
 	})
