@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { loadModule } from '../ir/core/load';
 import { CompileError, formatDiagnostic } from '../ir/shared/diagnostic';
 import { goTarget } from '../ir/shared/prims';
@@ -34,7 +35,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '--only' && i + 1 < argv.length) only.push(argv[++i]!);
     else throw new Error(`usage: golden.ts [--update] [--no-run] [--only CASE]…  (unknown argument ${a})`);
   }
-  return { update, only, run, dir: new URL('../golden', import.meta.url).pathname };
+  return { update, only, run, dir: fileURLToPath(new URL('../golden', import.meta.url)) };
 }
 
 /** The files a case should have, computed from its input; `module` is the Go module to build, if any. */

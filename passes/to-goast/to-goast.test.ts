@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast';
 import { gofmtDiff } from '../../ir/goast/gofmt';
@@ -97,7 +98,7 @@ test('every sample passes the GoAst checker and is gofmt-clean as printed', () =
 });
 
 const runtimeBuilds = (): string => {
-  const r = spawnSync('go', ['build', './...'], { cwd: new URL('../../runtime', import.meta.url).pathname, env: { ...goEnv(), GOFLAGS: '' }, encoding: 'utf8' });
+  const r = spawnSync('go', ['build', './...'], { cwd: fileURLToPath(new URL('../../runtime', import.meta.url)), env: { ...goEnv(), GOFLAGS: '' }, encoding: 'utf8' });
   return r.status === 0 ? '' : r.stderr;
 };
 
