@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { match } from 'ts-pattern';
+import fc from 'fast-check';
 import * as G from './index';
 import { gofmtDiff } from './gofmt';
 
@@ -210,6 +211,25 @@ test('GoAst matches are exhaustive over statement kinds', () => {
   const s = mk.branch('break') as G.Stmt;
   // @ts-expect-error: ForStmt and others are missing, so .exhaustive() does not type-check
   match(s).with({ tag: 'BranchStmt' }, () => 1).exhaustive();
+});
+
+
+test('random operator trees print exactly as gofmt would lay them out (parentheses and spacing)', () => {
+  const ops: G.BinaryOp[] = ['||', '&&', '==', '<', '+', '-', '|', '*', '/', '%', '<<', '&', '&^'];
+  const leaf = fc.constantFrom<G.Expr>(id('a'), id('b'), mk.int('1'), mk.call(id('f'), [id('c')]));
+  const tree = fc.letrec<{ e: G.Expr }>((t) => ({
+    e: fc.oneof({ depthSize: 'medium', withCrossShrink: true },
+      leaf,
+      fc.tuple(fc.constantFrom(...ops), t('e'), t('e')).map(([op, x, y]) => mk.binary(op, x, y)),
+      fc.tuple(fc.constantFrom<G.UnaryOp>('-', '!', '^'), t('e')).map(([op, x]) => mk.unary(op, x)),
+      t('e').map((x) => mk.paren(x)),
+      fc.tuple(t('e'), t('e')).map(([x, y]) => mk.call(id('g'), [x, y])),
+      t('e').map((x) => mk.index(id('xs'), x))),
+  }));
+  const exprs = fc.sample(tree.e, { numRuns: 1500, seed: 42 });
+  const body = exprs.map((e) => mk.set('_', e));
+  const src = G.print(file(mk.funcDecl('h', mk.funcType([], []), body)));
+  assert.is(gofmtDiff([src]), '');
 });
 
 test.run();
