@@ -144,7 +144,8 @@ function expr(e: G.Expr, prec1: number, depth: number, ind: number): string {
     case 'IndexExpr': return `${expr(e.x, highestPrec, 1, ind)}[${expr(e.index, 0, depth + 1, ind)}]`;
     case 'TypeAssertExpr': return `${expr(e.x, highestPrec, depth, ind)}.(${e.type === null ? 'type' : expr(e.type, 0, 1, ind)})`;
     case 'UnaryExpr': {
-      const s = e.op + expr(e.x, unaryPrec, depth, ind);
+      const x = expr(e.x, unaryPrec, depth, ind);
+      const s = e.op + (mayCombine(e.op, x) ? ' ' : '') + x;
       return unaryPrec < prec1 ? `(${s})` : s;
     }
     case 'BinaryExpr': return binary(e, prec1, cutoff(e, depth), depth, ind);
@@ -160,6 +161,20 @@ function expr(e: G.Expr, prec1: number, depth: number, ind: number): string {
     case 'MapType': return `map[${expr(e.key, 0, 1, ind)}]${expr(e.value, highestPrec, 1, ind)}`;
     case 'FuncType': return 'func' + signature(e, ind);
     default: return assertNever(e, 'goast');
+  }
+}
+
+// go/printer's mayCombine: an operator directly followed by these characters would lex as another token
+// (`- -a`, not `--a`). Binary operators never need it: their spacing (cutoff) already separates such pairs.
+function mayCombine(op: string, next: string): boolean {
+  const c = next[0];
+  switch (op.at(-1)) {
+    case '+': return c === '+';
+    case '-': return c === '-';
+    case '/': return c === '*';
+    case '<': return c === '-' || c === '<';
+    case '&': return c === '&' || c === '^';
+    default: return false;
   }
 }
 
