@@ -40,7 +40,7 @@ function expr(e: R.Expr): Core.Expr {
     .with({ tag: 'Var' }, (v) => Core.mk.var(v.name, v.span))
     .with({ tag: 'Lit' }, (l) => literalToCore(l.value, l.span))
     .with({ tag: 'App' }, (a) => Core.mk.app(expr(a.fn), expr(a.arg), a.span))
-    .with({ tag: 'Lam' }, (l) => Core.mk.lam(l.params.map(pattern), expr(l.body), l.span))
+    .with({ tag: 'Lam' }, (l) => lam(l.params, expr(l.body), l.span))
     .with({ tag: 'Let' }, (l) => Core.mk.let(l.name, expr(l.rhs), expr(l.body), l.span))
     .with({ tag: 'Case' }, (c) => Core.mk.case(expr(c.scrutinee), c.alts.map((a) => Core.mk.alt(pattern(a.pattern), expr(a.body), a.span)), c.span))
     .with({ tag: 'Record' }, (r) => Core.mk.record(r.fields.map((f) => ({ label: f.label, value: expr(f.value) })), r.span))
@@ -48,6 +48,27 @@ function expr(e: R.Expr): Core.Expr {
     .with({ tag: 'Template' }, (t) =>
       Core.mk.template(t.block, t.parts.map((p) => (p.tag === 'Text' ? Core.mk.text(p.text) : Core.mk.hole(Core.mk.tcon('Template'), expr(p.body)))), t.span))
     .exhaustive();
+}
+
+// A lambda pattern that can fail and binds renamed variables would name them renamed in PatternMatchFailure
+// (`Circle x_1` where the source says `Circle x`). Such a parameter is matched by a case instead, whose
+// fallback fails exactly like Core: `\$lamArg -> case $lamArg of { p -> body; _ -> (\<p as written> -> $lamArg) $lamArg }`.
+// Splitting the lambda per parameter keeps Core's order: each argument is matched when it is supplied.
+function lam(params: readonly R.Pattern[], body: Core.Expr, span: Span): Core.Expr {
+  const renamedVars = (p: R.Pattern): boolean =>
+    p.tag === 'PVar' ? p.name !== p.source : p.tag === 'PCon' && p.args.some(renamedVars);
+  if (!params.some((p) => p.tag === 'PCon' && renamedVars(p))) return Core.mk.lam(params.map(pattern), body, span);
+  return params.reduceRight<Core.Expr>((inner, p) => {
+    if (p.tag !== 'PCon' || !renamedVars(p)) return Core.mk.lam([pattern(p)], inner, span);
+    const arg = Core.mk.var('$lamArg', span);
+    const fail = Core.mk.app(Core.mk.lam([sourcePattern(p)], arg, span), arg, span);
+    return Core.mk.lam([Core.mk.pvar('$lamArg', span)],
+      Core.mk.case(arg, [Core.mk.alt(pattern(p), inner, span), Core.mk.alt(Core.mk.pwild(span), fail, span)], span), span);
+  }, body);
+}
+
+function sourcePattern(p: R.Pattern): Core.Pattern {
+  return p.tag === 'PVar' ? Core.mk.pvar(p.source, p.span) : p.tag === 'PCon' ? Core.mk.pcon(p.con, p.args.map(sourcePattern), p.span) : pattern(p);
 }
 
 function pattern(p: R.Pattern): Core.Pattern {

@@ -1,17 +1,24 @@
 // properties/arb/typed.ts: a fast-check generator of well-typed, terminating Core programs.
 // A program is decoded from a sequence of natural numbers (a "choice sequence"): fast-check shrinks the
 // sequence (shorter, smaller numbers) and the decoder turns every sequence into a valid program, so
-// shrinking always yields a smaller valid program. Type first, then a term of that type.
+// shrinking always yields a smaller valid program. Type first, then a term of that type. Locals are sometimes
+// drawn from a small pool (x, y, z), so inner binders shadow outer ones; crashes (no matching alternative, a
+// failed lambda pattern, division by zero, a hole that fails when rendered) are rare on purpose.
 import fc from 'fast-check';
 import * as Core from '../../ir/core/core';
+import { print } from '../../ir/core/print';
 
 const { mk } = Core;
 
 /** The types the generator knows. Each has productions below. */
-export type Ty = 'Int' | 'Bool' | 'String' | 'Float' | 'Shape' | 'IntList' | 'Rec' | 'IntFn' | 'Dict';
-const allTys: readonly Ty[] = ['Int', 'Bool', 'String', 'Float', 'Shape', 'IntList', 'Rec', 'IntFn', 'Dict'];
+export type Ty = 'Int' | 'Bool' | 'String' | 'Float' | 'Shape' | 'IntList' | 'Rec' | 'IntFn' | 'Dict' | 'Char' | 'Tmpl';
+const allTys: readonly Ty[] = ['Int', 'Bool', 'String', 'Float', 'Shape', 'IntList', 'Rec', 'IntFn', 'Dict', 'Char', 'Tmpl'];
 
 interface Binding { readonly name: string; readonly ty: Ty }
+
+/** env plus `bs`, each hiding an earlier binding of the same name (shadowing). */
+const extend = (env: readonly Binding[], ...bs: Binding[]): Binding[] =>
+  [...env.filter((e) => !bs.some((b) => b.name === e.name)), ...bs];
 
 /** Reads choices; past the end it always answers 0, which every production maps to a leaf. */
 class Choices {
@@ -34,6 +41,11 @@ const int = (n: number | bigint) => mk.int(BigInt(n));
 const strings = ['', 'a', 'b', 'hello', 'λ1', 'tab\there', 'line\nbreak', 'quote"s', 'back\\slash', '€uro', '😀', ' '];
 const bigInts = [0n, 1n, 2n, 7n, 42n, 255n, 2n ** 31n, 2n ** 62n, 2n ** 63n - 1n, 2n ** 63n, 2n ** 64n + 5n, 10n ** 20n];
 const floats = [0, 0.5, 1.5, 0.1, 2.5, 100, 1e7, 0.01, 1e-3, 123456.789, 3.14];
+/** Code points: ASCII, quote and backslash, a newline, non-ASCII, outside the BMP. */
+const chars = [97, 65, 48, 39, 92, 10, 955, 8364, 128512, 32];
+/** Binder names shared between scopes, so inner binders shadow outer ones. */
+const pool = ['x', 'y', 'z'];
+const toTemplate = (dict: string, e: Core.Expr) => app(mk.select(P(`$dictToTemplate_${dict}`), 'toTemplate'), e);
 
 /** Declarations every generated program may use: recursion over lists, ADTs, dictionaries. */
 function library(): Core.Decl[] {
@@ -61,6 +73,10 @@ function library(): Core.Decl[] {
       app(mk.select(d, 'combine'), app(f, x), app('Main.foldMap', d, f, rest))))),
     mk.decl('Main.showList', mk.lam([mk.pvar('xs')], listCase(xs, mk.str(']'),
       app('prim_appendString', app('prim_showInt', x), app('prim_appendString', mk.str(','), app('Main.showList', rest)))))),
+    // Template hole conversions as the Lune prelude elaborates them (PRIMITIVES.md §1.8).
+    mk.decl('$dictToTemplate_Int', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('n')], app('prim_templateText', app('prim_showInt', P('n')))) }])),
+    mk.decl('$dictToTemplate_String', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('s')], app('prim_templateText', P('s'))) }])),
+    mk.decl('$dictToTemplate_Template', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('t')], P('t')) }])),
   ];
 }
 
@@ -70,6 +86,14 @@ class Gen {
   constructor(private readonly c: Choices) {}
   fresh(base: string): string {
     return `${base}${this.n++}`;
+  }
+  /** A binder that enters the env: usually fresh, sometimes a pool name (shadowing); never one of `avoid`. */
+  binder(base: string, avoid: readonly string[] = []): string {
+    if (this.c.next(4) === 3) {
+      const x = this.pick(pool);
+      if (!avoid.includes(x)) return x;
+    }
+    return this.fresh(base);
   }
   pick<T>(xs: readonly T[]): T {
     return xs[this.c.next(xs.length)]!;
@@ -96,6 +120,8 @@ class Gen {
       Rec: [() => mk.record([{ label: 'a', value: int(this.c.next(100)) }, { label: 'b', value: mk.str(this.pick(strings)) }])],
       IntFn: [() => app('prim_addInt', int(this.c.next(5))), () => { const x = this.fresh('x'); return mk.lam([mk.pvar(x)], P(x)); }],
       Dict: [() => P('$dictMonoid_Sum'), () => P('$dictMonoid_Product')],
+      Char: [() => mk.char(this.pick(chars))],
+      Tmpl: [() => mk.template(false, [mk.text(this.pick(strings))]), () => app('prim_templateText', mk.str(this.pick(strings)))],
     };
     return [...by[ty], ...v];
   }
@@ -103,40 +129,56 @@ class Gen {
     const t = (ty2: Ty, env2: readonly Binding[] = env) => this.term(ty2, env2, d);
     const generic: (() => Core.Expr)[] = [
       () => { // let
-        const ty2 = this.pick(allTys), x = this.fresh('v');
-        return mk.let(x, t(ty2), t(ty, [...env, { name: x, ty: ty2 }]));
+        const ty2 = this.pick(allTys), x = this.binder('v');
+        return mk.let(x, t(ty2), t(ty, extend(env, { name: x, ty: ty2 })));
       },
       () => mk.case(t('Bool'), [mk.alt(pcon('True'), t(ty)), mk.alt(pcon('False'), t(ty))]), // if
       () => { // case on a shape with nested patterns and fall-through
-        const r = this.fresh('r'), w = this.fresh('w');
+        const r = this.binder('r'), w = this.binder('w');
         return mk.case(t('Shape'), [
-          mk.alt(pcon('Main.Circle', mk.pvar(r)), t(ty, [...env, { name: r, ty: 'Int' }])),
-          mk.alt(pcon('Main.Rect', mk.pvar(w), mk.pwild()), t(ty, [...env, { name: w, ty: 'Int' }])),
+          mk.alt(pcon('Main.Circle', mk.pvar(r)), t(ty, extend(env, { name: r, ty: 'Int' }))),
+          mk.alt(pcon('Main.Rect', mk.pvar(w), mk.pwild()), t(ty, extend(env, { name: w, ty: 'Int' }))),
           mk.alt(mk.pwild(), t(ty)),
         ]);
       },
       () => { // case on a list with a nested pattern: [x] / x :: y :: _ / _
-        const a = this.fresh('a'), b = this.fresh('b');
+        const a = this.binder('a'), b = this.binder('b', [a]);
         return mk.case(t('IntList'), [
-          mk.alt(pcon('Cons', mk.pvar(a), pcon('Nil')), t(ty, [...env, { name: a, ty: 'Int' }])),
-          mk.alt(pcon('Cons', mk.pvar(a), pcon('Cons', mk.pvar(b), mk.pwild())), t(ty, [...env, { name: a, ty: 'Int' }, { name: b, ty: 'Int' }])),
+          mk.alt(pcon('Cons', mk.pvar(a), pcon('Nil')), t(ty, extend(env, { name: a, ty: 'Int' }))),
+          mk.alt(pcon('Cons', mk.pvar(a), pcon('Cons', mk.pvar(b), mk.pwild())), t(ty, extend(env, { name: a, ty: 'Int' }, { name: b, ty: 'Int' }))),
           mk.alt(mk.pwild(), t(ty)),
-        ]);
-      },
-      () => { // a case that may not match (no Dot alternative): exercises NonExhaustiveCase
-        const r = this.fresh('r');
-        return mk.case(t('Shape'), [
-          mk.alt(pcon('Main.Circle', mk.pvar(r)), t(ty, [...env, { name: r, ty: 'Int' }])),
-          mk.alt(pcon('Main.Rect', mk.pwild(), mk.pwild()), t(ty)),
         ]);
       },
       () => mk.case(t('String'), [mk.alt(mk.pstring('a'), t(ty)), mk.alt(mk.pstring('hello'), t(ty)), mk.alt(mk.pwild(), t(ty))]),
       () => { // a local function applied (higher order, partial application of a 2-ary lambda)
-        const x = this.fresh('p'), y = this.fresh('q');
-        const lam = mk.lam([mk.pvar(x), mk.pwild(), mk.pvar(y)], t(ty, [...env, { name: x, ty: 'Int' }, { name: y, ty: 'Bool' }]));
+        const x = this.binder('p'), y = this.binder('q', [x]);
+        const lam = mk.lam([mk.pvar(x), mk.pwild(), mk.pvar(y)], t(ty, extend(env, { name: x, ty: 'Int' }, { name: y, ty: 'Bool' })));
         const f = this.fresh('g');
         return mk.let(f, app(lam, t('Int'), t('String')), app(P(f), t('Bool')));
       },
+      // One rarely taken slot for everything that may crash, so most programs finish (2 of 3 times: a plain term).
+      () => this.c.next(3) !== 2 ? t(ty) : this.pick<() => Core.Expr>([
+        () => { // a case that may not match (no Dot alternative): NonExhaustiveCase
+          const r = this.binder('r');
+          return mk.case(t('Shape'), [
+            mk.alt(pcon('Main.Circle', mk.pvar(r)), t(ty, extend(env, { name: r, ty: 'Int' }))),
+            mk.alt(pcon('Main.Rect', mk.pwild(), mk.pwild()), t(ty)),
+          ]);
+        },
+        // a lambda whose parameter is a constructor pattern: PatternMatchFailure unless it matches
+        () => { const r = this.binder('r'); return app(mk.lam([pcon('Main.Circle', mk.pvar(r))], t(ty, extend(env, { name: r, ty: 'Int' }))), t('Shape')); },
+        () => { const a = this.binder('a'); return app(mk.lam([pcon('Cons', mk.pvar(a), mk.pwild())], t(ty, extend(env, { name: a, ty: 'Int' }))), t('IntList')); },
+        () => app(mk.lam([pcon('True'), mk.pstring('a')], t(ty)), t('Bool'), t('String')),
+        () => mk.case(t('String'), [mk.alt(mk.pstring(''), t(ty)), mk.alt(mk.pstring('b'), t(ty))]), // NonExhaustiveCase "…"
+        () => mk.let(this.fresh('d'), app(this.pick(['prim_divInt', 'prim_modInt']), t('Int'), t('Int')), t(ty)), // strict let: may divide by zero
+      ])(),
+      () => mk.case(t('Bool'), [ // nested constructor patterns on a pair-like Rect and overlapping alternatives
+        mk.alt(pcon('True'), mk.case(app('Main.Rect', t('Int'), t('Int')), [
+          mk.alt(pcon('Main.Rect', mk.pwild(), mk.pwild()), t(ty)),
+          mk.alt(pcon('Main.Rect', mk.pvar(this.fresh('u')), mk.pwild()), t(ty)),
+        ])),
+        mk.alt(mk.pwild(), t(ty)),
+      ]),
     ];
     const by: Record<Ty, (() => Core.Expr)[]> = {
       Int: [
@@ -149,6 +191,7 @@ class Gen {
         () => app('Main.foldMap', t('Dict'), t('IntFn'), t('IntList')),
         () => app(mk.select(t('Dict'), 'combine'), t('Int'), t('Int')),
         () => app('prim_truncateFloat', t('Float')),
+        () => app('prim_charToInt', t('Char')),
       ],
       Bool: [
         () => app(this.pick(['prim_eqInt', 'prim_leInt', 'prim_geInt']), t('Int'), t('Int')),
@@ -164,6 +207,25 @@ class Gen {
         () => mk.select(t('Rec'), 'b'),
         () => app('prim_charsToString', app('prim_stringToChars', t('String'))),
         () => app('Main.showList', t('IntList')),
+        () => app('prim_templateRender', t('Tmpl')),
+        () => app('prim_charsToString', con('Cons', t('Char'), con('Cons', t('Char'), con('Nil')))),
+      ],
+      Char: [
+        () => app('prim_intToChar', app('prim_addInt', int(97), app('prim_modInt', t('Int'), int(26)))),
+      ],
+      Tmpl: [
+        () => mk.template(this.c.next(2) === 1, [ // holes are evaluated when rendered, at every render
+          mk.text(this.pick(strings)),
+          this.pick([
+            () => mk.hole(mk.tcon('String'), toTemplate('String', t('String'))),
+            () => mk.hole(mk.tcon('Int'), toTemplate('Int', t('Int'))),
+            () => mk.hole(mk.tcon('Template'), toTemplate('Template', t('Tmpl'))),
+          ])(),
+          mk.text(this.pick(strings)),
+        ]),
+        () => app('prim_templateAppend', t('Tmpl'), t('Tmpl')),
+        () => app('prim_templateBlock', t('String')),
+        () => app('prim_templateIndent', int(this.c.next(3)), t('Tmpl')),
       ],
       Float: [
         () => app(this.pick(['prim_addFloat', 'prim_mulFloat', 'prim_divFloat', 'prim_subFloat']), t('Float'), t('Float')),
@@ -186,7 +248,7 @@ class Gen {
         },
       ],
       IntFn: [
-        () => { const x = this.fresh('x'); return mk.lam([mk.pvar(x)], t('Int', [...env, { name: x, ty: 'Int' }])); },
+        () => { const x = this.binder('x'); return mk.lam([mk.pvar(x)], t('Int', extend(env, { name: x, ty: 'Int' }))); },
         () => app(this.pick(['prim_addInt', 'prim_mulInt']), t('Int')),
         () => { const x = this.fresh('x'); return mk.lam([mk.pvar(x)], app(t('IntFn'), app(t('IntFn'), P(x)))); },
         () => app(mk.select(t('Dict'), 'combine'), t('Int')),
@@ -233,9 +295,15 @@ export function decodeProgram(choices: readonly number[], opts: TypedOptions = {
   return mk.module('Main', [...library(), mk.decl('Main.main', body)]);
 }
 
-/** A program arbitrary; shrinking shrinks the choice sequence. */
+/** A program arbitrary; shrinking shrinks the choice sequence. Counterexamples print in readable Core. */
 export const typedProgram = (opts: TypedOptions = {}): fc.Arbitrary<Core.Module> =>
-  fc.array(fc.nat({ max: 1000 }), { minLength: 0, maxLength: 400, size: 'large' }).map((xs) => decodeProgram(xs, opts));
+  fc.array(fc.nat({ max: 1000 }), { minLength: 0, maxLength: 400, size: 'large' }).map((xs) => readable(decodeProgram(xs, opts)));
+
+/** Gives `m` a (non-enumerable) toString that fast-check uses to show it. */
+export function readable(m: Core.Module): Core.Module {
+  Object.defineProperty(m, fc.toStringMethod, { value: () => `\n${print(m, { spans: false })}`, enumerable: false });
+  return m;
+}
 
 /** Counts nodes of a module (reported by the property runs). */
 export function countNodes(m: Core.Module): number {
