@@ -49,6 +49,37 @@ func TestBindLoopRunsInConstantStackAndMemory(t *testing.T) {
 	}
 }
 
+// A loop that is not tail-recursive in IO (each iteration's action sits under a bind that waits for the rest of
+// the loop, like the prelude's HTTP accept loop under onError) keeps one pending continuation per iteration, but
+// must not keep the iterations' finished actions: here each one holds 64 KiB, so 200 of them would be 12.5 MiB.
+func TestPendingBindsDoNotRetainFinishedActions(t *testing.T) {
+	const iterations, payload = 200, 64 << 10
+	var before, after runtime.MemStats
+	identity := MkFunc("identity", 1, func(a []Value) Value { return IOPure(a[0]) })
+	var loop func(i int) Value // loop i = bind (bind (effect holding a buffer) (\_ -> loop (i-1))) pure
+	loop = func(i int) Value {
+		buf := make([]byte, payload)
+		step := IOEffect(func() Value { return int64(len(buf)) })
+		rest := MkFunc("rest", 1, func([]Value) Value {
+			if i == 0 {
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				return IOPure(int64(0))
+			}
+			return loop(i - 1)
+		})
+		return F_prim_ioBind(F_prim_ioBind(step, rest), identity)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	if got := runIOValue(loop(iterations)); got != int64(0) {
+		t.Fatalf("result %v", got)
+	}
+	if grow := int64(after.HeapAlloc) - int64(before.HeapAlloc); grow > iterations*payload/4 {
+		t.Errorf("heap grew by %d bytes over %d pending binds: finished actions are retained", grow, iterations)
+	}
+}
+
 func TestLeftNestedBindsAndThen(t *testing.T) {
 	inc := MkFunc("inc", 1, func(a []Value) Value { return IOPure(a[0].(int64) + 1) })
 	var m Value = IOPure(int64(0))
