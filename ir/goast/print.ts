@@ -62,8 +62,9 @@ function genDecl(g: G.GenDecl, ind: number): string {
 
 // ---- Statements --------------------------------------------------------------------------------------------
 function block(b: G.BlockStmt, ind: number): string {
-  if (b.stmts.length === 0) return '{\n' + tabs(ind) + '}';
-  return '{\n' + b.stmts.map((s) => printStmt(s, ind + 1) + '\n').join('') + tabs(ind) + '}';
+  let out = '{\n';
+  for (const s of b.stmts) out += tabs(ind + 1) + stmt(s, ind + 1) + '\n';
+  return out + tabs(ind) + '}';
 }
 
 // A statement without its leading indentation; nested lines are indented from `ind`. (A plain switch: this runs
@@ -112,11 +113,13 @@ function control(init: G.Stmt | null, cond: G.Expr | null, ind: number): string 
 const stripParens = (e: G.Expr): G.Expr => (e.tag === 'ParenExpr' ? stripParens(e.x) : e);
 
 function clauses(cs: readonly G.CaseClause[], ind: number): string {
-  return cs.map((c) => {
-    const head = c.list.length === 0 ? 'default:' : `case ${list(c.list, 1, ind)}:`;
-    const note = c.comment === undefined ? '' : comment(c.comment, ind + 1) + '\n';
-    return `${tabs(ind)}${head}\n${note}${c.body.map((s) => printStmt(s, ind + 1) + '\n').join('')}`;
-  }).join('');
+  let out = '';
+  for (const c of cs) {
+    out += `${tabs(ind)}${c.list.length === 0 ? 'default:' : `case ${list(c.list, 1, ind)}:`}\n`;
+    if (c.comment !== undefined) out += comment(c.comment, ind + 1) + '\n';
+    for (const s of c.body) out += tabs(ind + 1) + stmt(s, ind + 1) + '\n';
+  }
+  return out;
 }
 
 // ---- Expressions -------------------------------------------------------------------------------------------

@@ -31,9 +31,8 @@ const asValue = (r: Res): G.Expr => (r.typed ? r.e : G.mk.call(rtValue, [r.e]));
 /** `func(args []rt.Value) rt.Value`, the shape rt.MkFunc takes. */
 export const funcOfArgs: G.FuncType = G.mk.funcType([G.mk.field(synthetic.args, G.mk.arrayType(rtValue))], [rtValue]);
 
-/** The statements computing `e` into `dest`. */
-export function stmts(cx: Ctx, e: Anf.Expr, dest: Dest): G.Stmt[] {
-  const out: G.Stmt[] = [];
+/** The statements computing `e` into `dest`, appended to `out` (no spreading: spines can be 100k lets long). */
+export function stmts(cx: Ctx, e: Anf.Expr, dest: Dest, out: G.Stmt[] = []): G.Stmt[] {
   let cur: Anf.Expr = e;
   while (cur.tag === 'Let') {
     bindLet(cx, cur, out);
@@ -69,7 +68,7 @@ const local = (cx: Ctx, x: string): string => cx.plan.locals.get(x) ?? bug('goas
 function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
   const scrut = atom(cx, s.scrutinee);
   const fallback = (into: G.Stmt[]): void => {
-    if (s.default !== null) into.push(...stmts(cx, s.default, dest));
+    if (s.default !== null) stmts(cx, s.default, dest, into);
     else {
       const r: Res = { e: rtCall('NonExhaustive', [G.mk.str(cx.where), scrut.e]), typed: true };
       into.push(dest.kind === 'return' ? G.mk.ret([r.e]) : G.mk.set(dest.to, r.e));
@@ -87,23 +86,23 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
   } else if (!scrut.typed) subject = asValue(scrut);
   const con = G.mk.ident(synthetic.con);
   const hasCon = s.arms.some((a) => a.tag === 'ConArm');
-  const clauses: G.CaseClause[] = s.arms.map((arm) =>
-    match(arm)
-      .with({ tag: 'ConArm' }, (a) => {
-        const cond = G.mk.chain('&&', [
-          G.mk.binary('!=', con, G.mk.ident('nil')),
-          G.mk.binary('==', G.mk.sel(con, 'Name'), G.mk.str(a.con)),
-          G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(a.binders.length))),
-        ]);
-        const body: G.Stmt[] = [];
-        a.binders.forEach((b, i) => {
-          if (b !== null && cx.plan.used.has(b)) body.push(G.mk.define(local(cx, b), G.mk.index(G.mk.sel(con, 'Args'), G.mk.int(String(i))), { name: b }));
-        });
-        body.push(...stmts(cx, a.body, dest));
-        return G.mk.caseClause([cond], body);
-      })
-      .with({ tag: 'StringArm' }, (a) => G.mk.caseClause([G.mk.binary('==', subject, G.mk.str(a.value))], stmts(cx, a.body, dest)))
-      .exhaustive());
+  // A plain loop (not map + match): nested switches recurse through here once per level, so fewer frames per
+  // level means deeper programs before the stack runs out.
+  const clauses: G.CaseClause[] = [];
+  for (const arm of s.arms) {
+    const body: G.Stmt[] = [];
+    if (arm.tag === 'ConArm') {
+      const cond = G.mk.chain('&&', [
+        G.mk.binary('!=', con, G.mk.ident('nil')),
+        G.mk.binary('==', G.mk.sel(con, 'Name'), G.mk.str(arm.con)),
+        G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(arm.binders.length))),
+      ]);
+      arm.binders.forEach((b, i) => {
+        if (b !== null && cx.plan.used.has(b)) body.push(G.mk.define(local(cx, b), G.mk.index(G.mk.sel(con, 'Args'), G.mk.int(String(i))), { name: b }));
+      });
+      clauses.push(G.mk.caseClause([cond], stmts(cx, arm.body, dest, body)));
+    } else clauses.push(G.mk.caseClause([G.mk.binary('==', subject, G.mk.str(arm.value))], stmts(cx, arm.body, dest, body)));
+  }
   const dflt: G.Stmt[] = [];
   fallback(dflt);
   clauses.push(G.mk.caseClause([], dflt));
@@ -163,7 +162,7 @@ function lam(cx: Ctx, l: Anf.Lam): G.Expr {
   l.params.forEach((p, i) => {
     if (cx.plan.used.has(p)) body.push(G.mk.define(local(cx, p), G.mk.index(G.mk.ident(synthetic.args), G.mk.int(String(i))), { name: p }));
   });
-  body.push(...stmts(cx, l.body, { kind: 'return' }));
+  stmts(cx, l.body, { kind: 'return' }, body);
   return rtCall('MkFunc', [G.mk.str(l.name), G.mk.int(String(l.params.length)), G.mk.funcLit(funcOfArgs, body, { name: l.name })]);
 }
 

@@ -57,14 +57,16 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
   const cache = G.mk.ident(g.cache);
   const cached = G.mk.ident(synthetic.cached);
   const result = G.mk.ident(synthetic.result);
-  const body = [
+  const body: G.Stmt[] = [
     G.mk.if(G.mk.define(synthetic.cached, G.mk.call(G.mk.sel(cache, 'Load'), [])), G.mk.binary('!=', cached, G.mk.ident('nil')),
       [G.mk.ret([G.mk.star(cached)])]),
     G.mk.declStmt(G.mk.varDecl(synthetic.result, rtValue, null)),
-    ...stmts(cx, d.body, dest),
+  ];
+  stmts(cx, d.body, dest, body);
+  body.push(
     G.mk.exprStmt(G.mk.call(G.mk.sel(cache, 'Store'), [G.mk.unary('&', result)])),
     G.mk.ret([result]),
-  ];
+  );
   return [
     G.mk.varDecl(g.cache, G.mk.index(G.mk.qual('atomic', 'Pointer'), rtValue), null, [`${g.cache} caches ${d.name}, computed on first use.`]),
     G.mk.funcDecl(g.accessor, G.mk.funcType([], [rtValue]), body, [`${g.accessor} is ${d.name}.`], origin),
