@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { loadModule } from '../ir/core/load';
 import { withEntry } from '../ir/core/entry';
 import { runMain } from '../ir/core/eval';
@@ -191,7 +192,28 @@ async function compileFile(m: Awaited<ReturnType<typeof loadModule>>, o: Options
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e) => process.exit(report(e, process.argv[3] ?? '')),
-);
+// The passes and the evaluator's set-up walk the program recursively; a worker thread with a large stack
+// lets them handle programs nested tens of thousands of levels deep (Node's main thread has about 1 MB).
+const stackSizeMb = 1024;
+
+if (isMainThread) {
+  const worker = new Worker(new URL('./lunec-worker.mjs', import.meta.url), { argv: process.argv.slice(2), stdin: true, resourceLimits: { stackSizeMb } });
+  // Standard input is forwarded only once the program asks for it, so that a program that never reads
+  // does not wait for an interactive stdin to close.
+  worker.on('message', (m) => {
+    if (m === 'lunec:stdin') process.stdin.pipe(worker.stdin!);
+  });
+  worker.on('error', (e) => {
+    process.stderr.write(`lunec: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(70);
+  });
+  worker.on('exit', (code) => process.exit(code));
+} else {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => process.exit(report(e, process.argv.slice(2).find((a) => !a.startsWith('-')) ?? '')),
+  );
+}
+
+/** Called by the evaluator's stdin reader (ir/core/eval/stdin.ts) before it first reads. */
+export const requestStdin = (): void => parentPort?.postMessage('lunec:stdin');

@@ -6,6 +6,7 @@ import { match } from 'ts-pattern';
 import { looksLikeConstructor } from '../core/core';
 import { type Diagnostic, diag } from '../shared/diagnostic';
 import { lookupPrim } from '../shared/prims';
+import { Scope } from '../shared/scope';
 import * as Anf from './anf';
 
 const stage = 'anf';
@@ -22,12 +23,12 @@ export function check(m: Anf.Module): Diagnostic[] {
   const binders = new Set<string>();
   for (const d of m.decls) {
     const where = ` (in ${d.name})`;
-    const bind = (name: string, scope: Set<string>, span = d.span): void => {
+    const bind = (name: string, scope: Scope, span = d.span): void => {
       if (binders.has(name)) out.push(diag(stage, `binder ${name} is not unique${where}`, span));
       binders.add(name);
       scope.add(name);
     };
-    const atom = (a: Anf.Comp, scope: ReadonlySet<string>, role: string): void => {
+    const atom = (a: Anf.Comp, scope: Scope, role: string): void => {
       if (!Anf.isAtom(a)) return void out.push(diag(stage, `${role} is a ${a.tag}, not an atom${where}`, a.span));
       if (a.tag === 'Lit') return;
       const bad = match(a.scope)
@@ -38,18 +39,19 @@ export function check(m: Anf.Module): Diagnostic[] {
         .exhaustive();
       if (bad !== null) out.push(diag(stage, bad + where, a.span));
     };
-    const expr = (e: Anf.Expr, scope: ReadonlySet<string>): void => {
+    const expr = (e: Anf.Expr, scope: Scope): void => {
       match(e)
         .with({ tag: 'Let' }, (l) => {
           comp(l.rhs, scope);
-          const inner = new Set(scope);
-          bind(l.name, inner, l.span);
-          expr(l.body, inner);
+          const mark = scope.mark();
+          bind(l.name, scope, l.span);
+          expr(l.body, scope);
+          scope.reset(mark);
         })
         .with({ tag: 'Ret' }, (r) => comp(r.value, scope))
         .exhaustive();
     };
-    const comp = (c: Anf.Comp, scope: ReadonlySet<string>): void => {
+    const comp = (c: Anf.Comp, scope: Scope): void => {
       match(c)
         .with({ tag: 'Var' }, { tag: 'Lit' }, (a) => atom(a, scope, 'value'))
         .with({ tag: 'App' }, (a) => {
@@ -59,9 +61,10 @@ export function check(m: Anf.Module): Diagnostic[] {
         })
         .with({ tag: 'Lam' }, (l) => {
           if (l.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, l.span));
-          const inner = new Set(scope);
-          l.params.forEach((p) => bind(p, inner, l.span));
-          expr(l.body, inner);
+          const mark = scope.mark();
+          l.params.forEach((p) => bind(p, scope, l.span));
+          expr(l.body, scope);
+          scope.reset(mark);
         })
         .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => atom(f.value, scope, `field ${f.label}`)))
         .with({ tag: 'Select' }, (s) => atom(s.record, scope, 'selected record'))
@@ -73,16 +76,17 @@ export function check(m: Anf.Module): Diagnostic[] {
             const head = a.tag === 'ConArm' ? `${a.con}/${a.binders.length}` : JSON.stringify(a.value);
             if (heads.has(head)) out.push(diag(stage, `switch tests ${head} twice${where}`, s.span));
             heads.add(head);
-            const inner = new Set(scope);
-            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, inner, s.span);
-            expr(a.body, inner);
+            const mark = scope.mark();
+            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, scope, s.span);
+            expr(a.body, scope);
+            scope.reset(mark);
           }
           if (s.default !== null) expr(s.default, scope);
         })
         .with({ tag: 'Fail' }, (f) => atom(f.scrutinee, scope, 'failing value'))
         .exhaustive();
     };
-    expr(d.body, new Set());
+    expr(d.body, new Scope());
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import { match } from 'ts-pattern';
 import { looksLikeConstructor } from '../core/core';
 import { type Diagnostic, diag } from '../shared/diagnostic';
+import { Scope } from '../shared/scope';
 import { lookupPrim } from '../shared/prims';
 import type * as PC from './pattern-compiled';
 
@@ -21,16 +22,16 @@ export function check(m: PC.Module): Diagnostic[] {
   const binders = new Set<string>();
   for (const d of m.decls) {
     const where = ` (in ${d.name})`;
-    const bind = (name: string, scope: Set<string>, span = d.span): void => {
+    const bind = (name: string, scope: Scope, span = d.span): void => {
       if (binders.has(name)) out.push(diag(stage, `binder ${name} is not unique${where}`, span));
       binders.add(name);
       scope.add(name);
     };
-    const local = (name: string, scope: ReadonlySet<string>, span = d.span): void => {
+    const local = (name: string, scope: Scope, span = d.span): void => {
       if (!scope.has(name)) out.push(diag(stage, `local ${name} is not bound${where}`, span));
     };
     // `tested`: the variables switched on along the current path.
-    const walk = (e: PC.Expr, scope: ReadonlySet<string>, tested: ReadonlySet<string>): void => {
+    const walk = (e: PC.Expr, scope: Scope, tested: ReadonlySet<string>): void => {
       match(e)
         .with({ tag: 'Var' }, (v) => {
           const bad = match(v.scope)
@@ -45,15 +46,17 @@ export function check(m: PC.Module): Diagnostic[] {
         .with({ tag: 'App' }, (a) => (walk(a.fn, scope, tested), walk(a.arg, scope, tested)))
         .with({ tag: 'Lam' }, (l) => {
           if (l.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, l.span));
-          const inner = new Set(scope);
-          l.params.forEach((p) => bind(p, inner, l.span));
-          walk(l.body, inner, tested);
+          const mark = scope.mark();
+          l.params.forEach((p) => bind(p, scope, l.span));
+          walk(l.body, scope, tested);
+          scope.reset(mark);
         })
         .with({ tag: 'Let' }, (l) => {
           walk(l.rhs, scope, tested);
-          const inner = new Set(scope);
-          bind(l.name, inner, l.span);
-          walk(l.body, inner, tested);
+          const mark = scope.mark();
+          bind(l.name, scope, l.span);
+          walk(l.body, scope, tested);
+          scope.reset(mark);
         })
         .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => walk(f.value, scope, tested)))
         .with({ tag: 'Select' }, (s) => walk(s.record, scope, tested))
@@ -67,9 +70,10 @@ export function check(m: PC.Module): Diagnostic[] {
             const head = a.tag === 'ConArm' ? `${a.con}/${a.binders.length}` : JSON.stringify(a.value);
             if (heads.has(head)) out.push(diag(stage, `switch on ${s.scrutinee} tests ${head} twice${where}`, s.span));
             heads.add(head);
-            const inner = new Set(scope);
-            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, inner, s.span);
-            walk(a.body, inner, after);
+            const mark = scope.mark();
+            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, scope, s.span);
+            walk(a.body, scope, after);
+            scope.reset(mark);
           }
           if (s.default !== null) walk(s.default, scope, after);
         })
@@ -81,7 +85,7 @@ export function check(m: PC.Module): Diagnostic[] {
         })
         .exhaustive();
     };
-    walk(d.body, new Set(), new Set());
+    walk(d.body, new Scope(), new Set());
   }
   return out;
 }

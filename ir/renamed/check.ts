@@ -4,6 +4,7 @@
 import { match } from 'ts-pattern';
 import { looksLikeConstructor } from '../core/core';
 import { type Diagnostic, diag } from '../shared/diagnostic';
+import { Scope } from '../shared/scope';
 import { lookupPrim } from '../shared/prims';
 import type * as R from './renamed';
 
@@ -21,7 +22,7 @@ export function check(m: R.Module): Diagnostic[] {
   const binders = new Set<string>();
   for (const d of m.decls) {
     const where = ` (in ${d.name})`;
-    const bindPattern = (p: R.Pattern, scope: Set<string>): void => {
+    const bindPattern = (p: R.Pattern, scope: Scope): void => {
       match(p)
         .with({ tag: 'PVar' }, (v) => {
           if (binders.has(v.name)) out.push(diag(stage, `binder ${v.name} is not unique${where}`, v.span));
@@ -32,7 +33,7 @@ export function check(m: R.Module): Diagnostic[] {
         .with({ tag: 'PCon' }, (c) => c.args.forEach((a) => bindPattern(a, scope)))
         .exhaustive();
     };
-    const walk = (e: R.Expr, scope: ReadonlySet<string>): void => {
+    const walk = (e: R.Expr, scope: Scope): void => {
       match(e)
         .with({ tag: 'Var' }, (v) => {
           const bad = match(v.scope)
@@ -47,22 +48,26 @@ export function check(m: R.Module): Diagnostic[] {
         .with({ tag: 'App' }, (a) => (walk(a.fn, scope), walk(a.arg, scope)))
         .with({ tag: 'Lam' }, (l) => {
           if (l.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, l.span));
-          const inner = new Set(scope);
-          l.params.forEach((p) => bindPattern(p, inner));
-          walk(l.body, inner);
+          const mark = scope.mark();
+          l.params.forEach((p) => bindPattern(p, scope));
+          walk(l.body, scope);
+          scope.reset(mark);
         })
         .with({ tag: 'Let' }, (l) => {
           walk(l.rhs, scope);
           if (binders.has(l.name)) out.push(diag(stage, `binder ${l.name} is not unique${where}`, l.span));
           binders.add(l.name);
-          walk(l.body, new Set(scope).add(l.name));
+          const mark = scope.mark();
+          walk(l.body, scope.add(l.name));
+          scope.reset(mark);
         })
         .with({ tag: 'Case' }, (c) => {
           walk(c.scrutinee, scope);
           for (const a of c.alts) {
-            const inner = new Set(scope);
-            bindPattern(a.pattern, inner);
-            walk(a.body, inner);
+            const mark = scope.mark();
+            bindPattern(a.pattern, scope);
+            walk(a.body, scope);
+            scope.reset(mark);
           }
         })
         .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => walk(f.value, scope)))
@@ -70,7 +75,7 @@ export function check(m: R.Module): Diagnostic[] {
         .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => p.tag === 'Hole' && walk(p.body, scope)))
         .exhaustive();
     };
-    walk(d.body, new Set());
+    walk(d.body, new Scope());
   }
   return out;
 }

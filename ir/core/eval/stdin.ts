@@ -1,9 +1,13 @@
 // ir/core/eval/stdin.ts: the default line reader over process.stdin, used when EvalIO has no readLine.
 // Started lazily so a program that never reads does not keep stdin open.
 
+import { isMainThread, parentPort } from 'node:worker_threads';
+
 let reader: { lines: string[]; partial: string; ended: boolean; waiting: (() => void)[] } | null = null;
 
 function start(): NonNullable<typeof reader> {
+  // Inside lunec's worker thread, stdin only flows once the main thread is asked to forward it.
+  if (!isMainThread) parentPort?.postMessage('lunec:stdin');
   const r = { lines: [] as string[], partial: '', ended: false, waiting: [] as (() => void)[] };
   const wake = (): void => {
     const w = r.waiting;
