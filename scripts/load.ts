@@ -46,6 +46,7 @@ export interface PartResult {
   readonly latenciesMs: readonly number[]; // of the exchanges that succeeded
   readonly elapsedMs: number;
   readonly peakRssKiB: number | undefined;
+  readonly serverCpuMs: number | undefined; // user + system time the server spent during the load
   readonly reasons: readonly string[]; // the first few failures, for the report
 }
 
@@ -63,6 +64,7 @@ export function formatPart(r: PartResult): string[] {
     `  latency         p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)}`,
     `  throughput      ${perS} ${r.unit}/s (${(r.elapsedMs / 1000).toFixed(2)} s)`,
     `  server peak RSS ${rss}`,
+    `  server CPU      ${r.serverCpuMs === undefined ? 'unknown' : `${(r.serverCpuMs / 1000).toFixed(2)} s (${Math.round((100 * r.serverCpuMs) / Math.max(1, r.elapsedMs))}% of one core)`}`,
     ...r.reasons.map((w) => `  failed: ${w}`),
   ];
 }
@@ -247,6 +249,16 @@ class Server {
       return undefined;
     }
   }
+  /** User + system CPU time so far (ms; /proc/PID/stat counts in USER_HZ = 100 ticks per second on Linux). */
+  cpuMs(): number | undefined {
+    try {
+      const stat = readFileSync(`/proc/${this.proc.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  }
   /** Kills the process group (only the server this script started) and waits for it to go. */
   async stop(): Promise<void> {
     if (this.exited === undefined && this.proc.pid !== undefined) {
@@ -315,15 +327,17 @@ async function runPart(title: string, binary: string, unit: PartResult['unit'], 
   try {
     await waitUntilListening(server, 30_000);
     const t = new Tally();
+    const cpu0 = server.cpuMs();
     const t0 = performance.now();
     const deadline = Date.now() + partTimeoutMs;
     await Promise.all(clients(deadline, t));
     const elapsedMs = performance.now() - t0;
+    const cpu1 = server.cpuMs();
     const counted = t.failures + t.latencies.length;
     if (counted !== attempted) t.fail(attempted - counted, `${attempted - counted} ${unit} unaccounted for`);
     if (server.exited !== undefined) t.fail(1, `the server ${server.exited} during the load: ${server.output}`);
     return { title, connections, unit, attempted, failures: t.failures, latenciesMs: t.latencies, elapsedMs,
-      peakRssKiB: server.peakRssKiB(), reasons: t.reasons };
+      peakRssKiB: server.peakRssKiB(), serverCpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, reasons: t.reasons };
   } finally {
     await server.stop();
     servers.delete(server);
