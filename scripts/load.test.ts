@@ -21,7 +21,7 @@ test('percentile: nearest rank over sorted values', () => {
 test('formatPart: the exact report lines', () => {
   const lines = formatPart({
     title: 'echo: x', connections: 2, unit: 'messages', attempted: 4, failures: 1, latenciesMs: [3, 1, 2],
-    elapsedMs: 1500, peakRssKiB: 10240, serverCpuMs: 750, reasons: ['client 1 message 0: timed out'],
+    elapsedMs: 1500, peakRssKiB: 10240, serverCpuMs: 750, clientCpuMs: 1500, reasons: ['client 1 message 0: timed out'],
   });
   assert.equal(lines, [
     'echo: x',
@@ -32,6 +32,7 @@ test('formatPart: the exact report lines', () => {
     '  throughput      2 messages/s (1.50 s)',
     '  server peak RSS 10.0 MiB (VmHWM)',
     '  server CPU      0.75 s (50% of one core)',
+    '  client CPU      1.50 s (100% of one core)',
     '  failed: client 1 message 0: timed out',
   ]);
 });
@@ -39,13 +40,14 @@ test('formatPart: the exact report lines', () => {
 test('formatPart: nothing measured', () => {
   const lines = formatPart({
     title: 'http: y', connections: 1, unit: 'requests', attempted: 1, failures: 1, latenciesMs: [],
-    elapsedMs: 0, peakRssKiB: undefined, serverCpuMs: undefined, reasons: [],
+    elapsedMs: 0, peakRssKiB: undefined, serverCpuMs: undefined, clientCpuMs: 0, reasons: [],
   });
   assert.equal(lines.slice(4), [
     '  latency         p50 -, p99 -, max -',
     '  throughput      0 requests/s (0.00 s)',
     '  server peak RSS unknown',
     '  server CPU      unknown',
+    '  client CPU      0.00 s (0% of one core)',
   ]);
 });
 

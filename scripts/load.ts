@@ -47,6 +47,7 @@ export interface PartResult {
   readonly elapsedMs: number;
   readonly peakRssKiB: number | undefined;
   readonly serverCpuMs: number | undefined; // user + system time the server spent during the load
+  readonly clientCpuMs: number; // the same for this script (the load generator), to see which side was the limit
   readonly reasons: readonly string[]; // the first few failures, for the report
 }
 
@@ -64,10 +65,14 @@ export function formatPart(r: PartResult): string[] {
     `  latency         p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted.at(-1) ?? NaN)}`,
     `  throughput      ${perS} ${r.unit}/s (${(r.elapsedMs / 1000).toFixed(2)} s)`,
     `  server peak RSS ${rss}`,
-    `  server CPU      ${r.serverCpuMs === undefined ? 'unknown' : `${(r.serverCpuMs / 1000).toFixed(2)} s (${Math.round((100 * r.serverCpuMs) / Math.max(1, r.elapsedMs))}% of one core)`}`,
+    `  server CPU      ${cpu(r.serverCpuMs, r.elapsedMs)}`,
+    `  client CPU      ${cpu(r.clientCpuMs, r.elapsedMs)}`,
     ...r.reasons.map((w) => `  failed: ${w}`),
   ];
 }
+
+const cpu = (ms: number | undefined, elapsedMs: number): string =>
+  ms === undefined ? 'unknown' : `${(ms / 1000).toFixed(2)} s (${Math.round((100 * ms) / Math.max(1, elapsedMs))}% of one core)`;
 
 /** The text client c sends as its i-th message: distinct per message, with multi-byte UTF-8 and varying length. */
 export function echoMessage(c: number, i: number): string {
@@ -328,16 +333,19 @@ async function runPart(title: string, binary: string, unit: PartResult['unit'], 
     await waitUntilListening(server, 30_000);
     const t = new Tally();
     const cpu0 = server.cpuMs();
+    const clientCpu0 = process.cpuUsage();
     const t0 = performance.now();
     const deadline = Date.now() + partTimeoutMs;
     await Promise.all(clients(deadline, t));
     const elapsedMs = performance.now() - t0;
     const cpu1 = server.cpuMs();
+    const clientCpu = process.cpuUsage(clientCpu0);
     const counted = t.failures + t.latencies.length;
     if (counted !== attempted) t.fail(attempted - counted, `${attempted - counted} ${unit} unaccounted for`);
     if (server.exited !== undefined) t.fail(1, `the server ${server.exited} during the load: ${server.output}`);
     return { title, connections, unit, attempted, failures: t.failures, latenciesMs: t.latencies, elapsedMs,
-      peakRssKiB: server.peakRssKiB(), serverCpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0, reasons: t.reasons };
+      peakRssKiB: server.peakRssKiB(), serverCpuMs: cpu0 === undefined || cpu1 === undefined ? undefined : cpu1 - cpu0,
+      clientCpuMs: (clientCpu.user + clientCpu.system) / 1000, reasons: t.reasons };
   } finally {
     await server.stop();
     servers.delete(server);
