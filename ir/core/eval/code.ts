@@ -34,6 +34,11 @@ export type Code =
   | { readonly k: 'prim'; readonly get: () => Value }
   | { readonly k: 'unbound'; readonly name: string }
   | { readonly k: 'app'; readonly fn: Code; readonly arg: Code }
+  /**
+   * A primitive applied to exactly its arity of arguments: evaluates them left to right, then runs it.
+   * Same order and errors as the chain of `app`s it replaces (the primitive only acts when saturated).
+   */
+  | { readonly k: 'primCall'; readonly impl: (args: readonly Value[]) => Value; readonly args: readonly Code[] }
   | LamCode
   | { readonly k: 'let'; readonly rhs: Code; readonly body: Code }
   | { readonly k: 'case'; readonly scrut: Code; readonly alts: readonly AltCode[] }

@@ -8,7 +8,7 @@ import type { AltCode, Code, Env, GlobalCell, LamCode, TemplatePartCode } from '
 import { matchInto } from './match';
 import { type ClosureV, type PrimV, V, missingField, nonExhaustive, notAFunction, notARecord, unboundVariable } from './values';
 
-const enum F { Arg, Apply, Let, Case, Rec, Select, Memo }
+const enum F { Arg, Apply, Let, Case, Rec, Select, Memo, PrimArgs }
 
 // One frame shape for every continuation kind keeps the hot loop monomorphic.
 class Frame {
@@ -108,6 +108,10 @@ export class Machine {
           case 'app':
             stack.push(new Frame(F.Arg, c.arg, env, null, null, 0, null, '', null));
             code = c.fn;
+            break;
+          case 'primCall':
+            stack.push(new Frame(F.PrimArgs, c, env, null, null, 0, [], '', null));
+            code = c.args[0]!;
             break;
           case 'lam':
             value = V({ tag: 'Closure', lam: c, idx: 0, env });
@@ -227,6 +231,21 @@ export class Machine {
             const m = new Map<string, Value>();
             for (let i = 0; i < rc.labels.length; i++) m.set(rc.labels[i]!, fr.vals![i]!); // last wins
             value = mkRecord(m);
+          }
+          break;
+        }
+        case F.PrimArgs: {
+          const pc = fr.code as Extract<Code, { k: 'primCall' }>;
+          fr.vals!.push(value!);
+          fr.i++;
+          if (fr.i < pc.args.length) {
+            code = pc.args[fr.i]!;
+            env = fr.env;
+            evaluating = true;
+          } else {
+            stack.pop();
+            fuel--;
+            value = pc.impl(fr.vals!);
           }
           break;
         }

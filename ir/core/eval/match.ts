@@ -28,6 +28,10 @@ export function matchPattern(p: PatCode, v: Value, out: Value[]): boolean {
 export function matchInto(p: PatCode, v: Value, env: Env): Env | undefined {
   if (p.k === 'var') return { v, n: env };
   if (p.k === 'wild') return env;
+  if (p.k === 'con' && p.args.length === 0) {
+    // Nullary constructors (True, Nil, Nothing…): the commonest case patterns, no binders.
+    return typeof v === 'object' && v.tag === 'Con' && v.name === p.name && v.args.length === 0 ? env : undefined;
+  }
   const out: Value[] = [];
   if (!matchPattern(p, v, out)) return undefined;
   for (let i = out.length - 1; i >= 0; i--) env = { v: out[i]!, n: env };

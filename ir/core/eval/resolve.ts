@@ -7,6 +7,7 @@ import { looksLikeConstructor } from '../core';
 import { mkChar, mkCon, mkFloat, type Value } from '../../shared/value';
 import { showValue } from '../../shared/show';
 import type { AltCode, Code, GlobalCell, PatCode, TemplatePartCode } from './code';
+import type { PrimV } from './values';
 
 /** A resolved module: one cell per non-placeholder declaration, in a name-keyed map. */
 export interface Program {
@@ -48,7 +49,7 @@ class Resolver {
       .with({ tag: 'CInt' }, (x) => ({ k: 'lit', v: x.value }))
       .with({ tag: 'CFloat' }, (x) => ({ k: 'lit', v: mkFloat(x.value) }))
       .with({ tag: 'CChar' }, (x) => ({ k: 'lit', v: mkChar(x.value) }))
-      .with({ tag: 'CApp' }, (a) => ({ k: 'app', fn: this.expr(a.fn, s), arg: this.expr(a.arg, s) }))
+      .with({ tag: 'CApp' }, (a) => this.application(a, s))
       .with({ tag: 'CLam' }, (l) => {
         let inner = s;
         const params = l.params.map((p) => {
@@ -79,6 +80,30 @@ class Resolver {
       .with({ tag: 'CDictWanted' }, (d) => ({ k: 'dictWanted', show: showConstraint(d.constraint) }))
       .with({ tag: 'CForeignImport' }, (f) => ({ k: 'foreign', symbol: f.symbol, span: f.span }))
       .exhaustive();
+  }
+
+  // `f a1 … an`: a saturated call of a known primitive becomes one primCall node (the hot path of
+  // arithmetic); everything else stays a chain of single-argument applications.
+  private application(a: Core.CApp, s: Scope | null): Code {
+    const args: Core.Expr[] = [];
+    let head: Core.Expr = a;
+    while (head.tag === 'CApp') {
+      args.push(head.arg);
+      head = head.fn;
+    }
+    args.reverse();
+    const fn = this.expr(head, s);
+    let code: Code = fn;
+    let used = 0;
+    if (fn.k === 'lit' && typeof fn.v === 'object' && fn.v.tag === 'Prim') {
+      const p = fn.v as unknown as PrimV;
+      if (p.args.length === 0 && args.length >= p.arity) {
+        code = { k: 'primCall', impl: p.impl, args: args.slice(0, p.arity).map((x) => this.expr(x, s)) };
+        used = p.arity;
+      }
+    }
+    for (let i = used; i < args.length; i++) code = { k: 'app', fn: code, arg: this.expr(args[i]!, s) };
+    return code;
   }
 
   private variable(name: string, s: Scope | null): Code {
