@@ -61,10 +61,20 @@ class Printer {
     return `${head}\n  ${body}`;
   }
 
+  // Printing a node again at another indentation is common (an application tried flat, then broken),
+  // so results are memoised per node and position; without that, nested applications are exponential.
+  // (Shifting the text instead would corrupt raw newlines inside block templates.)
+  private readonly memo = new Map<Core.Expr, Map<number, string>>();
+
   expr(e: Core.Expr, ind: number, level: Level): string {
-    const needed = exprLevel(e);
-    if (needed < level) return `(${this.bare(e, ind)})`;
-    return this.bare(e, ind);
+    let byPos = this.memo.get(e);
+    if (byPos === undefined) this.memo.set(e, (byPos = new Map()));
+    const key = ind * 4 + level;
+    const hit = byPos.get(key);
+    if (hit !== undefined) return hit;
+    const text = exprLevel(e) < level ? `(${this.bare(e, ind)})` : this.bare(e, ind);
+    byPos.set(key, text);
+    return text;
   }
 
   private bare(e: Core.Expr, ind: number): string {
@@ -92,7 +102,12 @@ class Printer {
     const args: Core.Expr[] = [];
     let f: Core.Expr = a;
     for (; f.tag === 'CApp'; f = f.fn) args.unshift(f.arg);
-    return [this.expr(f, ind, Level.Postfix), ...args.map((x) => this.expr(x, ind, Level.Postfix))].join(' ');
+    const parts = [f, ...args].map((x) => this.expr(x, ind, Level.Postfix));
+    const flat = parts.join(' ');
+    // `f a (\x ->` + an indented body is kept (the shape of every bind chain); otherwise a long or
+    // multi-line application puts each argument on its own line.
+    if (parts.slice(0, -1).every((p) => !multiline(p)) && flat.split('\n', 1)[0]!.length <= width) return flat;
+    return [parts[0]!, ...args.map((x) => pad(ind + 2) + this.expr(x, ind + 2, Level.Postfix))].join('\n');
   }
 
   lam(l: Core.CLam, ind: number): string {

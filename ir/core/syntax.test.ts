@@ -42,7 +42,9 @@ test('printer: a small program, exactly', () => {
 \`\` = 0
 
 Main.main =
-  $primIOBind (prim_putStrLn "Hello, world!") (\\_ -> $primIOPure Lune.Prelude.Unit)
+  $primIOBind
+    (prim_putStrLn "Hello, world!")
+    (\\_ -> $primIOPure Lune.Prelude.Unit)
 
 Main.fromMaybe = \\d m ->
   case m of
