@@ -6,6 +6,8 @@ import * as Core from './core';
 import { parseCore } from './parse';
 import { print, printExpr } from './print';
 import { CompileError } from '../shared/diagnostic';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const { mk } = Core;
 const v = (n: string) => mk.var(n);
@@ -216,6 +218,17 @@ test('errors: deep nesting is a positioned error, not a crash', () => {
   const e = parseError(deep);
   assert.is(e.message, 'expression nested too deeply to parse');
   assert.ok(/^e\.lcore:2:\d+$/.test(e.at));
+});
+
+test('examples: every shipped program parses and round-trips through the printer', () => {
+  const dir = join(import.meta.dirname, '../../examples');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.lcore')).sort();
+  for (const mine of ['fib', 'hello', 'json', 'list', 'record', 'stm-counter']) assert.ok(files.includes(`${mine}.lcore`), mine);
+  for (const f of files) {
+    const m = parseCore(readFileSync(join(dir, f), 'utf8'), f);
+    assert.ok(m.decls.some((d) => d.name === 'Main.main'), `${f} defines Main.main`);
+    assert.equal(bare(parseCore(print(m), f)), bare(m), `${f} round-trips`);
+  }
 });
 
 test.run();
