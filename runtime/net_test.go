@@ -1,11 +1,16 @@
 // net_test.go: TCP sockets on loopback: listen/accept/connect, text and byte transfer, lenient decoding, end
-// of stream, handle errors, and the error texts of bind/connect failures.
+// of stream, handle errors, the error texts of bind/connect failures, and a concurrent echo server (one fiber per
+// connection).
 package rt
 
 import (
+	"fmt"
+	"io"
 	"net"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // freePort asks the kernel for a port that is free right now (the Lune API cannot listen on port 0).
@@ -98,4 +103,100 @@ func TestSocketArguments(t *testing.T) {
 		}
 	}
 	expectShow(t, "unknown connection", runV(F_prim_connRecv(ConnHandle(1<<40))), `Err "invalid connection"`)
+}
+
+// The shape of examples/echo-concurrent.lcore, built from the primitives: an accept loop in IO binds that spawns
+// one fiber per connection, each echoing until its peer hangs up. Many clients at once must all get every reply
+// intact, every server-side connection must be closed and forgotten, and closing the listener ends the loop.
+func TestConcurrentEchoServer(t *testing.T) {
+	const clients, messages = 64, 40
+	port := freePort(t)
+	sock := okValue(t, runV(F_prim_tcpListen(port)))
+	openConns := func() int {
+		conns.mu.Lock()
+		defer conns.mu.Unlock()
+		return len(conns.items)
+	}
+	openBefore := openConns()
+
+	var serve func(conn Value) Value // serve conn = bind (recv conn) (\r -> "" → close; msg → send, serve)
+	serve = func(conn Value) Value {
+		return F_prim_ioBind(F_prim_connRecv(conn), MkFunc("echo", 1, func(a []Value) Value {
+			r := a[0].(*Con)
+			if r.Name != "Lune.Prelude.Ok" || r.Args[0] == "" {
+				return F_prim_connClose(conn)
+			}
+			return F_prim_ioBind(F_prim_connSend(conn, "Echo: "+r.Args[0].(string)),
+				MkFunc("again", 1, func([]Value) Value { return serve(conn) }))
+		}))
+	}
+	var acceptLoop func() Value
+	acceptLoop = func() Value {
+		return F_prim_ioBind(F_prim_tcpAccept(sock), MkFunc("accepted", 1, func(a []Value) Value {
+			r := a[0].(*Con)
+			if r.Name != "Lune.Prelude.Ok" {
+				return IOPure(r)
+			}
+			return F_prim_ioBind(F_prim_spawn(serve(r.Args[0])), MkFunc("next", 1, func([]Value) Value { return acceptLoop() }))
+		}))
+	}
+	stopped := make(chan Value, 1)
+	go func() { stopped <- runV(acceptLoop()) }()
+
+	errs := make(chan string, clients)
+	for c := 0; c < clients; c++ {
+		go func() { errs <- echoClient(port, c, messages) }()
+	}
+	for c := 0; c < clients; c++ {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		open := openConns()
+		if open == openBefore {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d server-side connections still open after every client hung up", open-openBefore)
+		}
+	}
+	expectShow(t, "close listener", runV(F_prim_socketClose(sock)), "Ok Unit")
+	select {
+	case v := <-stopped:
+		if c, ok := v.(*Con); !ok || c.Name != "Lune.Prelude.Err" {
+			t.Errorf("accept loop ended with %s, want an Err", Show(v))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the accept loop did not end after its listener was closed")
+	}
+}
+
+// echoClient sends messages one at a time, waiting for each whole echo; it gives what went wrong, or "".
+func echoClient(port int64, c, messages int) string {
+	conn, err := net.Dial("tcp4", net.JoinHostPort("127.0.0.1", strconv.FormatInt(port, 10)))
+	if err != nil {
+		return err.Error()
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(20 * time.Second))
+	for i := 0; i < messages; i++ {
+		msg := fmt.Sprintf("client %d message %d é", c, i)
+		if _, err := conn.Write([]byte(msg)); err != nil {
+			return err.Error()
+		}
+		want := "Echo: " + msg
+		got := make([]byte, len(want))
+		if _, err := io.ReadFull(conn, got); err != nil {
+			return fmt.Sprintf("client %d message %d: %v", c, i, err)
+		}
+		if string(got) != want {
+			return fmt.Sprintf("client %d message %d: got %q, want %q", c, i, got, want)
+		}
+	}
+	conn.(*net.TCPConn).CloseWrite()
+	if rest, err := io.ReadAll(conn); err != nil || len(rest) > 0 {
+		return fmt.Sprintf("client %d: after hanging up got %q, %v; want a clean close", c, rest, err)
+	}
+	return ""
 }
