@@ -17,7 +17,7 @@ import { params } from './config';
 const regressions: readonly { seed: number; path: string }[] = [];
 
 /** The tree without its spans (parse gives real spans, generated and dumped trees mostly unknown ones). */
-export function stripSpans(x: unknown): unknown {
+function stripSpans(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(stripSpans);
   if (x !== null && typeof x === 'object') {
     return Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'span').map(([k, v]) => [k, stripSpans(v)]));

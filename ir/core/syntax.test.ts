@@ -220,6 +220,17 @@ test('errors: deep nesting is a positioned error, not a crash', () => {
   assert.ok(/^e\.lcore:2:\d+$/.test(e.at));
 });
 
+// Shrunk counterexamples the round-trip property found, kept as plain tests.
+test('regressions: round trips the property once got wrong', () => {
+  const roundTrip = (e: Core.Expr) => {
+    const m = mk.module('M', [mk.decl('M.x', e)]);
+    assert.equal(bare(parseCore(print(m), 'r.lcore')), bare(m));
+  };
+  roundTrip(mk.template(true, [mk.text('\u0000')])); // a NUL in a block template was escaped as `\` + NUL
+  // A multi-line literal followed by `.#x` on its last line: `.#x` is not the first token of that line.
+  roundTrip(mk.case(v('x'), [mk.alt(mk.pvar('a'), mk.case(v('y'), [mk.alt(mk.pvar('b'), mk.select(mk.template(true, [mk.text('\n')]), 'x'))]))]));
+});
+
 test('examples: every shipped program parses and round-trips through the printer', () => {
   const dir = join(import.meta.dirname, '../../examples');
   const files = readdirSync(dir).filter((f) => f.endsWith('.lcore')).sort();
