@@ -2,7 +2,6 @@
 // only where the grammar needs them; `parseCore(print(m))` equals m up to spans.
 import { match } from 'ts-pattern';
 import type * as Core from './core';
-import { isKnown } from '../shared/span';
 import { escapeChar, escapeText, isPlainConName, isPlainName, nameToken, quotedName } from './syntax';
 
 /**
@@ -236,6 +235,3 @@ function type(t: Core.Type, level: TLevel): string {
     })
     .exhaustive();
 }
-
-/** True when a span is worth printing (kept for callers that print spans themselves). */
-export const hasSpan = isKnown;

@@ -35,8 +35,9 @@ import * as ohm from 'ohm-js';
  * Layout: a declaration starts at column 1; every other line of it is indented. After `of`, unless a `{`
  * follows, the alternatives are laid out Haskell-style: the column of the first one opens a block, a
  * line at that column starts the next alternative, and a line left of it, `)`, `}`, `,`, `in` or `of`
- * closes the block.
+ * closes the block. Columns count UTF-16 code units, so a tab is one column: indent with spaces.
  */
+/** The ohm grammar of the readable syntax (see the comment above for the surface it describes). */
 export const grammarSource = String.raw`
 LuneCore {
   Module = kw<"module"> name (";" Decl?)*
