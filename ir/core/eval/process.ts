@@ -92,7 +92,10 @@ function start(w: World, cmd: Cmd, stdio: StdioOptions): Promise<{ child: ChildP
       res({ error: P('SpawnFailed', (e as Error).message) });
       return;
     }
-    child.once('spawn', () => res({ child }));
+    child.once('spawn', () => {
+      child.on('error', () => {}); // e.g. a failed kill: reported through the primitive's result
+      res({ child });
+    });
     child.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') res({ error: P('NotFound', cmd.program) });
       else if (e.code === 'EACCES') res({ error: P('PermissionDenied', cmd.program) });

@@ -57,6 +57,7 @@ function listen(w: World, port: bigint): Promise<Value> {
     server.once('error', (e) => resolve(err(netError('bind', e))));
     // Lune converts the port to 16 bits without validation (§3.14).
     server.listen({ port: Number(BigInt.asUintN(16, port)), host: '0.0.0.0', backlog: 5 }, () => {
+      server.on('error', () => {}); // later failures surface on accept/recv; never crash the evaluator
       const id = w.handles.nextSocket++;
       w.handles.sockets.set(id, entry);
       resolve(ok(V(handle('Socket', id))));
@@ -77,10 +78,13 @@ function tcpConnect(w: World, host: string, port: bigint): Promise<Value> {
   return new Promise((resolve) => {
     const s = connect({ host, port: Number(BigInt.asUintN(16, port)) });
     const stream = new ByteStream(s, s);
+    let settled = false;
     s.once('error', (e) => {
-      if (s.connecting) resolve(err(netError('connect', e)));
+      if (!settled) resolve(err(netError('connect', e)));
+      settled = true;
     });
     s.once('connect', () => {
+      settled = true;
       const id = w.handles.nextConn++;
       w.handles.conns.set(id, { stream });
       resolve(ok(V(handle('Conn', id))));

@@ -1,5 +1,6 @@
 // ir/core/eval/tls.ts: TLS client connections (§3.15) on node:tls: certificate validation on, SNI = host.
 // Like Lune, every call blocks the scheduler until it completes.
+import { isIP } from 'node:net';
 import { connect } from 'node:tls';
 import { err, mkBytes, ok, unit, type Value } from '../../shared/value';
 import { ByteStream } from './byte-stream';
@@ -12,7 +13,8 @@ const block = (run: (w: World) => Promise<Value>): Value => V(ioEff((w): Eff => 
 
 function tlsConnect(w: World, host: string, port: bigint): Promise<Value> {
   return new Promise((resolve) => {
-    const s = connect({ host, port: Number(BigInt.asUintN(16, port)), servername: host });
+    // SNI = host, except for IP literals (RFC 6066 forbids them as server names).
+    const s = connect({ host, port: Number(BigInt.asUintN(16, port)), ...(isIP(host) === 0 ? { servername: host } : {}) });
     const stream = new ByteStream(s, s);
     let settled = false;
     s.once('error', (e) => {
