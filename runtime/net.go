@@ -204,12 +204,25 @@ func dialFirst(host string, port int64) (net.Conn, string) {
 	return c, ""
 }
 
-// recvChunk does one read of at most n bytes; end of stream is an empty result, not an error.
+// recvBuffers holds read buffers for the usual reads of at most 4096 bytes (prim_connRecv), so that a busy server
+// does not allocate and clear a fresh 4 KiB buffer per message.
+var recvBuffers = sync.Pool{New: func() any { b := make([]byte, 4096); return &b }}
+
+// recvChunk does one read of at most n bytes; end of stream is an empty result, not an error. The result is a
+// fresh slice of exactly the bytes read: returning the read buffer itself would keep all n bytes alive for as long
+// as the result lives (`recvBytes conn 1048576` answering 10 bytes would pin 1 MiB per chunk a program keeps).
 func recvChunk(r io.Reader, n int) ([]byte, error) {
-	buf := make([]byte, n)
+	var buf []byte
+	if n <= 4096 {
+		pooled := recvBuffers.Get().(*[]byte)
+		defer recvBuffers.Put(pooled)
+		buf = (*pooled)[:n]
+	} else {
+		buf = make([]byte, n)
+	}
 	got, err := r.Read(buf)
 	if got > 0 || err == io.EOF {
-		return buf[:got], nil
+		return append([]byte{}, buf[:got]...), nil
 	}
 	return nil, err
 }

@@ -105,6 +105,34 @@ func TestSocketArguments(t *testing.T) {
 	expectShow(t, "unknown connection", runV(F_prim_connRecv(ConnHandle(1<<40))), `Err "invalid connection"`)
 }
 
+// A large read that gets a few bytes gives a result of about that size, not one pinning the whole read buffer.
+func TestRecvResultsAreExactlySized(t *testing.T) {
+	port := freePort(t)
+	sock := okValue(t, runV(F_prim_tcpListen(port)))
+	defer runV(F_prim_socketClose(sock))
+	accepted := make(chan Value, 1)
+	go func() { accepted <- runV(F_prim_tcpAccept(sock)) }()
+	client := okValue(t, runV(F_prim_tcpConnect("127.0.0.1", port)))
+	server := okValue(t, <-accepted)
+	defer runV(F_prim_connClose(client))
+	defer runV(F_prim_connClose(server))
+
+	runV(F_prim_connSend(client, "0123456789"))
+	got := okValue(t, runV(F_prim_connRecvBytes(server, int64(1<<20)))).(Bytes)
+	if string(got) != "0123456789" || cap(got) > 64 { // append rounds 10 up to an allocation size class
+		t.Errorf("recvBytes gave %q with capacity %d, want the 10 bytes in a small allocation", got, cap(got))
+	}
+	runV(F_prim_connSend(client, "abc"))
+	runV(F_prim_connSend(client, "def")) // may arrive with "abc" or on its own
+	first := okValue(t, runV(F_prim_connRecv(server))).(string)
+	if first != "abc" && first != "abcdef" {
+		t.Fatalf("recv gave %q", first)
+	}
+	if first == "abc" {
+		expectShow(t, "second recv", runV(F_prim_connRecv(server)), `Ok "def"`)
+	}
+}
+
 // The shape of examples/echo-concurrent.lcore, built from the primitives: an accept loop in IO binds that spawns
 // one fiber per connection, each echoing until its peer hangs up. Many clients at once must all get every reply
 // intact, every server-side connection must be closed and forgotten, and closing the listener ends the loop.
