@@ -47,6 +47,7 @@ func FlushStdout() {
 func Exit(code int) {
 	exitMu.Lock()
 	FlushStdout()
+	stopProfile()
 	os.Exit(code)
 }
 

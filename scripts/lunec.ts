@@ -195,9 +195,14 @@ async function compileFile(m: Awaited<ReturnType<typeof loadModule>>, o: Options
 // The passes and the evaluator's set-up walk the program recursively; a worker thread with a large stack
 // lets them handle programs nested tens of thousands of levels deep (Node's main thread has about 1 MB).
 const stackSizeMb = 1024;
+/** Defined (true) only in the esbuild bundle. */
+declare const LUNEC_BUNDLED: boolean | undefined;
 
 if (isMainThread) {
-  const worker = new Worker(new URL('./lunec-worker.mjs', import.meta.url), { argv: process.argv.slice(2), stdin: true, resourceLimits: { stackSizeMb } });
+  // Bundled (dist/lunec.mjs, see scripts/build-cli.mjs), the worker runs this same file; otherwise a tiny entry
+  // that registers tsx first.
+  const entry = typeof LUNEC_BUNDLED !== 'undefined' ? new URL(import.meta.url) : new URL('./lunec-worker.mjs', import.meta.url);
+  const worker = new Worker(entry, { argv: process.argv.slice(2), stdin: true, resourceLimits: { stackSizeMb } });
   // Standard input is forwarded only once the program asks for it, so that a program that never reads
   // does not wait for an interactive stdin to close.
   worker.on('message', (m) => {
