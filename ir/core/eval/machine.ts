@@ -245,7 +245,7 @@ export class Machine {
           } else {
             stack.pop();
             fuel--;
-            value = pc.impl(fr.vals!);
+            value = pc.impl(fr.vals!); // vals is fresh per call: constructors may keep it
           }
           break;
         }

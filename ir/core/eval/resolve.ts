@@ -101,6 +101,11 @@ class Resolver {
         code = { k: 'primCall', impl: p.impl, args: args.slice(0, p.arity).map((x) => this.expr(x, s)) };
         used = p.arity;
       }
+    } else if (fn.k === 'lit' && typeof fn.v === 'object' && fn.v.tag === 'Con' && fn.v.args.length === 0) {
+      // Applying a constructor never fails, so building it from all the arguments at once is the same.
+      const name = fn.v.name;
+      code = { k: 'primCall', impl: (vals) => mkCon(name, vals), args: args.map((x) => this.expr(x, s)) };
+      used = args.length;
     }
     for (let i = used; i < args.length; i++) code = { k: 'app', fn: code, arg: this.expr(args[i]!, s) };
     return code;
@@ -138,11 +143,15 @@ function binders(p: Core.Pattern, out: string[]): string[] {
   return out;
 }
 
-// match.ts pushes the bound values right to left, so the leftmost binder of a repeated name is innermost
-// and wins (§1.5 "the leftmost binding wins"); the scope is built the same way.
+// match.ts pushes bound values left to right, so the rightmost binder is innermost. A name bound twice
+// in one pattern keeps its leftmost binding (§1.5): later occurrences get a name no variable can have.
+const shadowed = '\u0000repeated binder';
 function bind(p: Core.Pattern, s: Scope | null): Scope | null {
-  const names = binders(p, []);
-  for (let i = names.length - 1; i >= 0; i--) s = { name: names[i]!, n: s };
+  const seen = new Set<string>();
+  for (const name of binders(p, [])) {
+    s = { name: seen.has(name) ? shadowed : name, n: s };
+    seen.add(name);
+  }
   return s;
 }
 
