@@ -42,8 +42,8 @@ for (const [name, read] of Object.entries(readers)) {
     fc.assert(fc.property(fc.constantFrom(...small), fc.double({ min: 0, max: 1, noNaN: true }), (t, cut) => {
       const n = Math.floor(t.length * cut);
       const r = outcome(read, t.slice(0, n));
-      // A dump cut short is never a complete CoreModule.
-      if (name === 'readDump' && n < t.length) assert.is(r, 'error');
+      // A dump cut short (more than its trailing newline) is never a complete CoreModule.
+      if (name === 'readDump' && t.slice(0, n).trimEnd() !== t.trimEnd()) assert.is(r, 'error');
     }), params(150));
   });
 
