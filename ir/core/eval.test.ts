@@ -3,13 +3,14 @@
 // the explicit machine's depth: 1,000,000-deep recursion and 1,000,000-iteration IO loops.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type * as Core from './core';
+import * as Core from './core';
 import { CompileError, NoMainError } from '../shared/diagnostic';
 import { showValue } from '../shared/show';
 import { evalDecl, runMain } from './eval';
 import { parseCore } from './parse';
 import { program, runSource } from './eval/testing';
 
+const { mk } = Core;
 const quiet = { stdout: () => {}, stderr: () => {} };
 
 test('hello: putStrLn writes the text and a newline to EvalIO.stdout', async () => {
@@ -157,6 +158,21 @@ Main.loop = $primIOBind prim_readLine (\l -> case l of { "stop" -> Main.say "sto
 Main.main = Main.loop`);
   const r = await runSource(src, { input });
   assert.equal([r.exitCode, r.stdout], [0, 'stopped\n']);
+});
+
+test('deeply nested Core (a 100,000-element list literal, 100,000 nested calls) resolves and runs', () => {
+  let list: Core.Expr = mk.var('Lune.Prelude.Nil');
+  for (let i = 100000; i > 0; i--) list = mk.apps(mk.var('Lune.Prelude.Cons'), [mk.int(BigInt(i)), list]);
+  let calls: Core.Expr = mk.int(0n);
+  for (let i = 0; i < 100000; i++) calls = mk.app(mk.var('M.inc'), calls);
+  const m = mk.module('M', [
+    mk.decl('M.xs', list),
+    mk.decl('M.inc', mk.lam([mk.pvar('x')], mk.apps(mk.var('prim_addInt'), [mk.var('x'), mk.int(1n)]))),
+    mk.decl('M.n', calls),
+  ]);
+  const xs = evalDecl(m, 'M.xs');
+  assert.ok(typeof xs === 'object' && xs.tag === 'Con' && xs.name === 'Lune.Prelude.Cons' && xs.args[0] === 1n);
+  assert.is(evalDecl(m, 'M.n'), 100000n);
 });
 
 async function capture(m: Core.Module): Promise<{ exitCode: number; stdout: string; error?: string }> {

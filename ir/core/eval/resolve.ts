@@ -42,72 +42,95 @@ class Resolver {
   private readonly conCache = new Map<string, Code>();
   constructor(private readonly cells: ReadonlyMap<string, GlobalCell>, private readonly prim: PrimLookup) {}
 
-  expr(e: Core.Expr, s: Scope | null): Code {
-    return match<Core.Expr, Code>(e)
-      .with({ tag: 'CVar' }, (v) => this.variable(v.name, s))
-      .with({ tag: 'CString' }, (x) => ({ k: 'lit', v: x.value }))
-      .with({ tag: 'CInt' }, (x) => ({ k: 'lit', v: x.value }))
-      .with({ tag: 'CFloat' }, (x) => ({ k: 'lit', v: mkFloat(x.value) }))
-      .with({ tag: 'CChar' }, (x) => ({ k: 'lit', v: mkChar(x.value) }))
-      .with({ tag: 'CApp' }, (a) => this.application(a, s))
-      .with({ tag: 'CLam' }, (l) => {
-        let inner = s;
-        const params = l.params.map((p) => {
-          const pc = pattern(p);
-          inner = bind(p, inner);
-          return pc;
-        });
-        return { k: 'lam', params, patterns: l.params.map(showPattern), body: this.expr(l.body, inner) };
-      })
-      .with({ tag: 'CLet' }, (l) => ({ k: 'let', rhs: this.expr(l.rhs, s), body: this.expr(l.body, { name: l.name, n: s }) }))
-      .with({ tag: 'CCase' }, (c) => ({
-        k: 'case',
-        scrut: this.expr(c.scrutinee, s),
-        alts: c.alts.map((a): AltCode => ({ pat: pattern(a.pattern), body: this.expr(a.body, bind(a.pattern, s)) })),
-      }))
-      .with({ tag: 'CRecord' }, (r) => ({
-        k: 'record',
-        labels: r.fields.map((f) => f.label),
-        fields: r.fields.map((f) => this.expr(f.value, s)),
-      }))
-      .with({ tag: 'CSelect' }, (x) => ({ k: 'select', rec: this.expr(x.record, s), label: x.label }))
-      .with({ tag: 'CTemplate' }, (t) => ({
-        k: 'template',
-        block: t.block,
-        parts: t.parts.map((p): TemplatePartCode =>
-          p.tag === 'TText' ? { k: 'text', text: p.text } : { k: 'hole', code: this.expr(p.expr, s) }),
-      }))
-      .with({ tag: 'CDictWanted' }, (d) => ({ k: 'dictWanted', show: showConstraint(d.constraint) }))
-      .with({ tag: 'CForeignImport' }, (f) => ({ k: 'foreign', symbol: f.symbol, span: f.span }))
-      .exhaustive();
+  /**
+   * Resolves `root` in scope `s`. Iterative (an explicit stack of visits and builds) so a deeply nested
+   * expression, such as a long list literal, cannot overflow the JS stack.
+   */
+  expr(root: Core.Expr, scope: Scope | null): Code {
+    type Task = { readonly e: Core.Expr; readonly s: Scope | null } | { readonly n: number; readonly build: (kids: Code[]) => Code };
+    const tasks: Task[] = [{ e: root, s: scope }];
+    const results: Code[] = [];
+    const later = (build: (kids: Code[]) => Code, kids: readonly (readonly [Core.Expr, Scope | null])[]): void => {
+      tasks.push({ n: kids.length, build });
+      for (let i = kids.length - 1; i >= 0; i--) tasks.push({ e: kids[i]![0], s: kids[i]![1] });
+    };
+    for (let t = tasks.pop(); t !== undefined; t = tasks.pop()) {
+      if ('build' in t) {
+        results.push(t.build(results.splice(results.length - t.n, t.n)));
+        continue;
+      }
+      const s = t.s;
+      match<Core.Expr, void>(t.e)
+        .with({ tag: 'CVar' }, (v) => void results.push(this.variable(v.name, s)))
+        .with({ tag: 'CString' }, (x) => void results.push({ k: 'lit', v: x.value }))
+        .with({ tag: 'CInt' }, (x) => void results.push({ k: 'lit', v: x.value }))
+        .with({ tag: 'CFloat' }, (x) => void results.push({ k: 'lit', v: mkFloat(x.value) }))
+        .with({ tag: 'CChar' }, (x) => void results.push({ k: 'lit', v: mkChar(x.value) }))
+        .with({ tag: 'CApp' }, (a) => {
+          const args: Core.Expr[] = [];
+          let head: Core.Expr = a;
+          while (head.tag === 'CApp') {
+            args.push(head.arg);
+            head = head.fn;
+          }
+          args.reverse();
+          later((kids) => this.application(kids[0]!, kids.slice(1)), [head, ...args].map((x) => [x, s] as const));
+        })
+        .with({ tag: 'CLam' }, (l) => {
+          let inner = s;
+          const params = l.params.map((p) => {
+            const pc = pattern(p);
+            inner = bind(p, inner);
+            return pc;
+          });
+          const patterns = l.params.map(showPattern);
+          later(([body]) => ({ k: 'lam', params, patterns, body: body! }), [[l.body, inner]]);
+        })
+        .with({ tag: 'CLet' }, (l) => later(([rhs, body]) => ({ k: 'let', rhs: rhs!, body: body! }), [[l.rhs, s], [l.body, { name: l.name, n: s }]]))
+        .with({ tag: 'CCase' }, (c) => {
+          const pats = c.alts.map((a) => pattern(a.pattern));
+          later(([scrut, ...bodies]) => ({ k: 'case', scrut: scrut!, alts: bodies.map((body, i): AltCode => ({ pat: pats[i]!, body })) }),
+            [[c.scrutinee, s], ...c.alts.map((a) => [a.body, bind(a.pattern, s)] as const)]);
+        })
+        .with({ tag: 'CRecord' }, (r) => {
+          const labels = r.fields.map((f) => f.label);
+          later((fields) => ({ k: 'record', labels, fields }), r.fields.map((f) => [f.value, s] as const));
+        })
+        .with({ tag: 'CSelect' }, (x) => later(([rec]) => ({ k: 'select', rec: rec!, label: x.label }), [[x.record, s]]))
+        .with({ tag: 'CTemplate' }, (t) => {
+          const holes = t.parts.flatMap((p) => (p.tag === 'THole' ? [[p.expr, s] as const] : []));
+          later((codes) => {
+            let h = 0;
+            const parts = t.parts.map((p): TemplatePartCode => (p.tag === 'TText' ? { k: 'text', text: p.text } : { k: 'hole', code: codes[h++]! }));
+            return { k: 'template', block: t.block, parts };
+          }, holes);
+        })
+        .with({ tag: 'CDictWanted' }, (d) => void results.push({ k: 'dictWanted', show: showConstraint(d.constraint) }))
+        .with({ tag: 'CForeignImport' }, (f) => void results.push({ k: 'foreign', symbol: f.symbol, span: f.span }))
+        .exhaustive();
+    }
+    return results[0]!;
   }
 
-  // `f a1 … an`: a saturated call of a known primitive becomes one primCall node (the hot path of
-  // arithmetic); everything else stays a chain of single-argument applications.
-  private application(a: Core.CApp, s: Scope | null): Code {
-    const args: Core.Expr[] = [];
-    let head: Core.Expr = a;
-    while (head.tag === 'CApp') {
-      args.push(head.arg);
-      head = head.fn;
-    }
-    args.reverse();
-    const fn = this.expr(head, s);
+  // `f a1 … an` (already resolved): a saturated call of a known primitive, or a constructor application,
+  // becomes one primCall node (the hot path of arithmetic and data building); everything else stays a
+  // chain of single-argument applications.
+  private application(fn: Code, args: readonly Code[]): Code {
     let code: Code = fn;
     let used = 0;
     if (fn.k === 'lit' && typeof fn.v === 'object' && fn.v.tag === 'Prim') {
       const p = fn.v as unknown as PrimV;
       if (p.args.length === 0 && args.length >= p.arity) {
-        code = { k: 'primCall', impl: p.impl, args: args.slice(0, p.arity).map((x) => this.expr(x, s)) };
+        code = { k: 'primCall', impl: p.impl, args: args.slice(0, p.arity) };
         used = p.arity;
       }
     } else if (fn.k === 'lit' && typeof fn.v === 'object' && fn.v.tag === 'Con' && fn.v.args.length === 0) {
       // Applying a constructor never fails, so building it from all the arguments at once is the same.
       const name = fn.v.name;
-      code = { k: 'primCall', impl: (vals) => mkCon(name, vals), args: args.map((x) => this.expr(x, s)) };
+      code = { k: 'primCall', impl: (vals) => mkCon(name, vals), args };
       used = args.length;
     }
-    for (let i = used; i < args.length; i++) code = { k: 'app', fn: code, arg: this.expr(args[i]!, s) };
+    for (let i = used; i < args.length; i++) code = { k: 'app', fn: code, arg: args[i]! };
     return code;
   }
 
