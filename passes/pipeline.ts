@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly target: Target;
   /** Where passes report warnings (problems that do not stop the compile); default: dropped. */
   readonly onWarning?: (d: Diagnostic) => void;
+  /** Run the optimizing passes and code generation choices (default true; the CLI's `-O0` turns them off). */
+  readonly optimize?: boolean;
 }
 
 /** One pass and its output IR: `run` produces it from the previous stage's output, `print` dumps it. */
@@ -43,7 +45,7 @@ export const stages: readonly AnyStage[] = [
     name: 'pattern-compiled', run: (m) => compilePatterns(m), print: (m, o) => PatternCompiled.print(m, o), check: PatternCompiled.check,
   }),
   stage<PatternCompiled.Module, Anf.Module>({ name: 'anf', run: (m) => toAnf(m), print: (m, o) => Anf.print(m, o), check: Anf.check }),
-  stage<Anf.Module, GoAst.File>({ name: 'goast', run: (m) => toGoAst(m), print: (f) => GoAst.print(f), check: GoAst.check }),
+  stage<Anf.Module, GoAst.File>({ name: 'goast', run: (m, o) => toGoAst(m, { optimize: o.optimize !== false }), print: (f) => GoAst.print(f), check: GoAst.check }),
 ];
 
 /** The names of the stages, in order. */

@@ -7,6 +7,7 @@ import { assertNever, bug } from '../../ir/shared/diagnostic';
 import type { Literal } from '../../ir/shared/literal';
 import { goPrimFunc, goPrimValue, lookupPrim } from '../../ir/shared/prims';
 import { type Plan, synthetic } from './names';
+import type { Worker } from './int-worker';
 
 /** Where the value of an expression goes: returned, or assigned to a variable (`_` discards it). */
 export type Dest = { readonly kind: 'return' } | { readonly kind: 'assign'; readonly to: string };
@@ -14,6 +15,8 @@ export type Dest = { readonly kind: 'return' } | { readonly kind: 'assign'; read
 /** The code generator's state for one module (no module-level mutable state: one per toGoAst call). */
 export interface Ctx {
   readonly plan: Plan;
+  /** The functions with an unboxed worker (int-worker.ts). */
+  readonly workers: ReadonlyMap<string, Worker>;
   /** Set when a literal needs package math. */
   usesMath: boolean;
   /** The Lune declaration being generated (the `where` of a Switch without default). */

@@ -5,10 +5,19 @@ import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Ctx, type Dest, funcOfArgs, rtValue, stmts } from './body';
 import { type Global, declLam, plan, synthetic } from './names';
+import { planWorkers, tryWorker, workerDecl, type Worker } from './int-worker';
+
+/** Code generation choices. */
+export interface GoAstOptions {
+  /** Unboxed int64/bool workers for Int/Bool-only functions (int-worker.ts); default true (`-O0`: false). */
+  readonly optimize?: boolean;
+}
 
 /** The whole generated `main.go` of a program (package main, importing lunegen/rt). */
-export function toGoAst(m: Anf.Module): G.File {
-  const cx: Ctx = { plan: plan(m), usesMath: false, where: '' };
+export function toGoAst(m: Anf.Module, opts: GoAstOptions = {}): G.File {
+  const p = plan(m);
+  const workers: ReadonlyMap<string, Worker> = opts.optimize === false ? new Map() : planWorkers(m, p);
+  const cx: Ctx = { plan: p, workers, usesMath: false, where: '' };
   const decls: G.Decl[] = [];
   const inits: G.Stmt[] = [];
   for (const d of m.decls) decls.push(...decl(cx, d, inits));
@@ -42,13 +51,16 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
   if (g.kind === 'func') {
     const lam = declLam(d) ?? bug('goast', `${d.name} is planned as a function but is not a lambda`);
     const params = lam.params.map((p) => G.mk.field(cx.plan.locals.get(p) ?? bug('goast', `parameter ${p} has no Go name`), rtValue));
-    const body = stmts(cx, lam.body, { kind: 'return' });
+    const worker = cx.workers.get(d.name);
+    const body = worker === undefined ? [] : [tryWorker(cx.plan, worker, params.map((f) => f.name!))];
+    stmts(cx, lam.body, { kind: 'return' }, body);
     const forward = G.mk.call(G.mk.ident(g.goFunc), lam.params.map((_, i) => G.mk.index(G.mk.ident(synthetic.args), G.mk.int(String(i)))));
     inits.push(G.mk.set(g.goValue, G.mk.call(G.mk.qual('rt', 'MkFunc'),
       [G.mk.str(d.name), G.mk.int(String(g.arity)), G.mk.funcLit(funcOfArgs, [G.mk.ret([forward])])])));
     return [
       G.mk.varDecl(g.goValue, G.mk.star(G.mk.qual('rt', 'Func')), null, [`${g.goValue} is ${d.name} as a Lune value.`]),
       G.mk.funcDecl(g.goFunc, G.mk.funcType(params, [rtValue]), body, [`${g.goFunc} is ${d.name}.`], origin),
+      ...(worker === undefined ? [] : [workerDecl(cx.plan, cx.workers, d)]),
     ];
   }
   // Fibers run in parallel goroutines, so the cache is an atomic pointer: two fibers may both compute a value
