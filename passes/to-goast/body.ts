@@ -17,6 +17,8 @@ export interface Ctx {
   readonly plan: Plan;
   /** The functions with an unboxed worker (int-worker.ts). */
   readonly workers: ReadonlyMap<string, Worker>;
+  /** Package-level variables shared by all uses: nullary constructors (by name) and sorted record label lists. */
+  readonly shared: { readonly cons: Map<string, string>; readonly labels: Map<string, string>; readonly decls: G.Decl[] };
   /** Set when a literal needs package math. */
   usesMath: boolean;
   /** The Lune declaration being generated (the `where` of a Switch without default). */
@@ -51,6 +53,12 @@ function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {
   if (l.rhs.tag === 'Switch') {
     if (used) out.push(G.mk.declStmt(G.mk.varDecl(name, rtValue, null)));
     switchStmt(cx, l.rhs, { kind: 'assign', to: name }, out);
+    return;
+  }
+  if (l.rhs.tag === 'Lam' && used && cx.plan.direct.has(l.name)) {
+    const lam = l.rhs;
+    const params = lam.params.map((p) => G.mk.field(local(cx, p), rtValue));
+    out.push(G.mk.define(name, G.mk.funcLit(G.mk.funcType(params, [rtValue]), stmts(cx, lam.body, { kind: 'return' }), { name: lam.name })));
     return;
   }
   const r = comp(cx, l.rhs, out);
@@ -120,11 +128,7 @@ function comp(cx: Ctx, c: Anf.Comp, out: G.Stmt[]): Res {
     case 'Var': case 'Lit': return atom(cx, c);
     case 'App': return app(cx, c);
     case 'Lam': return { e: lam(cx, c), typed: false };
-    case 'Record': return {
-      e: rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), c.fields.map((f) => G.mk.str(f.label))),
-        ...c.fields.map((f) => atom(cx, f.value).e)]),
-      typed: false,
-    };
+    case 'Record': return record(cx, c);
     case 'Select': return { e: rtCall('Select', [atom(cx, c.record).e, G.mk.str(c.label)]), typed: true };
     case 'Template': return { e: template(cx, c, out), typed: true };
     case 'Switch': return bug('goast', `a Switch in operand position at ${c.span.startLine}:${c.span.startCol}`);
@@ -147,13 +151,18 @@ function app(cx: Ctx, a: Anf.App): Res {
   };
   if (a.fn.tag === 'Var') {
     const { name, scope } = a.fn;
+    if (scope === 'local' && cx.plan.direct.has(name)) return { e: G.mk.call(G.mk.ident(local(cx, name)), args), typed: true };
     if (scope === 'global') {
       const g = cx.plan.globals.get(name);
       if (g?.kind === 'func' && args.length >= g.arity) return direct(G.mk.ident(g.goFunc), g.arity);
     } else if (scope === 'prim') {
       const p = lookupPrim(name);
       if (p !== undefined && p.arity >= 1 && args.length >= p.arity) return direct(rt(goPrimFunc(name)), p.arity);
-    } else if (scope === 'con') return { e: rtCall('MkCon', [G.mk.str(name), ...args]), typed: false };
+    } else if (scope === 'con') {
+      // One allocation for the constructor and its arguments when there are few (rt.MkCon1..4).
+      const fixed = args.length >= 1 && args.length <= 4;
+      return { e: rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [G.mk.str(name), ...args]), typed: false };
+    }
   }
   const fn = atom(cx, a.fn).e;
   return args.length === 1 ? { e: rtCall('Apply', [fn, args[0]!]), typed: true } : { e: rtCall('ApplyN', [fn, ...args]), typed: true };
@@ -180,6 +189,42 @@ function template(cx: Ctx, t: Anf.Template, out: G.Stmt[]): G.Expr {
   return rtCall('TemplateLit', [G.mk.ident(t.block ? 'true' : 'false'), ...parts]);
 }
 
+// A nullary constructor is built once, in a package-level variable (values are immutable, so all uses may share it).
+function nullaryCon(cx: Ctx, name: string): string {
+  let v = cx.shared.cons.get(name);
+  if (v === undefined) {
+    v = cx.plan.names.fresh(name, { prefix: 'k_' });
+    cx.shared.cons.set(name, v);
+    cx.shared.decls.push(G.mk.varDecl(v, null, rtCall('MkCon', [G.mk.str(name)]), [`${v} is the constructor ${name}.`]));
+  }
+  return v;
+}
+
+// A record literal: labels sorted and deduplicated here (the last of a repeated label wins, as MkRecord does),
+// in one package-level slice per label set; the values (atoms, already evaluated) follow that order.
+function record(cx: Ctx, c: Anf.Record): Res {
+  const last = new Map<string, Anf.Atom>();
+  for (const f of c.fields) last.set(f.label, f.value);
+  const labels = [...last.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)); // code-unit order, as Go's sort.Strings (for BMP)
+  if (labels.some((l) => /[\uD800-\uDFFF]/.test(l))) {
+    // Go sorts by UTF-8 bytes, which differs from UTF-16 order beyond the BMP: leave those to the runtime.
+    return {
+      e: rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), c.fields.map((f) => G.mk.str(f.label))),
+        ...c.fields.map((f) => atom(cx, f.value).e)]),
+      typed: false,
+    };
+  }
+  const key = JSON.stringify(labels);
+  let v = cx.shared.labels.get(key);
+  if (v === undefined) {
+    v = cx.plan.names.fresh('labels');
+    cx.shared.labels.set(key, v);
+    cx.shared.decls.push(G.mk.varDecl(v, null, G.mk.composite(G.mk.arrayType(G.mk.ident('string')), labels.map((l) => G.mk.str(l))),
+      [`${v} are the sorted labels of a record shape.`]));
+  }
+  return { e: rtCall('MkRecordSorted', [G.mk.ident(v), ...labels.map((l) => atom(cx, last.get(l)!).e)]), typed: false };
+}
+
 const singletons: ReadonlyMap<string, string> = new Map([
   ['Lune.Prelude.Unit', 'Unit'], ['Lune.Prelude.True', 'True'], ['Lune.Prelude.False', 'False'],
   ['Lune.Prelude.Nil', 'Nil'], ['Lune.Prelude.Nothing', 'Nothing'],
@@ -199,7 +244,7 @@ export function atom(cx: Ctx, a: Anf.Atom): Res {
       return { e: rt(goPrimValue(a.name)), typed: false };
     case 'con': {
       const s = singletons.get(a.name);
-      return { e: s !== undefined ? rt(s) : rtCall('MkCon', [G.mk.str(a.name)]), typed: false };
+      return s !== undefined ? { e: rt(s), typed: false } : { e: G.mk.ident(nullaryCon(cx, a.name)), typed: false };
     }
     default: return assertNever(a.scope, 'goast');
   }

@@ -20,6 +20,11 @@ export interface Plan {
   readonly locals: ReadonlyMap<string, string>;
   /** Locals read somewhere (names are unique in the module, so one set serves every scope). */
   readonly used: ReadonlySet<string>;
+  /**
+   * Let-bound lambdas only ever called with exactly their arity (join points, local helpers): they become Go
+   * func literals called directly, which Go keeps on the stack, instead of *rt.Func values applied with ApplyN.
+   */
+  readonly direct: ReadonlySet<string>;
 }
 
 /** A Decl whose body is `Ret (Lam …)` is a function of the lambda's arity. */
@@ -42,17 +47,23 @@ export function plan(m: Anf.Module): Plan {
   }
   const locals = new Map<string, string>();
   const used = new Set<string>();
+  const lamArity = new Map<string, number>();
+  const escapes = new Set<string>();
   const bind = (x: string | null) => {
     if (x !== null && !locals.has(x)) locals.set(x, names.fresh(x));
   };
   const atom = (a: Anf.Atom) => {
-    if (a.tag === 'Var' && a.scope === 'local') used.add(a.name);
+    if (a.tag === 'Var' && a.scope === 'local') {
+      used.add(a.name);
+      escapes.add(a.name);
+    }
   };
   // A loop along the let spine: programs have spines thousands of lets long.
   const expr = (e: Anf.Expr): void => {
     let cur = e;
     for (; cur.tag === 'Let'; cur = cur.body) {
       bind(cur.name);
+      if (cur.rhs.tag === 'Lam') lamArity.set(cur.name, cur.rhs.params.length);
       comp(cur.rhs);
     }
     comp(cur.value);
@@ -61,7 +72,8 @@ export function plan(m: Anf.Module): Plan {
     switch (c.tag) {
       case 'Var': case 'Lit': return atom(c);
       case 'App':
-        atom(c.fn);
+        if (c.fn.tag === 'Var' && c.fn.scope === 'local' && lamArity.get(c.fn.name) === c.args.length) used.add(c.fn.name);
+        else atom(c.fn);
         return c.args.forEach(atom);
       case 'Lam':
         c.params.forEach(bind);
@@ -82,5 +94,6 @@ export function plan(m: Anf.Module): Plan {
     }
   };
   for (const d of m.decls) expr(d.body);
-  return { names, globals, locals, used };
+  const direct = new Set([...lamArity.keys()].filter((x) => !escapes.has(x)));
+  return { names, globals, locals, used, direct };
 }

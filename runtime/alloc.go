@@ -1,0 +1,55 @@
+// alloc.go: allocation-lean constructors for generated code. MkCon1..MkCon4 put a constructor and its
+// arguments in one allocation (MkCon takes two: the Con and the variadic slice); MkRecordSorted builds a record
+// whose labels the compiler already sorted and deduplicated, sharing that label slice between all of them.
+package rt
+
+type con1 struct {
+	Con
+	a [1]Value
+}
+type con2 struct {
+	Con
+	a [2]Value
+}
+type con3 struct {
+	Con
+	a [3]Value
+}
+type con4 struct {
+	Con
+	a [4]Value
+}
+
+// MkCon1 is MkCon(name, x) in one allocation.
+func MkCon1(name string, x Value) *Con {
+	c := &con1{a: [1]Value{x}}
+	c.Name, c.Args = name, c.a[:]
+	return &c.Con
+}
+
+// MkCon2 is MkCon(name, x, y) in one allocation.
+func MkCon2(name string, x, y Value) *Con {
+	c := &con2{a: [2]Value{x, y}}
+	c.Name, c.Args = name, c.a[:]
+	return &c.Con
+}
+
+// MkCon3 is MkCon(name, x, y, z) in one allocation.
+func MkCon3(name string, x, y, z Value) *Con {
+	c := &con3{a: [3]Value{x, y, z}}
+	c.Name, c.Args = name, c.a[:]
+	return &c.Con
+}
+
+// MkCon4 is MkCon(name, w, x, y, z) in one allocation.
+func MkCon4(name string, w, x, y, z Value) *Con {
+	c := &con4{a: [4]Value{w, x, y, z}}
+	c.Name, c.Args = name, c.a[:]
+	return &c.Con
+}
+
+// MkRecordSorted builds a record from labels already sorted and without repeats (shared, never modified) and
+// the values in that order.
+func MkRecordSorted(labels []string, values ...Value) *Record {
+	return &Record{Labels: labels, Values: values}
+}
