@@ -33,7 +33,8 @@ export type Code =
   /** A primitive, or a name the evaluator cannot run (`unsupported`). */
   | { readonly k: 'prim'; readonly get: () => Value }
   | { readonly k: 'unbound'; readonly name: string }
-  | { readonly k: 'app'; readonly fn: Code; readonly arg: Code }
+  /** `fn a1 … an` (n ≥ 1): applied one argument at a time, in order (§1.5), without intermediate closures. */
+  | { readonly k: 'call'; readonly fn: Code; readonly args: readonly Code[] }
   /**
    * A primitive applied to exactly its arity of arguments: evaluates them left to right, then runs it.
    * Same order and errors as the chain of `app`s it replaces (the primitive only acts when saturated).

@@ -54,7 +54,7 @@ function readFile(w: World, path: string): Value {
     return err(ioErrorText(p, 'openFile', e));
   }
   try {
-    return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return ok(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
   } catch {
     return err(`${p}: hGetContents: invalid argument (invalid byte sequence)`);
   }

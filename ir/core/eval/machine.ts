@@ -8,7 +8,9 @@ import type { AltCode, Code, Env, GlobalCell, LamCode, TemplatePartCode } from '
 import { matchInto } from './match';
 import { type ClosureV, type PrimV, V, missingField, nonExhaustive, notAFunction, notARecord, unboundVariable } from './values';
 
-const enum F { Arg, Apply, Let, Case, Rec, Select, Memo, PrimArgs }
+// Call frames: CallFn waits for the function, CallArg for argument i; while a multi-parameter closure
+// takes its arguments the frame holds (lam, cidx, cenv) instead of allocating a partial closure.
+const enum F { Apply, Let, Case, Rec, Select, Memo, PrimArgs, CallFn, CallArg }
 
 // One frame shape for every continuation kind keeps the hot loop monomorphic.
 class Frame {
@@ -23,6 +25,9 @@ class Frame {
     public label: string,
     public cell: GlobalCell | null,
   ) {}
+  lam: LamCode | null = null;
+  cidx = 0;
+  cenv: Env = null;
 }
 
 /**
@@ -105,8 +110,8 @@ export class Machine {
             break;
           case 'unbound':
             throw unboundVariable(c.name);
-          case 'app':
-            stack.push(new Frame(F.Arg, c.arg, env, null, null, 0, null, '', null));
+          case 'call':
+            stack.push(new Frame(F.CallFn, c, env, null, null, 0, null, '', null));
             code = c.fn;
             break;
           case 'primCall':
@@ -151,48 +156,94 @@ export class Machine {
       }
       const fr = stack[stack.length - 1]!;
       switch (fr.k) {
-        case F.Arg:
-          // Reuse the frame: it becomes the application waiting for the argument's value.
-          fr.k = F.Apply;
+        case F.CallFn: {
+          // The function (or, after a closure's body, the function it returned) is ready: next argument.
+          fr.k = F.CallArg;
           fr.fn = value!;
-          code = fr.code;
+          fr.lam = null;
+          const cc = fr.code as Extract<Code, { k: 'call' }>;
+          code = cc.args[fr.i]!;
           env = fr.env;
-          fr.code = null;
-          fr.env = null;
           evaluating = true;
           break;
+        }
+        case F.CallArg: {
+          fuel--;
+          const cc = fr.code as Extract<Code, { k: 'call' }>;
+          const x = value!;
+          const last = fr.i + 1 === cc.args.length;
+          let lam = fr.lam;
+          let cidx = fr.cidx;
+          let cenv = fr.cenv;
+          if (lam === null) {
+            const f = fr.fn!;
+            if (typeof f === 'object' && f.tag === 'Closure') {
+              const cl = f as unknown as ClosureV;
+              lam = cl.lam;
+              cidx = cl.idx;
+              cenv = cl.env;
+            } else {
+              // Constructors and primitives: the ordinary one-argument application.
+              const v = applyNonClosure(f, x);
+              if (last) {
+                stack.pop();
+                value = v;
+              } else {
+                fr.fn = v;
+                fr.i++;
+                code = cc.args[fr.i]!;
+                env = fr.env;
+                evaluating = true;
+              }
+              break;
+            }
+          }
+          const e2 = matchInto(lam.params[cidx]!, x, cenv);
+          if (e2 === undefined) throw patternFailure(lam, cidx, x);
+          if (cidx + 1 < lam.params.length) {
+            if (last) {
+              stack.pop();
+              value = V({ tag: 'Closure', lam, idx: cidx + 1, env: e2 });
+            } else {
+              fr.lam = lam;
+              fr.cidx = cidx + 1;
+              fr.cenv = e2;
+              fr.i++;
+              code = cc.args[fr.i]!;
+              env = fr.env;
+              evaluating = true;
+            }
+          } else {
+            // Saturated: run the body. As the last argument this is a tail call (frame gone first);
+            // otherwise the body's value becomes the function for the remaining arguments.
+            if (last) stack.pop();
+            else {
+              fr.k = F.CallFn;
+              fr.i++;
+            }
+            code = lam.body;
+            env = e2;
+            evaluating = true;
+          }
+          break;
+        }
         case F.Apply: {
           stack.pop();
           fuel--;
           const f = fr.fn!;
           const x = value!;
-          if (typeof f !== 'object') throw notAFunction(f);
-          switch (f.tag) {
-            case 'Closure': {
-              const cl = f as unknown as ClosureV;
-              const lam = cl.lam;
-              const e2 = matchInto(lam.params[cl.idx]!, x, cl.env);
-              if (e2 === undefined) throw patternFailure(lam, cl.idx, x);
-              if (cl.idx + 1 < lam.params.length) value = V({ tag: 'Closure', lam, idx: cl.idx + 1, env: e2 });
-              else {
-                code = lam.body;
-                env = e2;
-                evaluating = true;
-              }
-              break;
+          if (typeof f === 'object' && f.tag === 'Closure') {
+            const cl = f as unknown as ClosureV;
+            const lam = cl.lam;
+            const e2 = matchInto(lam.params[cl.idx]!, x, cl.env);
+            if (e2 === undefined) throw patternFailure(lam, cl.idx, x);
+            if (cl.idx + 1 < lam.params.length) value = V({ tag: 'Closure', lam, idx: cl.idx + 1, env: e2 });
+            else {
+              code = lam.body;
+              env = e2;
+              evaluating = true;
             }
-            case 'Prim': {
-              const p = f as unknown as PrimV;
-              const args = [...p.args, x];
-              value = args.length === p.arity ? p.impl(args) : V({ ...p, args });
-              break;
-            }
-            case 'Con':
-              value = mkCon(f.name, [...f.args, x]);
-              break;
-            default:
-              throw notAFunction(f);
-          }
+          } else value = applyNonClosure(f, x);
           break;
         }
         case F.Let:
@@ -265,6 +316,19 @@ export class Machine {
       }
     }
   }
+}
+
+// Applies a constructor (appends the argument) or a primitive (collects it; runs when saturated).
+function applyNonClosure(f: Value, x: Value): Value {
+  if (typeof f === 'object') {
+    if (f.tag === 'Prim') {
+      const p = f as unknown as PrimV;
+      const args = [...p.args, x];
+      return args.length === p.arity ? p.impl(args) : V({ tag: 'Prim', name: p.name, arity: p.arity, args, impl: p.impl });
+    }
+    if (f.tag === 'Con') return mkCon(f.name, [...f.args, x]);
+  }
+  throw notAFunction(f);
 }
 
 /** Evaluates `code` to completion without preemption (main, STM continuations, template holes, tests). */

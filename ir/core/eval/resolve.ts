@@ -130,8 +130,7 @@ class Resolver {
       code = { k: 'primCall', impl: (vals) => mkCon(name, vals), args };
       used = args.length;
     }
-    for (let i = used; i < args.length; i++) code = { k: 'app', fn: code, arg: args[i]! };
-    return code;
+    return used < args.length ? { k: 'call', fn: code, args: args.slice(used) } : code;
   }
 
   private variable(name: string, s: Scope | null): Code {

@@ -108,7 +108,7 @@ async function send(w: World, id: number, bytes: Uint8Array): Promise<Value> {
   return e === null ? ok(unit) : err(`Network.Socket.sendBuf: failed (${e})`);
 }
 
-const textDecoder = new TextDecoder('utf-8');
+const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a BOM is data, as in Haskell's utf8
 
 /** The socket primitives by name. */
 export const socketPrims: Readonly<Record<string, Impl>> = {
