@@ -73,6 +73,9 @@ test('runtime errors end the run with exit 1 and the Show form; earlier output s
     ['3 4', 'NotAFunction 3'],
     ['$primIOBind 3 (\\x -> Main.done)', 'NotAnIO 3'],
     ['prim_putStrLn (prim_showInt (prim_divInt 1 0))', 'divide by zero'],
+    ['prim_putStrLn 5', 'NotAFunction <prim>'],
+    ['prim_sleepMs "x"', 'NotAFunction <prim>'],
+    ['prim_spawn 5', 'NotAnIO 5'],
   ];
   for (const [expr, show] of cases) {
     // Inside a bind continuation, so the error comes after the first action ran.

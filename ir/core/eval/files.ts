@@ -2,14 +2,13 @@
 // `Err` values worded like GHC's IOError rendering: `<path>: openFile: <kind> (<OS message>)`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LuneError, err, ok, unit, type Value } from '../../shared/value';
-import { showValue } from '../../shared/show';
-import { type World, V, done, ioEff } from './values';
+import { err, ok, unit, type Value } from '../../shared/value';
+import { type World, V, done, ioEff, wrongShape } from './values';
 
 type Impl = (args: readonly Value[]) => Value;
 
 const asString = (v: Value): string => {
-  if (typeof v !== 'string') throw new LuneError(`ExpectedString ${showValue(v)}`);
+  if (typeof v !== 'string') throw wrongShape();
   return v;
 };
 

@@ -1,9 +1,8 @@
 // ir/core/eval/io-prims.ts: the IO plumbing (§3.5), console (§3.7), time (§3.9) and fiber (§3.12)
 // primitives. Each builds an IO description; the effect happens when the scheduler runs it.
-import { LuneError, unit, type Value } from '../../shared/value';
-import { showValue } from '../../shared/show';
+import { unit, type Value } from '../../shared/value';
 import { readStdinLine } from './stdin';
-import { type Eff, type IOV, type World, V, done, foreignError, ioEff, ioPure, isIO, notAnIO } from './values';
+import { type Eff, type IOV, type World, V, done, foreignError, ioEff, ioPure, isIO, notAnIO, wrongShape } from './values';
 
 type Impl = (args: readonly Value[]) => Value;
 
@@ -12,7 +11,7 @@ const asIO = (v: Value): IOV => {
   return v;
 };
 const asString = (v: Value): string => {
-  if (typeof v !== 'string') throw new LuneError(`ExpectedString ${showValue(v)}`);
+  if (typeof v !== 'string') throw wrongShape();
   return v;
 };
 /** The id of a Fiber handle; anything else is NotAnIO (§1.10: reused for wrong fiber arguments). */
@@ -62,7 +61,7 @@ export const ioPrims: Readonly<Record<string, Impl>> = {
   prim_readInt: () => V(readIntIO),
   prim_timeNowMicros: () => V(ioEff(() => done(nowMicros()))),
   prim_sleepMs: ([n]) => {
-    if (typeof n !== 'bigint') throw new LuneError(`NotAFunction ${showValue(n!)}`);
+    if (typeof n !== 'bigint') throw wrongShape();
     // ms ≤ 0 finishes at once without yielding (§3.9).
     return V(ioEff((): Eff => (n <= 0n ? done(unit) : { k: 'sleep', ms: Number(n) })));
   },

@@ -3,12 +3,11 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { constants } from 'node:os';
 import { resolve } from 'node:path';
-import { LuneError, err, just, mkBytes, mkCon, nothing, ok, unit, type Value } from '../../shared/value';
-import { showValue } from '../../shared/show';
+import { err, just, mkBytes, mkCon, nothing, ok, unit, type Value } from '../../shared/value';
 import { ByteStream } from './byte-stream';
 import type { ProcessEntry } from './handles';
 import { asBytes, asInt } from './sockets';
-import { type Eff, type World, V, done, ioEff } from './values';
+import { type Eff, type World, V, done, ioEff, wrongShape } from './values';
 
 type Impl = (args: readonly Value[]) => Value;
 
@@ -117,7 +116,7 @@ const io = (run: (w: World) => Eff): Value => V(ioEff(run));
 const blockThen = (p: Promise<Eff>): Eff => ({ k: 'block', p });
 
 function processEntry(w: World, v: Value): ProcessEntry {
-  if (typeof v !== 'object' || v.tag !== 'Process') throw new LuneError(`NotAFunction ${showValue(v)}`);
+  if (typeof v !== 'object' || v.tag !== 'Process') throw wrongShape();
   return w.handles.processes.get(v['id'] as number)!;
 }
 
@@ -175,7 +174,7 @@ const signalOf = (v: Value): NodeJS.Signals => {
   if (conNamed(v, 'Lune.Process.SigTerm', 0)) return 'SIGTERM';
   if (conNamed(v, 'Lune.Process.SigKill', 0)) return 'SIGKILL';
   if (conNamed(v, 'Lune.Process.SigInt', 0)) return 'SIGINT';
-  throw new LuneError(`NotAFunction ${showValue(v)}`);
+  throw wrongShape();
 };
 
 /** The process primitives by name. */

@@ -1,30 +1,29 @@
 // ir/core/eval/sockets.ts: TCP sockets (§3.14) on node:net. Like Lune, every call blocks the scheduler
 // until it completes. Handles index per-run tables; a closed or unknown handle gives `Err "invalid …"`.
 import { createServer, connect, type Socket } from 'node:net';
-import { LuneError, err, mkBytes, ok, unit, type Value } from '../../shared/value';
-import { showValue } from '../../shared/show';
+import { err, mkBytes, ok, unit, type Value } from '../../shared/value';
 import { ByteStream } from './byte-stream';
 import type { ListenerEntry } from './handles';
-import { type Eff, type World, V, done, handle, ioEff } from './values';
+import { type Eff, type World, V, done, handle, ioEff, wrongShape } from './values';
 
 type Impl = (args: readonly Value[]) => Value;
 
 const block = (run: (w: World) => Promise<Value>): Value => V(ioEff((w): Eff => ({ k: 'block', p: run(w).then(done) })));
 
 export const asInt = (v: Value): bigint => {
-  if (typeof v !== 'bigint') throw new LuneError(`NotAFunction ${showValue(v)}`);
+  if (typeof v !== 'bigint') throw wrongShape();
   return v;
 };
 export const asString = (v: Value): string => {
-  if (typeof v !== 'string') throw new LuneError(`ExpectedString ${showValue(v)}`);
+  if (typeof v !== 'string') throw wrongShape();
   return v;
 };
 export const asBytes = (v: Value): Uint8Array => {
-  if (typeof v !== 'object' || v.tag !== 'Bytes') throw new LuneError(`NotAFunction ${showValue(v)}`);
+  if (typeof v !== 'object' || v.tag !== 'Bytes') throw wrongShape();
   return v.bytes;
 };
 export const handleId = (v: Value, tag: 'Socket' | 'Conn' | 'TlsConn'): number => {
-  if (typeof v !== 'object' || v.tag !== tag) throw new LuneError(`NotAFunction ${showValue(v)}`);
+  if (typeof v !== 'object' || v.tag !== tag) throw wrongShape();
   return v['id'] as number;
 };
 

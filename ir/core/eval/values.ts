@@ -75,4 +75,9 @@ export const notAnIO = (v: Value): LuneError => new LuneError(`NotAnIO ${showVal
 export const nonExhaustive = (v: Value): LuneError => new LuneError(`NonExhaustiveCase ${showValue(v)}`);
 export const notARecord = (v: Value): LuneError => new LuneError(`NotARecord ${showValue(v)}`);
 export const missingField = (label: string): LuneError => new LuneError(`MissingField ${str(label)}`);
+/**
+ * The evaluator's catch-all for a primitive given arguments of the wrong shape: `NotAFunction` of the
+ * primitive itself, printed `<prim>` (as prim-impl does for the pure primitives).
+ */
+export const wrongShape = (): LuneError => new LuneError('NotAFunction <prim>');
 export const foreignError = (text: string): LuneError => new LuneError(`ForeignError ${str(text)}`);
