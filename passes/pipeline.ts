@@ -13,8 +13,9 @@ import { rename } from './rename';
 import { compilePatterns } from './compile-patterns';
 import { toAnf } from './anf';
 import { toGoAst } from './to-goast';
+import { simplifyAnf } from './simplify-anf';
 
-export type StageName = 'core' | 'renamed' | 'pattern-compiled' | 'anf' | 'goast';
+export type StageName = 'core' | 'renamed' | 'pattern-compiled' | 'anf' | 'anf-simplified' | 'goast';
 
 /** What every stage's `run` may need. */
 export interface RunOptions {
@@ -45,6 +46,10 @@ export const stages: readonly AnyStage[] = [
     name: 'pattern-compiled', run: (m) => compilePatterns(m), print: (m, o) => PatternCompiled.print(m, o), check: PatternCompiled.check,
   }),
   stage<PatternCompiled.Module, Anf.Module>({ name: 'anf', run: (m) => toAnf(m), print: (m, o) => Anf.print(m, o), check: Anf.check }),
+  // Optimizing passes: each is the identity when `optimize` is false (`-O0`).
+  stage<Anf.Module, Anf.Module>({
+    name: 'anf-simplified', run: (m, o) => (o.optimize === false ? m : simplifyAnf(m)), print: (m, o) => Anf.print(m, o), check: Anf.check,
+  }),
   stage<Anf.Module, GoAst.File>({ name: 'goast', run: (m, o) => toGoAst(m, { optimize: o.optimize !== false }), print: (f) => GoAst.print(f), check: GoAst.check }),
 ];
 

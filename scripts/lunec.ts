@@ -18,7 +18,7 @@ import { goBuild } from '../emit/build';
 const usage = `lune-go: compile Lune Core to a native Go binary
 
 usage:
-  lunec compile FILE [-o DIR] [--run] [--emit-only] [--dump STAGE|all] [--stop-after STAGE] [--spans] [--timings]
+  lunec compile FILE [-o DIR] [--run] [--emit-only] [-O0] [--dump STAGE|all] [--stop-after STAGE] [--spans] [--timings]
   lunec eval FILE            run FILE on the reference evaluator
   lunec --help
 
@@ -26,6 +26,7 @@ FILE is a \`lune --core\` dump (.core) or a readable-Core file (.lcore).
   -o DIR            write the Go module (and the binary DIR/program) to DIR (default: out/<name>)
   --run             run the binary after building it (with no -o, in a temporary directory)
   --emit-only       write the Go module, do not run go build
+  -O0               no optimizing passes (anf-simplified is then the identity; no unboxed workers)
   --dump STAGE      print a stage's IR to stdout (stages: ${stages.map((s) => s.name).join(', ')}, or all)
   --stop-after STAGE  stop the pipeline after STAGE (implies no Go output)
   --spans           include source spans in dumps
@@ -42,13 +43,14 @@ interface Options {
   stopAfter?: string;
   spans: boolean;
   timings: boolean;
+  optimize: boolean;
   programArgs: string[];
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const o: Options = { command: 'compile', file: '', run: false, emitOnly: false, spans: false, timings: false, programArgs: [] };
+  const o: Options = { command: 'compile', file: '', run: false, emitOnly: false, spans: false, timings: false, optimize: true, programArgs: [] };
   const args = [...argv];
   if (args[0] === 'compile' || args[0] === 'eval') o.command = args.shift() as 'compile' | 'eval';
   const stageNames = new Set<string>(stages.map((s) => s.name));
@@ -65,6 +67,7 @@ function parseArgs(argv: string[]): Options | 'help' {
     else if (a === '--emit-only') o.emitOnly = true;
     else if (a === '--spans') o.spans = true;
     else if (a === '--timings') o.timings = true;
+    else if (a === '-O0') o.optimize = false;
     else if (a === '--dump') o.dump = value(a);
     else if (a === '--stop-after') o.stopAfter = value(a);
     else if (a === '--') o.programArgs = args.splice(0);
@@ -147,6 +150,7 @@ async function compileFile(m: Awaited<ReturnType<typeof loadModule>>, o: Options
   const stopAfter = o.stopAfter ?? (o.dump !== undefined && o.dump !== 'all' && !o.run && o.out === undefined ? o.dump : undefined);
   const result = compile(m, {
     target: goTarget,
+    optimize: o.optimize,
     stopAfter,
     spans: o.spans,
     onWarning: (d) => process.stderr.write(formatDiagnostic(o.file, d.span, d.message, 'warning') + '\n'),

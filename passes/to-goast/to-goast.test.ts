@@ -83,7 +83,7 @@ test('literals: int64 range, big ints, floats through math only when needed, con
   ], [str('x')])], 'Main.main');
   const text = G.print(toGoAst(m));
   assert.ok(text.includes('import (\n\t"lunegen/rt"\n\t"math"\n\t"sync/atomic"\n)'));
-  for (const s of ['_ = rt.MkCon("Lune.Prelude.Just", math.NaN())', '_ = int64(-9223372036854775808)', '_ = rt.IntLit("9223372036854775808")', '_ = rt.Unit', '_ = rt.MkCon("M.K")']) {
+  for (const s of ['_ = rt.MkCon1("Lune.Prelude.Just", math.NaN())', '_ = int64(-9223372036854775808)', '_ = rt.IntLit("9223372036854775808")', '_ = rt.Unit', '_ = k_M_K', '// k_M_K is the constructor M.K.\nvar k_M_K = rt.MkCon("M.K")\n']) {
     assert.ok(text.includes(s), s);
   }
 });

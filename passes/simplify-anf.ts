@@ -1,0 +1,242 @@
+// passes/simplify-anf.ts: Anf → Anf optimizations, each a general rewrite that keeps evaluation order, crashes
+// and results exactly (so the optimized program is observably the same; properties/optimize.prop.ts checks it):
+//   - copy propagation: `let x = a` with a a local, literal, primitive, constructor or top-level function;
+//   - known records: `d.#l` where d is a top-level record of such atoms (a type-class dictionary) is that atom;
+//   - case of known constructor: a Switch on a value built by `K a…` (or inside an arm that matched it) takes
+//     the arm that matches, binding its variables to a…;
+//   - dead lets: an unused `let` whose right side cannot crash, loop or have effects (atom other than a
+//     top-level value, lambda, constructor application, record, template) is dropped.
+// Names are unique in an Anf module, so one substitution map and one use count serve the whole module.
+import * as A from '../ir/anf/anf';
+
+type Known = { readonly con: string; readonly args: readonly A.Atom[] };
+
+/** The simplified module. */
+export function simplifyAnf(m: A.Module): A.Module {
+  const funcs = new Set(m.decls.filter((d) => d.body.tag === 'Ret' && d.body.value.tag === 'Lam').map((d) => d.name));
+  const s = new Simplifier(knownRecords(m), funcs);
+  const decls = m.decls.map((d) => A.mk.decl(d.name, s.expr(d.body), d.span));
+  return A.mk.module(m.name, dropDeadLets(decls), m.main, m.span);
+}
+
+// Top-level declarations that are a record of total atoms: selecting from them needs no evaluation.
+function knownRecords(m: A.Module): Map<string, Map<string, A.Atom>> {
+  const funcs = new Set(m.decls.filter((d) => d.body.tag === 'Ret' && d.body.value.tag === 'Lam').map((d) => d.name));
+  const out = new Map<string, Map<string, A.Atom>>();
+  for (const d of m.decls) {
+    if (d.body.tag !== 'Ret' || d.body.value.tag !== 'Record') continue;
+    const fields = new Map<string, A.Atom>();
+    let total = true;
+    for (const f of d.body.value.fields) {
+      const v = f.value;
+      // A top-level value would be forced by evaluating the record: keep such selects.
+      if (v.tag === 'Var' && (v.scope === 'local' || (v.scope === 'global' && !funcs.has(v.name)))) total = false;
+      fields.set(f.label, v); // a repeated label: the last wins
+    }
+    if (total) out.set(d.name, fields);
+  }
+  return out;
+}
+
+class Simplifier {
+  private readonly sub = new Map<string, A.Atom>();
+  private readonly known = new Map<string, Known>();
+
+  constructor(private readonly records: ReadonlyMap<string, ReadonlyMap<string, A.Atom>>, private readonly funcs: ReadonlySet<string>) {}
+
+  private atom(a: A.Atom): A.Atom {
+    return a.tag === 'Var' && a.scope === 'local' ? this.sub.get(a.name) ?? a : a;
+  }
+
+  // An atom that may replace a variable everywhere: evaluating it is free and cannot fail.
+  private copyable(a: A.Atom): boolean {
+    return a.tag === 'Lit' || a.scope !== 'global' || this.funcs.has(a.name);
+  }
+
+  /** A simplified expression; a let spine is walked in a loop (spines can be 100k lets long). */
+  expr(e: A.Expr): A.Expr {
+    const lets: { name: string; rhs: A.Comp; span: A.Let['span'] }[] = [];
+    let cur: A.Expr = e;
+    let tail: A.Comp | null = null;
+    let tailSpan = e.span;
+    for (;;) {
+      if (cur.tag === 'Let') {
+        const r = this.comp(cur.rhs);
+        const name = cur.name, span = cur.span;
+        cur = cur.body;
+        if ('inline' in r) {
+          // A resolved Switch in let position: its arm's lets come first, then `let name = <its result>`.
+          this.splice(r.inline, lets, (c) => this.bind(name, c, span, lets));
+          continue;
+        }
+        this.bind(name, r.comp, span, lets);
+        continue;
+      }
+      const r = this.comp(cur.value);
+      tailSpan = cur.span;
+      if ('inline' in r) {
+        // A resolved Switch in tail position: the arm's body is the tail.
+        let inner: A.Expr = r.inline;
+        while (inner.tag === 'Let') {
+          lets.push({ name: inner.name, rhs: inner.rhs, span: inner.span });
+          inner = inner.body;
+        }
+        tail = inner.value;
+        tailSpan = inner.span;
+      } else tail = r.comp;
+      break;
+    }
+    let out: A.Expr = A.mk.ret(tail, tailSpan);
+    for (let i = lets.length - 1; i >= 0; i--) out = A.mk.let(lets[i]!.name, lets[i]!.rhs, out, lets[i]!.span);
+    return out;
+  }
+
+  // Appends an already simplified expression's lets, then hands its result to `last`.
+  private splice(e: A.Expr, lets: { name: string; rhs: A.Comp; span: A.Let['span'] }[], last: (c: A.Comp) => void): void {
+    let cur = e;
+    while (cur.tag === 'Let') {
+      lets.push({ name: cur.name, rhs: cur.rhs, span: cur.span });
+      cur = cur.body;
+    }
+    last(cur.value);
+  }
+
+  private bind(name: string, rhs: A.Comp, span: A.Let['span'], lets: { name: string; rhs: A.Comp; span: A.Let['span'] }[]): void {
+    if ((rhs.tag === 'Var' || rhs.tag === 'Lit') && this.copyable(rhs)) {
+      this.sub.set(name, rhs);
+      if (rhs.tag === 'Var' && rhs.scope === 'local') {
+        const k = this.known.get(rhs.name);
+        if (k !== undefined) this.known.set(name, k);
+      }
+      return;
+    }
+    if (rhs.tag === 'App' && rhs.fn.tag === 'Var' && rhs.fn.scope === 'con') this.known.set(name, { con: rhs.fn.name, args: rhs.args });
+    if (rhs.tag === 'Var' && rhs.scope === 'con') this.known.set(name, { con: rhs.name, args: [] });
+    lets.push({ name, rhs, span });
+  }
+
+  private comp(c: A.Comp): { comp: A.Comp } | { inline: A.Expr } {
+    switch (c.tag) {
+      case 'Var': case 'Lit': return { comp: this.atom(c) };
+      case 'App': return { comp: A.mk.app(this.atom(c.fn), c.args.map((a) => this.atom(a)), c.span) };
+      case 'Lam': return { comp: A.mk.lam(c.params, this.expr(c.body), c.name, c.span) };
+      case 'Record': return { comp: A.mk.record(c.fields.map((f) => ({ label: f.label, value: this.atom(f.value) })), c.span) };
+      case 'Select': {
+        const r = this.atom(c.record);
+        if (r.tag === 'Var' && r.scope === 'global') {
+          const v = this.records.get(r.name)?.get(c.label);
+          if (v !== undefined) return { comp: v };
+        }
+        return { comp: A.mk.select(r, c.label, c.span) };
+      }
+      case 'Template': return {
+        comp: A.mk.template(c.block, c.parts.map((p) => (p.tag === 'Text' ? p : { tag: 'Hole' as const, body: this.expr(p.body) })), c.span),
+      };
+      case 'Switch': return this.switch(c);
+      case 'Fail': return { comp: A.mk.fail(c.kind, this.atom(c.scrutinee), c.pattern, c.where, c.span) };
+    }
+  }
+
+  private switch(s: A.Switch): { comp: A.Comp } | { inline: A.Expr } {
+    const scrut = this.atom(s.scrutinee);
+    const k = this.knownValue(scrut);
+    if (k !== undefined) {
+      for (const arm of s.arms) {
+        if (arm.tag !== 'ConArm') continue; // a constructor never matches a string arm
+        if (arm.con !== k.con || arm.binders.length !== k.args.length) continue;
+        arm.binders.forEach((b, i) => { if (b !== null) this.sub.set(b, k.args[i]!); });
+        return { inline: this.expr(arm.body) };
+      }
+      if (s.default !== null) return { inline: this.expr(s.default) };
+    }
+    const arms = s.arms.map((arm): A.Arm => {
+      if (arm.tag === 'StringArm') return A.mk.stringArm(arm.value, this.expr(arm.body));
+      // Inside the arm the scrutinee is known to be this constructor with these (bound) arguments.
+      const local = scrut.tag === 'Var' && scrut.scope === 'local' && arm.binders.every((b) => b !== null) ? scrut.name : null;
+      if (local !== null) this.known.set(local, { con: arm.con, args: arm.binders.map((b) => A.mk.var(b!, 'local')) });
+      const body = this.expr(arm.body);
+      if (local !== null) this.known.delete(local);
+      return A.mk.conArm(arm.con, arm.binders, body);
+    });
+    return { comp: A.mk.switch(scrut, arms, s.default === null ? null : this.expr(s.default), s.span) };
+  }
+
+  private knownValue(a: A.Atom): Known | undefined {
+    if (a.tag !== 'Var') return undefined;
+    if (a.scope === 'con') return { con: a.name, args: [] };
+    return a.scope === 'local' ? this.known.get(a.name) : undefined;
+  }
+}
+
+// ---- Dead lets ---------------------------------------------------------------------------------------------
+
+// Right sides whose evaluation cannot crash, loop or act (so an unused one can go). An atom naming a top-level
+// value is not: evaluating it computes that value, which may crash.
+function pure(c: A.Comp, funcs: ReadonlySet<string>): boolean {
+  const total = (a: A.Atom): boolean => a.tag === 'Lit' || a.scope !== 'global' || funcs.has(a.name);
+  switch (c.tag) {
+    case 'Lam': case 'Template': return true;
+    case 'Var': case 'Lit': return total(c);
+    case 'Record': return c.fields.every((f) => total(f.value));
+    case 'App': return c.fn.tag === 'Var' && c.fn.scope === 'con' && c.args.every(total);
+    default: return false;
+  }
+}
+
+// Drops unused pure lets, repeating while a removal leaves another let unused (bounded: each round removes some).
+function dropDeadLets(decls: readonly A.Decl[]): A.Decl[] {
+  const funcs = new Set(decls.filter((d) => d.body.tag === 'Ret' && d.body.value.tag === 'Lam').map((d) => d.name));
+  let cur = [...decls];
+  for (let round = 0; round < 8; round++) {
+    const uses = new Map<string, number>();
+    for (const d of cur) countExpr(d.body, uses);
+    let removed = false;
+    const sweep = (e: A.Expr): A.Expr => {
+      const kept: A.Let[] = [];
+      let x: A.Expr = e;
+      for (; x.tag === 'Let'; x = x.body) {
+        if (!uses.has(x.name) && pure(x.rhs, funcs)) { removed = true; continue; }
+        kept.push(A.mk.let(x.name, sweepComp(x.rhs), x.body, x.span));
+      }
+      let out: A.Expr = A.mk.ret(sweepComp(x.value), x.span);
+      for (let i = kept.length - 1; i >= 0; i--) out = A.mk.let(kept[i]!.name, kept[i]!.rhs, out, kept[i]!.span);
+      return out;
+    };
+    const sweepComp = (c: A.Comp): A.Comp => {
+      switch (c.tag) {
+        case 'Lam': return A.mk.lam(c.params, sweep(c.body), c.name, c.span);
+        case 'Template': return A.mk.template(c.block, c.parts.map((p) => (p.tag === 'Text' ? p : { tag: 'Hole' as const, body: sweep(p.body) })), c.span);
+        case 'Switch': return A.mk.switch(c.scrutinee, c.arms.map((a) => (a.tag === 'ConArm' ? A.mk.conArm(a.con, a.binders, sweep(a.body)) : A.mk.stringArm(a.value, sweep(a.body)))),
+          c.default === null ? null : sweep(c.default), c.span);
+        default: return c;
+      }
+    };
+    cur = cur.map((d) => A.mk.decl(d.name, sweep(d.body), d.span));
+    if (!removed) break;
+  }
+  return cur;
+}
+
+function countExpr(e: A.Expr, uses: Map<string, number>): void {
+  let x = e;
+  for (; x.tag === 'Let'; x = x.body) countComp(x.rhs, uses);
+  countComp(x.value, uses);
+}
+
+function countComp(c: A.Comp, uses: Map<string, number>): void {
+  const atom = (a: A.Atom) => { if (a.tag === 'Var' && a.scope === 'local') uses.set(a.name, (uses.get(a.name) ?? 0) + 1); };
+  switch (c.tag) {
+    case 'Var': case 'Lit': return atom(c);
+    case 'App': atom(c.fn); return c.args.forEach(atom);
+    case 'Lam': return countExpr(c.body, uses);
+    case 'Record': return c.fields.forEach((f) => atom(f.value));
+    case 'Select': return atom(c.record);
+    case 'Template': return c.parts.forEach((p) => { if (p.tag === 'Hole') countExpr(p.body, uses); });
+    case 'Switch':
+      atom(c.scrutinee);
+      c.arms.forEach((a) => countExpr(a.body, uses));
+      if (c.default !== null) countExpr(c.default, uses);
+      return;
+    case 'Fail': return atom(c.scrutinee);
+  }
+}
