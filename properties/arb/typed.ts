@@ -83,6 +83,11 @@ function library(): Core.Decl[] {
 /** Decodes a choice sequence into terms. Names are fresh per program. */
 class Gen {
   private n = 0;
+  /**
+   * Whether the crash slot may be taken. Off inside STM transactions: the evaluator turns an error inside an STM
+   * continuation into a retry (PRIMITIVES.md §6.4), which the Go runtime does not reproduce (see README.md).
+   */
+  crashes = true;
   constructor(private readonly c: Choices) {}
   fresh(base: string): string {
     return `${base}${this.n++}`;
@@ -157,7 +162,7 @@ class Gen {
         return mk.let(f, app(lam, t('Int'), t('String')), app(P(f), t('Bool')));
       },
       // One rarely taken slot for everything that may crash, so most programs finish (2 of 3 times: a plain term).
-      () => this.c.next(3) !== 2 ? t(ty) : this.pick<() => Core.Expr>([
+      () => this.c.next(3) !== 2 || !this.crashes ? t(ty) : this.pick<() => Core.Expr>([
         () => { // a case that may not match (no Dot alternative): NonExhaustiveCase
           const r = this.binder('r');
           return mk.case(t('Shape'), [
@@ -281,6 +286,7 @@ export function decodeProgram(choices: readonly number[], opts: TypedOptions = {
   for (let i = 0; i < prints; i++) stmts.push(app('prim_putStrLn', g.term('String', [], depth)));
   if (opts.stm !== false && c.next(2) === 1) {
     // newTVar n; write m; orElse (read; retry if ≤ 0) (pure k): exercises retry and rollback.
+    g.crashes = false;
     const tv = g.fresh('tv'), v = g.fresh('val');
     const left = stmBind(app('prim_readTVar', P(tv)), v, mk.case(app('prim_leInt', P(v), int(0)), [
       mk.alt(pcon('True'), P('prim_retry')),
