@@ -4,19 +4,40 @@
 //   - known records: `d.#l` where d is a top-level record of such atoms (a type-class dictionary) is that atom;
 //   - case of known constructor: a Switch on a value built by `K a…` (or inside an arm that matched it) takes
 //     the arm that matches, binding its variables to a…;
+//   - call merging: `let f = g a…` with g a primitive or top-level function of more parameters (a partial
+//     application: builds a closure, evaluates nothing) followed by `f b…` is `g a… b…`, a direct call;
 //   - dead lets: an unused `let` whose right side cannot crash, loop or have effects (atom other than a
 //     top-level value, lambda, constructor application, record, template) is dropped.
 // Names are unique in an Anf module, so one substitution map and one use count serve the whole module.
 import * as A from '../ir/anf/anf';
+import { lookupPrim } from '../ir/shared/prims';
 
 type Known = { readonly con: string; readonly args: readonly A.Atom[] };
 
 /** The simplified module. */
 export function simplifyAnf(m: A.Module): A.Module {
-  const funcs = new Set(m.decls.filter((d) => d.body.tag === 'Ret' && d.body.value.tag === 'Lam').map((d) => d.name));
-  const s = new Simplifier(knownRecords(m), funcs);
+  const arities = funcArities(m.decls);
+  const s = new Simplifier(knownRecords(m), arities);
   const decls = m.decls.map((d) => A.mk.decl(d.name, s.expr(d.body), d.span));
   return A.mk.module(m.name, dropDeadLets(decls), m.main, m.span);
+}
+
+// Top-level functions (a Decl whose body is `Ret (Lam …)`) and their arities.
+function funcArities(decls: readonly A.Decl[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const d of decls) if (d.body.tag === 'Ret' && d.body.value.tag === 'Lam') out.set(d.name, d.body.value.params.length);
+  return out;
+}
+
+/** The number of parameters of a primitive or top-level function named by `a`, else undefined. */
+function arityOf(a: A.Atom, arities: ReadonlyMap<string, number>): number | undefined {
+  if (a.tag !== 'Var') return undefined;
+  if (a.scope === 'global') return arities.get(a.name);
+  if (a.scope === 'prim') {
+    const p = lookupPrim(a.name);
+    return p !== undefined && p.arity >= 1 ? p.arity : undefined;
+  }
+  return undefined;
 }
 
 // Top-level declarations that are a record of total atoms: selecting from them needs no evaluation.
@@ -42,7 +63,9 @@ class Simplifier {
   private readonly sub = new Map<string, A.Atom>();
   private readonly known = new Map<string, Known>();
 
-  constructor(private readonly records: ReadonlyMap<string, ReadonlyMap<string, A.Atom>>, private readonly funcs: ReadonlySet<string>) {}
+  private readonly partial = new Map<string, A.App>();
+
+  constructor(private readonly records: ReadonlyMap<string, ReadonlyMap<string, A.Atom>>, private readonly arities: ReadonlyMap<string, number>) {}
 
   private atom(a: A.Atom): A.Atom {
     return a.tag === 'Var' && a.scope === 'local' ? this.sub.get(a.name) ?? a : a;
@@ -50,7 +73,7 @@ class Simplifier {
 
   // An atom that may replace a variable everywhere: evaluating it is free and cannot fail.
   private copyable(a: A.Atom): boolean {
-    return a.tag === 'Lit' || a.scope !== 'global' || this.funcs.has(a.name);
+    return a.tag === 'Lit' || a.scope !== 'global' || this.arities.has(a.name);
   }
 
   /** A simplified expression; a let spine is walked in a loop (spines can be 100k lets long). */
@@ -111,6 +134,7 @@ class Simplifier {
       return;
     }
     if (rhs.tag === 'App' && rhs.fn.tag === 'Var' && rhs.fn.scope === 'con') this.known.set(name, { con: rhs.fn.name, args: rhs.args });
+    if (rhs.tag === 'App' && (arityOf(rhs.fn, this.arities) ?? 0) > rhs.args.length) this.partial.set(name, rhs);
     if (rhs.tag === 'Var' && rhs.scope === 'con') this.known.set(name, { con: rhs.name, args: [] });
     lets.push({ name, rhs, span });
   }
@@ -118,7 +142,12 @@ class Simplifier {
   private comp(c: A.Comp): { comp: A.Comp } | { inline: A.Expr } {
     switch (c.tag) {
       case 'Var': case 'Lit': return { comp: this.atom(c) };
-      case 'App': return { comp: A.mk.app(this.atom(c.fn), c.args.map((a) => this.atom(a)), c.span) };
+      case 'App': {
+        const fn = this.atom(c.fn);
+        const args = c.args.map((a) => this.atom(a));
+        const p = fn.tag === 'Var' && fn.scope === 'local' ? this.partial.get(fn.name) : undefined;
+        return { comp: p !== undefined ? A.mk.app(p.fn, [...p.args, ...args], c.span) : A.mk.app(fn, args, c.span) };
+      }
       case 'Lam': return { comp: A.mk.lam(c.params, this.expr(c.body), c.name, c.span) };
       case 'Record': return { comp: A.mk.record(c.fields.map((f) => ({ label: f.label, value: this.atom(f.value) })), c.span) };
       case 'Select': {
@@ -172,20 +201,20 @@ class Simplifier {
 
 // Right sides whose evaluation cannot crash, loop or act (so an unused one can go). An atom naming a top-level
 // value is not: evaluating it computes that value, which may crash.
-function pure(c: A.Comp, funcs: ReadonlySet<string>): boolean {
-  const total = (a: A.Atom): boolean => a.tag === 'Lit' || a.scope !== 'global' || funcs.has(a.name);
+function pure(c: A.Comp, arities: ReadonlyMap<string, number>): boolean {
+  const total = (a: A.Atom): boolean => a.tag === 'Lit' || a.scope !== 'global' || arities.has(a.name);
   switch (c.tag) {
     case 'Lam': case 'Template': return true;
     case 'Var': case 'Lit': return total(c);
     case 'Record': return c.fields.every((f) => total(f.value));
-    case 'App': return c.fn.tag === 'Var' && c.fn.scope === 'con' && c.args.every(total);
+    case 'App': return c.args.every(total) && ((c.fn.tag === 'Var' && c.fn.scope === 'con') || (arityOf(c.fn, arities) ?? 0) > c.args.length);
     default: return false;
   }
 }
 
 // Drops unused pure lets, repeating while a removal leaves another let unused (bounded: each round removes some).
 function dropDeadLets(decls: readonly A.Decl[]): A.Decl[] {
-  const funcs = new Set(decls.filter((d) => d.body.tag === 'Ret' && d.body.value.tag === 'Lam').map((d) => d.name));
+  const funcs = funcArities(decls);
   let cur = [...decls];
   for (let round = 0; round < 8; round++) {
     const uses = new Map<string, number>();
