@@ -55,9 +55,18 @@ export class Machine {
 
   /** A machine that will apply `f` to `x` (the first step costs one unit of fuel, like any application). */
   static ofApply(f: Value, x: Value): Machine {
-    const m = new Machine(null, null, x);
-    m.stack.push(new Frame(F.Apply, null, null, f, null, 0, null, '', null));
-    return m;
+    return new Machine(null, null, undefined).startApply(f, x);
+  }
+
+  /** Reuses a finished machine (the scheduler keeps one per fiber) to apply `f` to `x`. */
+  startApply(f: Value, x: Value): this {
+    if (this.stack.length !== 0) this.stack.length = 0;
+    this.stack.push(new Frame(F.Apply, null, null, f, null, 0, null, '', null));
+    this.code = null;
+    this.env = null;
+    this.value = x;
+    this.evaluating = false;
+    return this;
   }
 
   run(fuel: number): boolean {

@@ -12,14 +12,21 @@ const FUEL = 100;
 /** The bind step counter's limit (§2.2). */
 const STEP_LIMIT = 100;
 
-type IOFrame = { readonly bind: Value } | { readonly then: IOV };
+// A pending bind continuation (`then` null) or the second action of a `then`.
+class IOFrame {
+  constructor(readonly bind: Value | null, readonly then: IOV | null) {}
+}
+const CONTINUE = { k: 'continue' } as const;
 
 interface Fiber {
   readonly id: number;
   readonly frames: IOFrame[];
   // Exactly one of these says what the fiber does next.
   io: IOV | null;
+  /** A bind continuation being evaluated (suspended when its fuel ran out), or null. */
   machine: Machine | null;
+  /** The fiber's reusable machine, so a bind does not allocate a new one. */
+  spare: Machine | null;
   after: (() => Eff) | null;
   ret: Value;
 }
@@ -85,7 +92,7 @@ export class Scheduler implements World {
   private newFiber(io: IOV): Fiber {
     const id = this.nextFiber++;
     this.records.set(id, { result: undefined, waiters: [] });
-    return { id, frames: [], io, machine: null, after: null, ret: unit };
+    return { id, frames: [], io, machine: null, spare: null, after: null, ret: unit };
   }
 
   private enqueue(f: Fiber): void {
@@ -131,6 +138,7 @@ export class Scheduler implements World {
       if (f.machine !== null) {
         if (!f.machine.run(FUEL)) return { k: 'yield' };
         const v = f.machine.value!;
+        f.spare = f.machine;
         f.machine = null;
         if (!isIO(v)) throw notAnIO(v);
         f.io = v;
@@ -143,11 +151,11 @@ export class Scheduler implements World {
             f.ret = io.v;
             break;
           case 'bind':
-            f.frames.push({ bind: io.k });
+            f.frames.push(new IOFrame(io.k, null));
             f.io = io.m;
             break;
           case 'then':
-            f.frames.push({ then: io.n });
+            f.frames.push(new IOFrame(null, io.n));
             f.io = io.m;
             break;
           case 'eff': {
@@ -161,11 +169,12 @@ export class Scheduler implements World {
       }
       const fr = f.frames.pop();
       if (fr === undefined) return { k: 'finished', v: f.ret };
-      if ('then' in fr) {
+      if (fr.then !== null) {
         f.io = fr.then;
         continue;
       }
-      f.machine = Machine.ofApply(fr.bind, f.ret);
+      f.machine = f.spare !== null ? f.spare.startApply(fr.bind!, f.ret) : Machine.ofApply(fr.bind!, f.ret);
+      f.spare = null;
       if (this.stepCount >= STEP_LIMIT) {
         this.stepCount = 0;
         return { k: 'yield' };
@@ -175,10 +184,10 @@ export class Scheduler implements World {
   }
 
   // A finished effect continues the fiber; anything else is handed to the scheduler.
-  private afterEff(f: Fiber, e: Eff): Outcome | { k: 'continue' } {
+  private afterEff(f: Fiber, e: Eff): Outcome | typeof CONTINUE {
     if (e.k !== 'done') return e;
     f.ret = e.v;
-    return { k: 'continue' };
+    return CONTINUE;
   }
 
   private suspend(f: Fiber, out: Exclude<Outcome, { k: 'finished' } | { k: 'block' }>): void {
