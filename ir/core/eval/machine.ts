@@ -157,7 +157,7 @@ export class Machine {
             evaluating = false;
             break;
           case 'dictWanted':
-            throw new LuneError(`UnexpectedDictWanted ${c.show}`);
+            throw new LuneError(`UnexpectedDictWanted (${c.show})`); // derived Show parenthesises the record
           case 'foreign':
             throw new CompileError('eval', c.span, foreignMessage(c.symbol));
         }
