@@ -1,6 +1,7 @@
 // properties/go-diff.prop.ts: differential testing of the Go target against the evaluator. N generated programs
 // are merged into one module (properties/merge.ts), compiled and built once; the binary runs once per program
-// (stdin = its index) and must agree with the Core evaluator on stdout, exit code and the `error: …` line.
+// (stdin = its index) and must agree with the Core evaluator on stdout, exit code and the `error: …` line,
+// with the optimizing passes on (default) and off (-O0).
 // A disagreement is then shrunk program by program (one go build per candidate) and reported readably.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,9 +34,9 @@ const work = mkdtempSync(join(tmpdir(), 'go-diff-'));
 let builds = 0;
 
 /** Compiles `m` to a Go binary; returns its path. Throws with Go's messages when the build fails. */
-async function buildProgram(m: Core.Module): Promise<string> {
+async function buildProgram(m: Core.Module, optimize: boolean): Promise<string> {
   const dir = join(work, `build${builds++}`);
-  const { file } = compile(m, { target: goTarget });
+  const { file } = compile(m, { target: goTarget, optimize });
   const files = emitModule(file!);
   const gofmt = gofmtDiff([files.get('main.go')!]);
   if (gofmt !== '') throw new Error(`main.go is not gofmt-clean:\n${gofmt.slice(0, 2000)}`);
@@ -54,34 +55,35 @@ function runBinary(path: string, stdin: string): Outcome {
   return { stdout: r.stdout, exitCode: r.status ?? -1, error: errorLine === undefined ? '' : errorLine.slice('error: '.length) };
 }
 
-/** Go outcomes of programs already built together, keyed by their printed text. */
-const fromBatch = new Map<string, Outcome>();
+for (const optimize of [true, false]) {
+  const flag = optimize ? '' : ' (-O0)';
+  test(`go-diff${flag}: the Go binary agrees with the evaluator on every generated program`, async () => {
+    const p = params<[Core.Module]>(defaultRuns);
+    const t0 = performance.now();
+    // The batch: the same programs fc.assert below generates first (same seed), built as one module.
+    const programs = fc.sample(typedProgram(), { seed: p.seed!, numRuns: p.numRuns!, ...(p.path === undefined ? {} : { path: p.path }) });
+    const binary = await buildProgram(mergePrograms(programs), optimize);
+    const tBuild = performance.now() - t0;
+    // Go outcomes of the programs built together, keyed by their printed text.
+    const fromBatch = new Map<string, Outcome>();
+    programs.forEach((m, i) => fromBatch.set(print(m), runBinary(binary, `${i}\n`)));
+    assert.is(runBinary(binary, 'nope\n').stdout, 'no such program\n');
 
-test('go-diff: the Go binary agrees with the evaluator on every generated program', async () => {
-  const p = params<[Core.Module]>(defaultRuns);
-  const t0 = performance.now();
-  // The batch: the same programs fc.assert below generates first (same seed), built as one module.
-  const programs = fc.sample(typedProgram(), { seed: p.seed!, numRuns: p.numRuns!, ...(p.path === undefined ? {} : { path: p.path }) });
-  const merged = mergePrograms(programs);
-  const binary = await buildProgram(merged);
-  const tBuild = performance.now() - t0;
-  programs.forEach((m, i) => fromBatch.set(print(m), runBinary(binary, `${i}\n`)));
-  assert.is(runBinary(binary, 'nope\n').stdout, 'no such program\n');
-
-  const tally = new Tally('go-diff.prop');
-  let singles = 0;
-  await assertProperty('the Go binary agrees with the evaluator', 'properties/go-diff.prop.ts', fc.asyncProperty(fc.limitShrink(typedProgram(), maxShrinks), async (x) => {
-    const expected = await outcomeOf((io) => CoreEval.runMain(x, io));
-    let go = fromBatch.get(print(x));
-    if (go === undefined) { // a shrinking candidate (or a regression): build it alone
-      singles++;
-      go = runBinary(await buildProgram(x), '');
-    }
-    assertSameOutcome(expected, go, ['evaluator', 'Go']);
-    tally.add(countNodes(x), expected);
-  }), defaultRuns, regressions, tally.reset);
-  console.log(`${tally.summary()}; one go build for the batch (${(tBuild / 1000).toFixed(1)} s), ${singles} single builds`);
-});
+    const tally = new Tally(`go-diff.prop${flag}`);
+    let singles = 0;
+    await assertProperty(`the Go binary${flag} agrees with the evaluator`, 'properties/go-diff.prop.ts', fc.asyncProperty(fc.limitShrink(typedProgram(), maxShrinks), async (x) => {
+      const expected = await outcomeOf((io) => CoreEval.runMain(x, io));
+      let go = fromBatch.get(print(x));
+      if (go === undefined) { // a shrinking candidate (or a regression): build it alone
+        singles++;
+        go = runBinary(await buildProgram(x, optimize), '');
+      }
+      assertSameOutcome(expected, go, ['evaluator', `Go${flag}`]);
+      tally.add(countNodes(x), expected);
+    }), defaultRuns, regressions, tally.reset);
+    console.log(`${tally.summary()}; one go build for the batch (${(tBuild / 1000).toFixed(1)} s), ${singles} single builds`);
+  });
+}
 
 test.after(() => rmSync(work, { recursive: true, force: true }));
 test.run();

@@ -1,6 +1,6 @@
 // properties/pipeline.prop.ts: the whole pipeline, read from `stages`: every stage's output passes its checker,
 // every IR that has an evaluator runs the program exactly as the Core evaluator does, and compiling twice
-// prints every stage identically (no state leaks between compiles).
+// prints every stage identically (no state leaks between compiles). Optimizing passes on (the default).
 import fc from 'fast-check';
 import { test } from 'uvu';
 import type * as Core from '../ir/core/core';
@@ -24,6 +24,7 @@ const evaluators: Partial<Record<StageName, (m: any, io: EvalIO) => Promise<RunR
   renamed: (m: Renamed.Module, io) => Renamed.runMain(m, io),
   'pattern-compiled': (m: PatternCompiled.Module, io) => PatternCompiled.runMain(m, io),
   anf: (m: Anf.Module, io) => Anf.runMain(m, io),
+  'anf-simplified': (m: Anf.Module, io) => Anf.runMain(m, io),
 };
 
 /** Runs every stage in order, checking each output; returns each stage's printed output. */
