@@ -23,6 +23,12 @@ export interface Ctx {
   usesMath: boolean;
   /** The Lune declaration being generated (the `where` of a Switch without default). */
   where: string;
+  /**
+   * Set while generating the body of a top-level function that calls itself in tail position: such a call
+   * assigns `params` (the loop's inputs) and continues the function's loop instead of calling. Cleared inside
+   * lambdas and template holes, whose `return` is not the function's.
+   */
+  selfLoop: { readonly name: string; readonly params: readonly string[] } | null;
 }
 
 // A generated expression; `typed` when its static Go type is rt.Value (else it must be converted before a
@@ -58,7 +64,7 @@ function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {
   if (l.rhs.tag === 'Lam' && used && cx.plan.direct.has(l.name)) {
     const lam = l.rhs;
     const params = lam.params.map((p) => G.mk.field(local(cx, p), rtValue));
-    out.push(G.mk.define(name, G.mk.funcLit(G.mk.funcType(params, [rtValue]), stmts(cx, lam.body, { kind: 'return' }), { name: lam.name })));
+    out.push(G.mk.define(name, G.mk.funcLit(G.mk.funcType(params, [rtValue]), outsideLoop(cx, () => stmts(cx, lam.body, { kind: 'return' })), { name: lam.name })));
     return;
   }
   const r = comp(cx, l.rhs, out);
@@ -69,8 +75,46 @@ function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {
 
 function finish(cx: Ctx, c: Anf.Comp, dest: Dest, out: G.Stmt[]): void {
   if (c.tag === 'Switch') return switchStmt(cx, c, dest, out);
+  const loop = cx.selfLoop;
+  if (dest.kind === 'return' && loop !== null && isSelfCall(c, loop.name, loop.params.length)) {
+    // `f a b` in tail position of f: the next iteration (Go evaluates every right side before assigning).
+    out.push(G.mk.assign(loop.params.map((p) => G.mk.ident(p)), '=', c.args.map((a) => atom(cx, a).e)));
+    out.push(G.mk.branch('continue'));
+    return;
+  }
   const r = comp(cx, c, out);
   out.push(dest.kind === 'return' ? G.mk.ret([r.e]) : G.mk.set(dest.to, r.e));
+}
+
+/** `c` is a call of the top-level function `name` with exactly `arity` arguments. */
+export const isSelfCall = (c: Anf.Comp, name: string, arity: number): c is Anf.App =>
+  c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'global' && c.fn.name === name && c.args.length === arity;
+
+/** Whether `e` calls `name` (arity `arity`) in a tail position (not inside lambdas). */
+export function hasSelfTailCall(e: Anf.Expr, name: string, arity: number): boolean {
+  const todo: Anf.Expr[] = [e];
+  while (todo.length > 0) {
+    let cur = todo.pop()!;
+    while (cur.tag === 'Let') cur = cur.body; // a Switch in let position gives its value to the let: not a tail
+    const c = cur.value;
+    if (isSelfCall(c, name, arity)) return true;
+    if (c.tag === 'Switch') {
+      for (const arm of c.arms) todo.push(arm.body);
+      if (c.default !== null) todo.push(c.default);
+    }
+  }
+  return false;
+}
+
+/** Runs `f` with self tail calls turned off (inside a lambda or hole, `return` leaves that closure only). */
+function outsideLoop<T>(cx: Ctx, f: () => T): T {
+  const saved = cx.selfLoop;
+  cx.selfLoop = null;
+  try {
+    return f();
+  } finally {
+    cx.selfLoop = saved;
+  }
 }
 
 const local = (cx: Ctx, x: string): string => cx.plan.locals.get(x) ?? bug('goast', `local ${x} has no Go name`);
@@ -174,7 +218,7 @@ function lam(cx: Ctx, l: Anf.Lam): G.Expr {
   l.params.forEach((p, i) => {
     if (cx.plan.used.has(p)) body.push(G.mk.define(local(cx, p), G.mk.index(G.mk.ident(synthetic.args), G.mk.int(String(i))), { name: p }));
   });
-  stmts(cx, l.body, { kind: 'return' }, body);
+  outsideLoop(cx, () => stmts(cx, l.body, { kind: 'return' }, body));
   return rtCall('MkFunc', [G.mk.str(l.name), G.mk.int(String(l.params.length)), G.mk.funcLit(funcOfArgs, body, { name: l.name })]);
 }
 
@@ -183,7 +227,7 @@ function template(cx: Ctx, t: Anf.Template, out: G.Stmt[]): G.Expr {
   const parts = t.parts.map((p) => {
     if (p.tag === 'Text') return G.mk.composite(rt('TPart'), [G.mk.kv(G.mk.ident('Text'), G.mk.str(p.text))]);
     const h = cx.plan.names.fresh('hole');
-    out.push(G.mk.define(h, G.mk.funcLit(G.mk.funcType([], [rtValue]), stmts(cx, p.body, { kind: 'return' }))));
+    out.push(G.mk.define(h, G.mk.funcLit(G.mk.funcType([], [rtValue]), outsideLoop(cx, () => stmts(cx, p.body, { kind: 'return' })))));
     return G.mk.composite(rt('TPart'), [G.mk.kv(G.mk.ident('Hole'), G.mk.ident(h))]);
   });
   return rtCall('TemplateLit', [G.mk.ident(t.block ? 'true' : 'false'), ...parts]);

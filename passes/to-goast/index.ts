@@ -3,7 +3,7 @@
 import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
-import { type Ctx, type Dest, funcOfArgs, rtValue, stmts } from './body';
+import { type Ctx, type Dest, funcOfArgs, hasSelfTailCall, rtValue, stmts } from './body';
 import { type Global, declLam, plan, synthetic } from './names';
 import { planWorkers, tryWorker, workerDecl, type Worker } from './int-worker';
 
@@ -17,7 +17,7 @@ export interface GoAstOptions {
 export function toGoAst(m: Anf.Module, opts: GoAstOptions = {}): G.File {
   const p = plan(m);
   const workers: ReadonlyMap<string, Worker> = opts.optimize === false ? new Map() : planWorkers(m, p);
-  const cx: Ctx = { plan: p, workers, shared: { cons: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '' };
+  const cx: Ctx = { plan: p, workers, shared: { cons: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '', selfLoop: null };
   const decls: G.Decl[] = [];
   const inits: G.Stmt[] = [];
   for (const d of m.decls) decls.push(...decl(cx, d, inits));
@@ -50,10 +50,22 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
   cx.where = d.name;
   if (g.kind === 'func') {
     const lam = declLam(d) ?? bug('goast', `${d.name} is planned as a function but is not a lambda`);
-    const params = lam.params.map((p) => G.mk.field(cx.plan.locals.get(p) ?? bug('goast', `parameter ${p} has no Go name`), rtValue));
+    const locals = lam.params.map((p) => cx.plan.locals.get(p) ?? bug('goast', `parameter ${p} has no Go name`));
+    // A function calling itself in tail position is a loop: its parameters become the loop's inputs, copied at
+    // the top of each iteration into fresh variables (closures made in one iteration keep that iteration's).
+    const loops = hasSelfTailCall(lam.body, d.name, lam.params.length);
+    const inputs = loops ? locals.map((l) => cx.plan.names.fresh(`${l}_in`)) : locals;
+    const params = inputs.map((n) => G.mk.field(n, rtValue));
     const worker = cx.workers.get(d.name);
-    const body = worker === undefined ? [] : [tryWorker(cx.plan, worker, params.map((f) => f.name!))];
-    stmts(cx, lam.body, { kind: 'return' }, body);
+    const body = worker === undefined ? [] : [tryWorker(cx.plan, worker, inputs)];
+    if (loops) {
+      const iteration: G.Stmt[] = [];
+      lam.params.forEach((p, i) => { if (cx.plan.used.has(p)) iteration.push(G.mk.define(locals[i]!, G.mk.ident(inputs[i]!))); });
+      cx.selfLoop = { name: d.name, params: inputs };
+      stmts(cx, lam.body, { kind: 'return' }, iteration);
+      cx.selfLoop = null;
+      body.push(G.mk.for(null, null, null, iteration));
+    } else stmts(cx, lam.body, { kind: 'return' }, body);
     const forward = G.mk.call(G.mk.ident(g.goFunc), lam.params.map((_, i) => G.mk.index(G.mk.ident(synthetic.args), G.mk.int(String(i)))));
     inits.push(G.mk.set(g.goValue, G.mk.call(G.mk.qual('rt', 'MkFunc'),
       [G.mk.str(d.name), G.mk.int(String(g.arity)), G.mk.funcLit(funcOfArgs, [G.mk.ret([forward])])])));

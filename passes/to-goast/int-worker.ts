@@ -11,6 +11,7 @@ import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Global, declLam, type Plan } from './names';
+import { hasSelfTailCall, isSelfCall } from './body';
 
 /** The unboxed kind of a worker value: Int as int64, Bool as bool. */
 export type Kind = 'int' | 'bool';
@@ -162,6 +163,8 @@ interface WCtx {
   readonly workers: ReadonlyMap<string, Worker>;
   readonly result: Kind;
   readonly kinds: Map<string, Kind>;
+  /** A self tail call reassigns these parameters (null: unused) and continues the worker's loop. */
+  readonly selfLoop: { readonly name: string; readonly params: readonly (string | null)[] } | null;
 }
 
 type WDest = { readonly kind: 'return' } | { readonly kind: 'assign'; readonly to: string };
@@ -170,10 +173,17 @@ type WDest = { readonly kind: 'return' } | { readonly kind: 'assign'; readonly t
 export function workerDecl(plan: Plan, workers: ReadonlyMap<string, Worker>, d: Anf.Decl): G.FuncDecl {
   const w = workers.get(d.name) ?? bug('goast', `${d.name} has no worker`);
   const lam = declLam(d) ?? bug('goast', `${d.name} has a worker but is not a lambda`);
-  const cx: WCtx = { plan, workers, result: w.result, kinds: new Map(lam.params.map((p) => [p, 'int' as Kind])) };
-  const params = lam.params.map((p) => G.mk.field(plan.used.has(p) ? goLocal(cx, p) : '_', G.mk.ident('int64')));
-  const body: G.Stmt[] = [];
-  wexpr(cx, lam.body, { kind: 'return' }, body);
+  const loops = hasSelfTailCall(lam.body, d.name, lam.params.length);
+  const names = lam.params.map((p) => (plan.used.has(p) ? plan.locals.get(p) ?? bug('goast', `local ${p} has no Go name`) : null));
+  const cx: WCtx = {
+    plan, workers, result: w.result, kinds: new Map(lam.params.map((p) => [p, 'int' as Kind])),
+    selfLoop: loops ? { name: d.name, params: names } : null,
+  };
+  const params = names.map((n) => G.mk.field(n ?? '_', G.mk.ident('int64')));
+  const inner: G.Stmt[] = [];
+  wexpr(cx, lam.body, { kind: 'return' }, inner);
+  // No closures in a worker, so the parameters themselves can be the loop variables.
+  const body = loops ? [G.mk.for(null, null, null, inner)] : inner;
   return G.mk.funcDecl(w.goName, G.mk.funcType(params, [goType(w.result), G.mk.ident('bool')]), body,
     [`${w.goName} is ${d.name} on unboxed arguments; false: not computable so, run ${plan.globals.get(d.name)?.lune ?? d.name}'s boxed code.`],
     { name: d.name, span: d.span });
@@ -218,6 +228,13 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
   const c = cur.value;
   if (c.tag === 'Fail') { out.push(giveUp(cx)); return; }
   if (c.tag === 'Switch') { wswitch(cx, c, dest, out); return; }
+  const loop = cx.selfLoop;
+  if (dest.kind === 'return' && loop !== null && isSelfCall(c, loop.name, loop.params.length)) {
+    const pairs = c.args.map((a, i) => [loop.params[i], watom(cx, a, out)] as const).filter(([p]) => p !== null);
+    if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p!)), '=', pairs.map(([, v]) => v)));
+    out.push(G.mk.branch('continue'));
+    return;
+  }
   let value: G.Expr;
   if (c.tag === 'Var' || c.tag === 'Lit') value = watom(cx, c, out);
   else {
