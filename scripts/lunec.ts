@@ -99,8 +99,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const opts = o;
   try {
+    const t0 = performance.now();
     const m = withEntry(loadModule(opts.file));
-    return opts.command === 'eval' ? await evaluate(m, opts) : await compileFile(m, opts);
+    const readMs = performance.now() - t0;
+    return opts.command === 'eval' ? await evaluate(m, opts) : await compileFile(m, opts, readMs);
   } catch (e) {
     return report(e, opts.file);
   }
@@ -145,8 +147,8 @@ async function evaluate(m: Awaited<ReturnType<typeof loadModule>>, _o: Options):
   return r.exitCode;
 }
 
-async function compileFile(m: Awaited<ReturnType<typeof loadModule>>, o: Options): Promise<number> {
-  const timings: [string, number][] = [];
+async function compileFile(m: Awaited<ReturnType<typeof loadModule>>, o: Options, readMs: number): Promise<number> {
+  const timings: [string, number][] = [['read', readMs]];
   const stopAfter = o.stopAfter ?? (o.dump !== undefined && o.dump !== 'all' && !o.run && o.out === undefined ? o.dump : undefined);
   const result = compile(m, {
     target: goTarget,
