@@ -29,6 +29,8 @@ export interface Ctx {
    * lambdas and template holes, whose `return` is not the function's.
    */
   selfLoop: { readonly name: string; readonly params: readonly string[] } | null;
+  /** Optimizations on (self tail calls as loops); false under `-O0`. */
+  readonly optimize: boolean;
 }
 
 // A generated expression; `typed` when its static Go type is rt.Value (else it must be converted before a

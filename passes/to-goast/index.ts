@@ -9,7 +9,10 @@ import { planWorkers, tryWorker, workerDecl, type Worker } from './int-worker';
 
 /** Code generation choices. */
 export interface GoAstOptions {
-  /** Unboxed int64/bool workers for Int/Bool-only functions (int-worker.ts); default true (`-O0`: false). */
+  /**
+   * Code generation optimizations (default true; `-O0`: false): unboxed int64/bool workers for Int/Bool-only
+   * functions (int-worker.ts), self tail calls as loops.
+   */
   readonly optimize?: boolean;
 }
 
@@ -17,7 +20,7 @@ export interface GoAstOptions {
 export function toGoAst(m: Anf.Module, opts: GoAstOptions = {}): G.File {
   const p = plan(m);
   const workers: ReadonlyMap<string, Worker> = opts.optimize === false ? new Map() : planWorkers(m, p);
-  const cx: Ctx = { plan: p, workers, shared: { cons: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '', selfLoop: null };
+  const cx: Ctx = { plan: p, workers, shared: { cons: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '', selfLoop: null, optimize: opts.optimize !== false };
   const decls: G.Decl[] = [];
   const inits: G.Stmt[] = [];
   for (const d of m.decls) decls.push(...decl(cx, d, inits));
@@ -53,7 +56,7 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
     const locals = lam.params.map((p) => cx.plan.locals.get(p) ?? bug('goast', `parameter ${p} has no Go name`));
     // A function calling itself in tail position is a loop: its parameters become the loop's inputs, copied at
     // the top of each iteration into fresh variables (closures made in one iteration keep that iteration's).
-    const loops = hasSelfTailCall(lam.body, d.name, lam.params.length);
+    const loops = cx.optimize && hasSelfTailCall(lam.body, d.name, lam.params.length);
     const inputs = loops ? locals.map((l) => cx.plan.names.fresh(`${l}_in`)) : locals;
     const params = inputs.map((n) => G.mk.field(n, rtValue));
     const worker = cx.workers.get(d.name);

@@ -185,7 +185,7 @@ export function workerDecl(plan: Plan, workers: ReadonlyMap<string, Worker>, d: 
   // No closures in a worker, so the parameters themselves can be the loop variables.
   const body = loops ? [G.mk.for(null, null, null, inner)] : inner;
   return G.mk.funcDecl(w.goName, G.mk.funcType(params, [goType(w.result), G.mk.ident('bool')]), body,
-    [`${w.goName} is ${d.name} on unboxed arguments; false: not computable so, run ${plan.globals.get(d.name)?.lune ?? d.name}'s boxed code.`],
+    [`${w.goName} is ${d.name} on int64 arguments; false where the boxed code would leave int64 or fail.`],
     { name: d.name, span: d.span });
 }
 

@@ -1,0 +1,100 @@
+// passes/to-goast/int-worker.test.ts: the unboxed worker and the wrapper's prologue for an Int-only function with
+// a self tail call (exact Go), which functions get none, and a Go run where the worker must give up (overflow).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCore } from '../../ir/core/parse';
+import * as G from '../../ir/goast';
+import { goTarget } from '../../ir/shared/prims';
+import { compile } from '../pipeline';
+import { emitModule } from '../../emit/module';
+import { writeModule } from '../../emit/write';
+import { goBuild } from '../../emit/build';
+
+const sum = (start: string) => `module Main
+Main.sum = \\n acc -> case prim_eqInt n 0 of { Lune.Prelude.True -> acc; Lune.Prelude.False -> Main.sum (prim_subInt n 1) (prim_addInt acc n) }
+Main.len = \\xs -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons _ r -> prim_addInt 1 (Main.len r) }
+Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.sum 10 ${start}) (Main.len (Lune.Prelude.Cons 1 Lune.Prelude.Nil))))
+`;
+const goOf = (src: string, optimize = true) => compile(parseCore(src, 't.lcore'), { target: goTarget, optimize }).file!;
+const section = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to));
+
+test('an Int-only function: a worker on int64 (a loop for its self tail call) tried first by the boxed function', () => {
+  const text = G.print(goOf(sum('0')));
+  assert.is(section(text, '// Main_sum is Main.sum.', '// fn_Main_len is'), `// Main_sum is Main.sum.
+func Main_sum(n_in rt.Value, acc_in rt.Value) rt.Value {
+\tif i, ok := n_in.(int64); ok {
+\t\tif i_1, ok := acc_in.(int64); ok {
+\t\t\tif r_1, ok := Main_sum_int(i, i_1); ok {
+\t\t\t\treturn r_1
+\t\t\t}
+\t\t}
+\t}
+\tfor {
+\t\tn := n_in
+\t\tacc := acc_in
+\t\t_s := rt.F_prim_eqInt(n, int64(0))
+\t\tswitch con, _ := _s.(*rt.Con); {
+\t\tcase con != nil && con.Name == "Lune.Prelude.True" && len(con.Args) == 0:
+\t\t\treturn acc
+\t\tcase con != nil && con.Name == "Lune.Prelude.False" && len(con.Args) == 0:
+\t\t\t_t := rt.F_prim_subInt(n, int64(1))
+\t\t\t_t_1 := rt.F_prim_addInt(acc, n)
+\t\t\tn_in, acc_in = _t, _t_1
+\t\t\tcontinue
+\t\tdefault:
+\t\t\treturn rt.NonExhaustive("Main.sum", _s)
+\t\t}
+\t}
+}
+
+// Main_sum_int is Main.sum on int64 arguments; false where the boxed code would leave int64 or fail.
+func Main_sum_int(n int64, acc int64) (int64, bool) {
+\tfor {
+\t\t_s := n == 0
+\t\tif _s {
+\t\t\treturn acc, true
+\t\t} else {
+\t\t\t_t := n - 1
+\t\t\tif (n^1)&(n^_t) < 0 {
+\t\t\t\treturn 0, false
+\t\t\t}
+\t\t\t_t_1 := acc + n
+\t\t\tif (acc^_t_1)&(n^_t_1) < 0 {
+\t\t\t\treturn 0, false
+\t\t\t}
+\t\t\tn, acc = _t, _t_1
+\t\t\tcontinue
+\t\t}
+\t}
+}
+
+`);
+  assert.not.ok(text.includes('Main_len_int'), 'a function taking a list has no worker');
+  assert.is(G.check(goOf(sum('0'))).length, 0);
+});
+
+test('-O0: no workers and no loops', () => {
+  const text = G.print(goOf(sum('0'), false));
+  assert.not.ok(text.includes('_int('));
+  assert.not.ok(text.includes('for {'));
+});
+
+test('Go: the worker gives up on overflow and the boxed code computes the big Int', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'int-worker-'));
+  try {
+    writeModule(emitModule(goOf(sum('9223372036854775800'))), dir);
+    const b = await goBuild(dir);
+    assert.ok(b.ok, b.stderr);
+    const r = spawnSync(join(dir, 'program'), [], { encoding: 'utf8' });
+    assert.is(r.stdout, '9223372036854775856\n');
+    assert.is(r.status, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
