@@ -10,6 +10,14 @@ type Func struct {
 	Args  []Value
 	// Name is the Lune name (a primitive's, a top-level function's) used in error messages; may be "".
 	Name string
+	// Fn1, when set (arity 1 only, by MkFunc1), is called with the argument itself, and Fn is nil: applying it
+	// then allocates no argument slice.
+	Fn1 func(x Value) Value
+}
+
+// MkFunc1 builds a function value of arity 1 that is called without an argument slice.
+func MkFunc1(name string, fn func(x Value) Value) *Func {
+	return &Func{Arity: 1, Fn1: fn, Name: name}
 }
 
 // MkFunc builds a function value.
@@ -25,6 +33,9 @@ func Apply(f Value, x Value) Value {
 		n := len(g.Args)
 		if n+1 == g.Arity {
 			if n == 0 {
+				if g.Fn1 != nil {
+					return g.Fn1(x)
+				}
 				return g.Fn([]Value{x})
 			}
 			args := make([]Value, n+1)
@@ -50,6 +61,9 @@ func Apply(f Value, x Value) Value {
 // ApplyN applies f to each argument in turn (left to right, as nested CApp would).
 func ApplyN(f Value, xs ...Value) Value {
 	if g, ok := f.(*Func); ok && len(g.Args) == 0 && g.Arity == len(xs) {
+		if g.Fn1 != nil {
+			return g.Fn1(xs[0])
+		}
 		return g.Fn(xs) // saturated call of an unapplied function: no intermediate partial applications
 	}
 	for _, x := range xs {

@@ -86,6 +86,16 @@ func MkRecord(labels []string, values ...Value) *Record {
 
 // Get returns a field's value, or false when the record lacks it.
 func (r *Record) Get(label string) (Value, bool) {
+	if len(r.Labels) <= 8 {
+		// Small records: a scan is faster than a binary search (equality needs no ordering compare, and labels
+		// from the same program literal share their bytes, which string equality checks first).
+		for i, l := range r.Labels {
+			if l == label {
+				return r.Values[i], true
+			}
+		}
+		return nil, false
+	}
 	i := sort.SearchStrings(r.Labels, label)
 	if i < len(r.Labels) && r.Labels[i] == label {
 		return r.Values[i], true

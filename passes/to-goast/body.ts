@@ -214,8 +214,15 @@ function app(cx: Ctx, a: Anf.App): Res {
   return args.length === 1 ? { e: rtCall('Apply', [fn, args[0]!]), typed: true } : { e: rtCall('ApplyN', [fn, ...args]), typed: true };
 }
 
-/** `rt.MkFunc(name, n, func(args []rt.Value) rt.Value { p := args[0]; … })`. */
+/** `rt.MkFunc(name, n, func(args []rt.Value) rt.Value { p := args[0]; … })`, or MkFunc1 for one parameter. */
 function lam(cx: Ctx, l: Anf.Lam): G.Expr {
+  if (l.params.length === 1) {
+    // `rt.MkFunc1(name, func(p rt.Value) rt.Value { … })`: applied without an argument slice.
+    const p = l.params[0]!;
+    const body = outsideLoop(cx, () => stmts(cx, l.body, { kind: 'return' }));
+    const type = G.mk.funcType([G.mk.field(cx.plan.used.has(p) ? local(cx, p) : '_', rtValue)], [rtValue]);
+    return rtCall('MkFunc1', [G.mk.str(l.name), G.mk.funcLit(type, body, { name: l.name })]);
+  }
   const body: G.Stmt[] = [];
   l.params.forEach((p, i) => {
     if (cx.plan.used.has(p)) body.push(G.mk.define(local(cx, p), G.mk.index(G.mk.ident(synthetic.args), G.mk.int(String(i))), { name: p }));

@@ -70,8 +70,10 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
       body.push(G.mk.for(null, null, null, iteration));
     } else stmts(cx, lam.body, { kind: 'return' }, body);
     const forward = G.mk.call(G.mk.ident(g.goFunc), lam.params.map((_, i) => G.mk.index(G.mk.ident(synthetic.args), G.mk.int(String(i)))));
-    inits.push(G.mk.set(g.goValue, G.mk.call(G.mk.qual('rt', 'MkFunc'),
-      [G.mk.str(d.name), G.mk.int(String(g.arity)), G.mk.funcLit(funcOfArgs, [G.mk.ret([forward])])])));
+    // Arity 1: the Go function itself is the value's Fn1 (no wrapper closure, no argument slice per call).
+    inits.push(G.mk.set(g.goValue, g.arity === 1
+      ? G.mk.call(G.mk.qual('rt', 'MkFunc1'), [G.mk.str(d.name), G.mk.ident(g.goFunc)])
+      : G.mk.call(G.mk.qual('rt', 'MkFunc'), [G.mk.str(d.name), G.mk.int(String(g.arity)), G.mk.funcLit(funcOfArgs, [G.mk.ret([forward])])])));
     return [
       G.mk.varDecl(g.goValue, G.mk.star(G.mk.qual('rt', 'Func')), null, [`${g.goValue} is ${d.name} as a Lune value.`]),
       G.mk.funcDecl(g.goFunc, G.mk.funcType(params, [rtValue]), body, [`${g.goFunc} is ${d.name}.`], origin),

@@ -38,9 +38,7 @@ func init() {
 	debugNames["Main_length"] = "Main.length"
 	debugNames["Main_main"] = "Main.main"
 	rt.RegisterDebugNames(debugNames)
-	fn_Main_length = rt.MkFunc("Main.length", 1, func(args []rt.Value) rt.Value {
-		return Main_length(args[0])
-	})
+	fn_Main_length = rt.MkFunc1("Main.length", Main_length)
 }
 
 // fn_Main_length is Main.length as a Lune value.

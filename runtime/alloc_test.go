@@ -1,0 +1,87 @@
+package rt
+
+import (
+	"math"
+	"testing"
+)
+
+func TestMkConNIsMkCon(t *testing.T) {
+	for _, c := range []*Con{MkCon1("K", int64(1)), MkCon2("K", int64(1), "a"), MkCon3("K", int64(1), "a", True), MkCon4("K", int64(1), "a", True, Nil)} {
+		want := MkCon("K", c.Args...)
+		if Show(c) != Show(want) || len(c.Args) != len(want.Args) {
+			t.Fatalf("MkCon%d: %s, want %s", len(c.Args), Show(c), Show(want))
+		}
+	}
+	// Applying a constructor built in one allocation appends to a copy: the original is unchanged.
+	c := MkCon1("M.K", int64(1))
+	d := Apply(c, int64(2)).(*Con)
+	if len(c.Args) != 1 || len(d.Args) != 2 {
+		t.Fatalf("apply changed the original: %v %v", c.Args, d.Args)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = MkCon2("K", True, False) }); n != 1 {
+		t.Fatalf("MkCon2 allocates %v times, want 1", n)
+	}
+}
+
+func TestMkRecordSortedSelect(t *testing.T) {
+	r := MkRecordSorted([]string{"a", "b"}, int64(1), int64(2))
+	if Select(r, "b") != int64(2) || Show(r) != Show(MkRecord([]string{"b", "a"}, int64(2), int64(1))) {
+		t.Fatalf("got %s", Show(r))
+	}
+	labels := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
+	vals := []Value{int64(0), int64(1), int64(2), int64(3), int64(4), int64(5), int64(6), int64(7), int64(8), int64(9)}
+	big := MkRecordSorted(labels, vals...)
+	for i, l := range labels {
+		if v, ok := big.Get(l); !ok || v != vals[i] {
+			t.Fatalf("Get(%q) = %v, %v", l, v, ok)
+		}
+	}
+	if _, ok := big.Get("z"); ok {
+		t.Fatal("Get of a missing label succeeded")
+	}
+}
+
+func TestMkFunc1(t *testing.T) {
+	inc := MkFunc1("inc", func(x Value) Value { return F_prim_addInt(x, int64(1)) })
+	if Apply(inc, int64(41)) != int64(42) || ApplyN(inc, int64(1)) != int64(2) {
+		t.Fatal("MkFunc1 apply")
+	}
+	pair := MkFunc("pair", 2, func(a []Value) Value { return MkCon2("P", a[0], a[1]) })
+	if Show(ApplyN(pair, inc, int64(1))) != Show(MkCon2("P", inc, int64(1))) {
+		t.Fatal("MkFunc1 as an argument")
+	}
+}
+
+func TestUnboxedHelpers(t *testing.T) {
+	mul := []struct {
+		a, b int64
+		p    int64
+		ok   bool
+	}{{3, 4, 12, true}, {-1, math.MinInt64, 0, false}, {math.MinInt64, -1, 0, false}, {1 << 32, 1 << 31, 0, false}, {1 << 32, 1 << 30, 1 << 62, true}, {0, math.MinInt64, 0, true}}
+	for _, c := range mul {
+		if p, ok := MulInt64(c.a, c.b); ok != c.ok || (ok && p != c.p) {
+			t.Errorf("MulInt64(%d, %d) = %d, %v", c.a, c.b, p, ok)
+		}
+	}
+	div := []struct{ a, b, q, m int64 }{{7, 2, 3, 1}, {-7, 2, -4, 1}, {7, -2, -4, -1}, {-7, -2, 3, -1}, {math.MinInt64, 1, math.MinInt64, 0}}
+	for _, c := range div {
+		q, ok1 := FloorDiv64(c.a, c.b)
+		m, ok2 := FloorMod64(c.a, c.b)
+		if !ok1 || !ok2 || q != c.q || m != c.m {
+			t.Errorf("%d div/mod %d = %d %d", c.a, c.b, q, m)
+		}
+		// Same as the boxed primitives.
+		if F_prim_divInt(c.a, c.b) != q || F_prim_modInt(c.a, c.b) != m {
+			t.Errorf("%d div/mod %d differs from the primitives", c.a, c.b)
+		}
+	}
+	if _, ok := FloorDiv64(1, 0); ok {
+		t.Error("division by zero did not give up")
+	}
+	if _, ok := FloorDiv64(math.MinInt64, -1); ok {
+		t.Error("MinInt64 / -1 did not give up")
+	}
+	if m, ok := FloorMod64(math.MinInt64, -1); !ok || m != 0 {
+		t.Error("MinInt64 mod -1")
+	}
+}
