@@ -6,6 +6,7 @@ import { match } from 'ts-pattern';
 import { looksLikeConstructor } from '../core/core';
 import { type Diagnostic, diag } from '../shared/diagnostic';
 import { lookupPrim } from '../shared/prims';
+import { topLevelNames } from '../shared/check-module';
 import { Scope } from '../shared/scope';
 import * as Anf from './anf';
 
@@ -14,12 +15,7 @@ const stage = 'anf';
 /** Returns every violated invariant (empty when the module is well formed). */
 export function check(m: Anf.Module): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const globals = new Set<string>();
-  for (const d of m.decls) {
-    if (globals.has(d.name)) out.push(diag(stage, `declaration ${d.name} is defined twice`, d.span));
-    globals.add(d.name);
-  }
-  if (!globals.has(m.main)) out.push(diag(stage, `main declaration ${m.main} is missing`, m.span));
+  const globals = topLevelNames(stage, m, out);
   const binders = new Set<string>();
   for (const d of m.decls) {
     const where = ` (in ${d.name})`;
