@@ -15,8 +15,8 @@ npx c8 --reporter=text-summary --reporter=json-summary --reports-dir=coverage \
   bash -c "node --import tsx node_modules/uvu/bin.js . '\\.test\\.ts\$' -i node_modules -i out -i .stryker-tmp -i reports -i coverage && \
            node --import tsx node_modules/uvu/bin.js properties '\\.prop\\.ts\$'"
 
-echo "== Go runtime: vet and tests (-race)"
-(cd runtime && go vet ./... && go test -race -count=1 ./...)
+echo "== Go runtime: gofmt, vet and tests (-race)"
+bash scripts/gotest.sh
 
 echo "== golden files"
 npm run --silent golden
