@@ -18,9 +18,7 @@ func init() {
 	debugNames["Main_fib"] = "Main.fib"
 	debugNames["Main_main"] = "Main.main"
 	rt.RegisterDebugNames(debugNames)
-	fn_Main_fib = rt.MkFunc("Main.fib", 1, func(args []rt.Value) rt.Value {
-		return Main_fib(args[0])
-	})
+	fn_Main_fib = rt.MkFunc1("Main.fib", Main_fib)
 }
 
 // fn_Main_fib is Main.fib as a Lune value.
@@ -28,6 +26,11 @@ var fn_Main_fib *rt.Func
 
 // Main_fib is Main.fib.
 func Main_fib(n rt.Value) rt.Value {
+	if i, ok := n.(int64); ok {
+		if r, ok := Main_fib_int(i); ok {
+			return r
+		}
+	}
 	_s := rt.F_prim_leInt(n, int64(1))
 	switch con, _ := _s.(*rt.Con); {
 	case con != nil && con.Name == "Lune.Prelude.True" && len(con.Args) == 0:
@@ -40,6 +43,36 @@ func Main_fib(n rt.Value) rt.Value {
 		return rt.F_prim_addInt(_t_1, _t_3)
 	default:
 		return rt.NonExhaustive("Main.fib", _s)
+	}
+}
+
+// Main_fib_int is Main.fib on int64 arguments; false where the boxed code would leave int64 or fail.
+func Main_fib_int(n int64) (int64, bool) {
+	_s := n <= 1
+	if _s {
+		return n, true
+	} else {
+		_t := n - 1
+		if (n^1)&(n^_t) < 0 {
+			return 0, false
+		}
+		_t_1, ok := Main_fib_int(_t)
+		if !ok {
+			return 0, false
+		}
+		_t_2 := n - 2
+		if (n^2)&(n^_t_2) < 0 {
+			return 0, false
+		}
+		_t_3, ok_1 := Main_fib_int(_t_2)
+		if !ok_1 {
+			return 0, false
+		}
+		w := _t_1 + _t_3
+		if (_t_1^w)&(_t_3^w) < 0 {
+			return 0, false
+		}
+		return w, true
 	}
 }
 

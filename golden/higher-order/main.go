@@ -27,21 +27,15 @@ func init() {
 	fn_Main_add = rt.MkFunc("Main.add", 2, func(args []rt.Value) rt.Value {
 		return Main_add(args[0], args[1])
 	})
-	fn_Main_const = rt.MkFunc("Main.const", 1, func(args []rt.Value) rt.Value {
-		return Main_const(args[0])
-	})
+	fn_Main_const = rt.MkFunc1("Main.const", Main_const)
 	fn_Main_twice = rt.MkFunc("Main.twice", 2, func(args []rt.Value) rt.Value {
 		return Main_twice(args[0], args[1])
 	})
 	fn_Main_apply = rt.MkFunc("Main.apply", 2, func(args []rt.Value) rt.Value {
 		return Main_apply(args[0], args[1])
 	})
-	fn_Main_countdown = rt.MkFunc("Main.countdown", 1, func(args []rt.Value) rt.Value {
-		return Main_countdown(args[0])
-	})
-	fn_Main_describe = rt.MkFunc("Main.describe", 1, func(args []rt.Value) rt.Value {
-		return Main_describe(args[0])
-	})
+	fn_Main_countdown = rt.MkFunc1("Main.countdown", Main_countdown)
+	fn_Main_describe = rt.MkFunc1("Main.describe", Main_describe)
 }
 
 // fn_Main_add is Main.add as a Lune value.
@@ -49,7 +43,23 @@ var fn_Main_add *rt.Func
 
 // Main_add is Main.add.
 func Main_add(a rt.Value, b rt.Value) rt.Value {
+	if i, ok := a.(int64); ok {
+		if i_1, ok := b.(int64); ok {
+			if r, ok := Main_add_int(i, i_1); ok {
+				return r
+			}
+		}
+	}
 	return rt.F_prim_addInt(a, b)
+}
+
+// Main_add_int is Main.add on int64 arguments; false where the boxed code would leave int64 or fail.
+func Main_add_int(a int64, b int64) (int64, bool) {
+	w := a + b
+	if (a^w)&(b^w) < 0 {
+		return 0, false
+	}
+	return w, true
 }
 
 // v_Main_inc caches Main.inc, computed on first use.
@@ -71,7 +81,7 @@ var fn_Main_const *rt.Func
 
 // Main_const is Main.const.
 func Main_const(x rt.Value) rt.Value {
-	return rt.MkFunc("Main.const", 1, func(args []rt.Value) rt.Value {
+	return rt.MkFunc1("Main.const", func(_ rt.Value) rt.Value {
 		return x
 	})
 }
@@ -134,10 +144,9 @@ func Main_main() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	var adder rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
-		k := args[0]
+	adder := func(k rt.Value) rt.Value {
 		return rt.F_prim_addInt(k, int64(100))
-	})
+	}
 	_t_2 := Main_inc()
 	_t_3 := Main_twice(_t_2, int64(5))
 	_t_4 := rt.F_prim_showInt(_t_3)
@@ -148,7 +157,7 @@ func Main_main() rt.Value {
 	_t_9 := Main_countdown(int64(3))
 	_t_10 := rt.F_prim_putStrLn(_t_9)
 	_t_11 := Main_describe("two")
-	_t_12 := rt.Apply(adder, _t_11)
+	_t_12 := adder(_t_11)
 	_t_13 := rt.F_prim_showInt(_t_12)
 	_t_14 := rt.F_prim_putStrLn(_t_13)
 	_t_15 := rt.Apply(fn_Main_add, int64(10))

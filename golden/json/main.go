@@ -31,17 +31,18 @@ func init() {
 	fn_Main_report = rt.MkFunc("Main.report", 3, func(args []rt.Value) rt.Value {
 		return Main_report(args[0], args[1], args[2])
 	})
-	fn_Main_name = rt.MkFunc("Main.name", 1, func(args []rt.Value) rt.Value {
-		return Main_name(args[0])
-	})
+	fn_Main_name = rt.MkFunc1("Main.name", Main_name)
 }
+
+// labels are the sorted labels of a record shape.
+var labels = []string{"key", "value"}
 
 // fn_Main_field is Main.field as a Lune value.
 var fn_Main_field *rt.Func
 
 // Main_field is Main.field.
 func Main_field(k rt.Value, v rt.Value) rt.Value {
-	return rt.MkRecord([]string{"key", "value"}, k, v)
+	return rt.MkRecordSorted(labels, k, v)
 }
 
 // v_Main_value caches Main.value, computed on first use.
@@ -59,17 +60,17 @@ func Main_value() rt.Value {
 	_t_3 := Main_field("version", _t_2)
 	_t_4 := rt.F_prim_jsonString("core")
 	_t_5 := rt.F_prim_jsonBool(rt.True)
-	var _t_6 rt.Value = rt.MkCon("Lune.Prelude.Cons", rt.P_prim_jsonNull, rt.Nil)
-	var _t_7 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_5, _t_6)
-	var _t_8 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_4, _t_7)
+	var _t_6 rt.Value = rt.MkCon2("Lune.Prelude.Cons", rt.P_prim_jsonNull, rt.Nil)
+	var _t_7 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_5, _t_6)
+	var _t_8 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_4, _t_7)
 	_t_9 := rt.F_prim_jsonArray(_t_8)
 	_t_10 := Main_field("tags", _t_9)
 	_t_11 := rt.F_prim_jsonFloat(float64(0.01))
 	_t_12 := Main_field("ratio", _t_11)
-	var _t_13 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_12, rt.Nil)
-	var _t_14 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_10, _t_13)
-	var _t_15 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_3, _t_14)
-	var _t_16 rt.Value = rt.MkCon("Lune.Prelude.Cons", _t_1, _t_15)
+	var _t_13 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_12, rt.Nil)
+	var _t_14 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_10, _t_13)
+	var _t_15 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_3, _t_14)
+	var _t_16 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_1, _t_15)
 	result = rt.F_prim_jsonObject(_t_16)
 	v_Main_value.Store(&result)
 	return result
@@ -80,7 +81,7 @@ var fn_Main_then *rt.Func
 
 // Main_then is Main.then.
 func Main_then(first rt.Value, second rt.Value) rt.Value {
-	var _t_17 rt.Value = rt.MkFunc("Main.then", 1, func(args []rt.Value) rt.Value {
+	var _t_17 rt.Value = rt.MkFunc1("Main.then", func(_ rt.Value) rt.Value {
 		return second
 	})
 	return rt.F__dollar_primIOBind(first, _t_17)

@@ -50,7 +50,7 @@ func Main_range(lo rt.Value, hi rt.Value) rt.Value {
 	case con != nil && con.Name == "Lune.Prelude.True" && len(con.Args) == 0:
 		_t := rt.F_prim_addInt(lo, int64(1))
 		_t_1 := Main_range(_t, hi)
-		return rt.MkCon("Lune.Prelude.Cons", lo, _t_1)
+		return rt.MkCon2("Lune.Prelude.Cons", lo, _t_1)
 	case con != nil && con.Name == "Lune.Prelude.False" && len(con.Args) == 0:
 		return rt.Nil
 	default:
@@ -69,7 +69,7 @@ func Main_map(f rt.Value, xs rt.Value) rt.Value {
 		rest := con.Args[1]
 		_t_2 := rt.Apply(f, x)
 		_t_3 := Main_map(f, rest)
-		return rt.MkCon("Lune.Prelude.Cons", _t_2, _t_3)
+		return rt.MkCon2("Lune.Prelude.Cons", _t_2, _t_3)
 	case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
 		return rt.Nil
 	default:
@@ -81,17 +81,23 @@ func Main_map(f rt.Value, xs rt.Value) rt.Value {
 var fn_Main_foldl *rt.Func
 
 // Main_foldl is Main.foldl.
-func Main_foldl(f_1 rt.Value, acc rt.Value, xs_1 rt.Value) rt.Value {
-	switch con, _ := xs_1.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
-		x_1 := con.Args[0]
-		rest_1 := con.Args[1]
-		_t_4 := rt.ApplyN(f_1, acc, x_1)
-		return Main_foldl(f_1, _t_4, rest_1)
-	case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
-		return acc
-	default:
-		return rt.NonExhaustive("Main.foldl", xs_1)
+func Main_foldl(f_1_in rt.Value, acc_in rt.Value, xs_1_in rt.Value) rt.Value {
+	for {
+		f_1 := f_1_in
+		acc := acc_in
+		xs_1 := xs_1_in
+		switch con, _ := xs_1.(*rt.Con); {
+		case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
+			x_1 := con.Args[0]
+			rest_1 := con.Args[1]
+			_t_4 := rt.ApplyN(f_1, acc, x_1)
+			f_1_in, acc_in, xs_1_in = f_1, _t_4, rest_1
+			continue
+		case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
+			return acc
+		default:
+			return rt.NonExhaustive("Main.foldl", xs_1)
+		}
 	}
 }
 
@@ -124,7 +130,7 @@ var fn_Main_then *rt.Func
 
 // Main_then is Main.then.
 func Main_then(first rt.Value, second rt.Value) rt.Value {
-	var _t_7 rt.Value = rt.MkFunc("Main.then", 1, func(args []rt.Value) rt.Value {
+	var _t_7 rt.Value = rt.MkFunc1("Main.then", func(_ rt.Value) rt.Value {
 		return second
 	})
 	return rt.F__dollar_primIOBind(first, _t_7)
@@ -139,8 +145,7 @@ func Main_squares() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	var _t_8 rt.Value = rt.MkFunc("Main.squares", 1, func(args []rt.Value) rt.Value {
-		n := args[0]
+	var _t_8 rt.Value = rt.MkFunc1("Main.squares", func(n rt.Value) rt.Value {
 		return rt.F_prim_mulInt(n, n)
 	})
 	_t_9 := Main_range(int64(1), int64(10))

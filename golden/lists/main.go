@@ -20,12 +20,8 @@ func init() {
 	debugNames["Main_list"] = "Main.list"
 	debugNames["Main_main"] = "Main.main"
 	rt.RegisterDebugNames(debugNames)
-	fn_Main_length = rt.MkFunc("Main.length", 1, func(args []rt.Value) rt.Value {
-		return Main_length(args[0])
-	})
-	fn_Main_sum = rt.MkFunc("Main.sum", 1, func(args []rt.Value) rt.Value {
-		return Main_sum(args[0])
-	})
+	fn_Main_length = rt.MkFunc1("Main.length", Main_length)
+	fn_Main_sum = rt.MkFunc1("Main.sum", Main_sum)
 }
 
 // fn_Main_length is Main.length as a Lune value.
@@ -80,9 +76,9 @@ func Main_list() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	var _t_3 rt.Value = rt.MkCon("Lune.Prelude.Cons", int64(3), rt.Nil)
-	var _t_4 rt.Value = rt.MkCon("Lune.Prelude.Cons", int64(2), _t_3)
-	result = rt.MkCon("Lune.Prelude.Cons", int64(1), _t_4)
+	var _t_3 rt.Value = rt.MkCon2("Lune.Prelude.Cons", int64(3), rt.Nil)
+	var _t_4 rt.Value = rt.MkCon2("Lune.Prelude.Cons", int64(2), _t_3)
+	result = rt.MkCon2("Lune.Prelude.Cons", int64(1), _t_4)
 	v_Main_list.Store(&result)
 	return result
 }

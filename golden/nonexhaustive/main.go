@@ -18,9 +18,7 @@ func init() {
 	debugNames["Main_unwrap"] = "Main.unwrap"
 	debugNames["Main_main"] = "Main.main"
 	rt.RegisterDebugNames(debugNames)
-	fn_Main_unwrap = rt.MkFunc("Main.unwrap", 1, func(args []rt.Value) rt.Value {
-		return Main_unwrap(args[0])
-	})
+	fn_Main_unwrap = rt.MkFunc1("Main.unwrap", Main_unwrap)
 }
 
 // fn_Main_unwrap is Main.unwrap as a Lune value.
@@ -46,8 +44,8 @@ func Main_main() rt.Value {
 	}
 	var result rt.Value
 	_t := rt.F_prim_putStrLn("before")
-	var _t_4 rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
-		var _t_1 rt.Value = rt.MkCon("Lune.Prelude.Just", int64(3))
+	var _t_4 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
+		var _t_1 rt.Value = rt.MkCon1("Lune.Prelude.Just", int64(3))
 		_t_2 := Main_unwrap(_t_1)
 		_t_3 := rt.F_prim_showInt(_t_2)
 		return rt.F_prim_putStrLn(_t_3)

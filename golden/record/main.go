@@ -28,13 +28,14 @@ func init() {
 	fn_Main_rename = rt.MkFunc("Main.rename", 2, func(args []rt.Value) rt.Value {
 		return Main_rename(args[0], args[1])
 	})
-	fn_Main_show = rt.MkFunc("Main.show", 1, func(args []rt.Value) rt.Value {
-		return Main_show(args[0])
-	})
+	fn_Main_show = rt.MkFunc1("Main.show", Main_show)
 	fn_Main_then = rt.MkFunc("Main.then", 2, func(args []rt.Value) rt.Value {
 		return Main_then(args[0], args[1])
 	})
 }
+
+// labels are the sorted labels of a record shape.
+var labels = []string{"label", "x", "y"}
 
 // v_Main_origin caches Main.origin, computed on first use.
 var v_Main_origin atomic.Pointer[rt.Value]
@@ -45,7 +46,7 @@ func Main_origin() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	result = rt.MkRecord([]string{"x", "y", "label"}, int64(0), int64(0), "origin")
+	result = rt.MkRecordSorted(labels, "origin", int64(0), int64(0))
 	v_Main_origin.Store(&result)
 	return result
 }
@@ -55,12 +56,11 @@ var fn_Main_moveRight *rt.Func
 
 // Main_moveRight is Main.moveRight.
 func Main_moveRight(dx rt.Value, p rt.Value) rt.Value {
-	_dollar_r := p
-	_t := rt.Select(_dollar_r, "label")
+	_t := rt.Select(p, "label")
 	_t_1 := rt.Select(p, "x")
 	_t_2 := rt.F_prim_addInt(_t_1, dx)
-	_t_3 := rt.Select(_dollar_r, "y")
-	return rt.MkRecord([]string{"label", "x", "y"}, _t, _t_2, _t_3)
+	_t_3 := rt.Select(p, "y")
+	return rt.MkRecordSorted(labels, _t, _t_2, _t_3)
 }
 
 // fn_Main_rename is Main.rename as a Lune value.
@@ -68,10 +68,9 @@ var fn_Main_rename *rt.Func
 
 // Main_rename is Main.rename.
 func Main_rename(name rt.Value, p_1 rt.Value) rt.Value {
-	_dollar_r_1 := p_1
-	_t_4 := rt.Select(_dollar_r_1, "x")
-	_t_5 := rt.Select(_dollar_r_1, "y")
-	return rt.MkRecord([]string{"label", "x", "y"}, name, _t_4, _t_5)
+	_t_4 := rt.Select(p_1, "x")
+	_t_5 := rt.Select(p_1, "y")
+	return rt.MkRecordSorted(labels, name, _t_4, _t_5)
 }
 
 // fn_Main_show is Main.show as a Lune value.
@@ -97,7 +96,7 @@ var fn_Main_then *rt.Func
 
 // Main_then is Main.then.
 func Main_then(first rt.Value, second rt.Value) rt.Value {
-	var _t_16 rt.Value = rt.MkFunc("Main.then", 1, func(args []rt.Value) rt.Value {
+	var _t_16 rt.Value = rt.MkFunc1("Main.then", func(_ rt.Value) rt.Value {
 		return second
 	})
 	return rt.F__dollar_primIOBind(first, _t_16)

@@ -28,10 +28,8 @@ func Main_main() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	var _t_3 rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
-		line := args[0]
-		var _t_2 rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
-			second := args[0]
+	var _t_3 rt.Value = rt.MkFunc1("Main.main", func(line rt.Value) rt.Value {
+		var _t_2 rt.Value = rt.MkFunc1("Main.main", func(second rt.Value) rt.Value {
 			_t := rt.F_prim_appendString(" + ", second)
 			_t_1 := rt.F_prim_appendString(line, _t)
 			return rt.F_prim_putStrLn(_t_1)

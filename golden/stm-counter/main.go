@@ -19,9 +19,7 @@ func init() {
 	debugNames["Main_worker"] = "Main.worker"
 	debugNames["Main_main"] = "Main.main"
 	rt.RegisterDebugNames(debugNames)
-	fn_Main_increment = rt.MkFunc("Main.increment", 1, func(args []rt.Value) rt.Value {
-		return Main_increment(args[0])
-	})
+	fn_Main_increment = rt.MkFunc1("Main.increment", Main_increment)
 	fn_Main_worker = rt.MkFunc("Main.worker", 2, func(args []rt.Value) rt.Value {
 		return Main_worker(args[0], args[1])
 	})
@@ -33,11 +31,10 @@ var fn_Main_increment *rt.Func
 // Main_increment is Main.increment.
 func Main_increment(tv rt.Value) rt.Value {
 	_t := rt.F_prim_readTVar(tv)
-	var _t_5 rt.Value = rt.MkFunc("Main.increment", 1, func(args []rt.Value) rt.Value {
-		n := args[0]
+	var _t_5 rt.Value = rt.MkFunc1("Main.increment", func(n rt.Value) rt.Value {
 		_t_1 := rt.F_prim_addInt(n, int64(1))
 		_t_2 := rt.F_prim_writeTVar(tv, _t_1)
-		var _t_4 rt.Value = rt.MkFunc("Main.increment", 1, func(args []rt.Value) rt.Value {
+		var _t_4 rt.Value = rt.MkFunc1("Main.increment", func(_ rt.Value) rt.Value {
 			_t_3 := rt.F_prim_addInt(n, int64(1))
 			return rt.F__dollar_primSTMPure(_t_3)
 		})
@@ -58,7 +55,7 @@ func Main_worker(tv_1 rt.Value, count rt.Value) rt.Value {
 	case con != nil && con.Name == "Lune.Prelude.False" && len(con.Args) == 0:
 		_t_6 := Main_increment(tv_1)
 		_t_7 := rt.F_prim_atomically(_t_6)
-		var _t_9 rt.Value = rt.MkFunc("Main.worker", 1, func(args []rt.Value) rt.Value {
+		var _t_9 rt.Value = rt.MkFunc1("Main.worker", func(_ rt.Value) rt.Value {
 			_t_8 := rt.F_prim_subInt(count, int64(1))
 			return Main_worker(tv_1, _t_8)
 		})
@@ -79,24 +76,20 @@ func Main_main() rt.Value {
 	var result rt.Value
 	_t_10 := rt.F_prim_newTVar(int64(0))
 	_t_11 := rt.F_prim_atomically(_t_10)
-	var _t_27 rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
-		tv_2 := args[0]
+	var _t_27 rt.Value = rt.MkFunc1("Main.main", func(tv_2 rt.Value) rt.Value {
 		_t_12 := Main_worker(tv_2, int64(1000))
 		_t_13 := rt.F_prim_spawn(_t_12)
-		var _t_26 rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
-			first := args[0]
+		var _t_26 rt.Value = rt.MkFunc1("Main.main", func(first rt.Value) rt.Value {
 			_t_14 := Main_worker(tv_2, int64(1000))
 			_t_15 := rt.F_prim_spawn(_t_14)
-			var _t_25 rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
-				second := args[0]
+			var _t_25 rt.Value = rt.MkFunc1("Main.main", func(second rt.Value) rt.Value {
 				_t_16 := rt.F_prim_await(first)
-				var _t_24 rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
+				var _t_24 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
 					_t_17 := rt.F_prim_await(second)
-					var _t_23 rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
+					var _t_23 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
 						_t_18 := rt.F_prim_readTVar(tv_2)
 						_t_19 := rt.F_prim_atomically(_t_18)
-						var _t_22 rt.Value = rt.MkFunc("Main.main", 1, func(args []rt.Value) rt.Value {
-							n_1 := args[0]
+						var _t_22 rt.Value = rt.MkFunc1("Main.main", func(n_1 rt.Value) rt.Value {
 							_t_20 := rt.F_prim_showInt(n_1)
 							_t_21 := rt.F_prim_appendString("count=", _t_20)
 							return rt.F_prim_putStrLn(_t_21)

@@ -20,10 +20,11 @@ func init() {
 	debugNames["Main_block"] = "Main.block"
 	debugNames["Main_main"] = "Main.main"
 	rt.RegisterDebugNames(debugNames)
-	fn_Main_show = rt.MkFunc("Main.show", 1, func(args []rt.Value) rt.Value {
-		return Main_show(args[0])
-	})
+	fn_Main_show = rt.MkFunc1("Main.show", Main_show)
 }
+
+// labels are the sorted labels of a record shape.
+var labels = []string{"x", "y"}
 
 // v_Main_point caches Main.point, computed on first use.
 var v_Main_point atomic.Pointer[rt.Value]
@@ -34,7 +35,7 @@ func Main_point() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	result = rt.MkRecord([]string{"x", "y", "x"}, int64(1), int64(2), int64(3))
+	result = rt.MkRecordSorted(labels, int64(3), int64(2))
 	v_Main_point.Store(&result)
 	return result
 }
