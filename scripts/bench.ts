@@ -1,7 +1,8 @@
 // scripts/bench.ts (npm run bench): compiles each bench/<name>.lcore, builds its hand-written Go twin, runs
 // them alternately, checks both print the same answer and prints medians, ratios and peak RSS. Also reports
 // the compile time of 50_HealthAgent per pass and its scaling with input size. Not a test: figures only.
-//   npm run bench [-- --only NAME] [-- --runs N] [-- --json FILE] [-- --no-compile-time]
+//   npm run bench [-- --only NAME] [-- --runs N] [-- --json FILE] [-- --no-compile-time] [-- -O0]
+// (-O0: the programs compiled without the optimizing passes, for the before/after table.)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,30 +14,36 @@ import { renameGlobals } from '../properties/merge';
 const root = resolve(import.meta.dirname, '..');
 const goEnv = { ...process.env, PATH: `${process.env.PATH}:/usr/local/go/bin`, GOPROXY: 'off', GOFLAGS: '-mod=mod' };
 
-interface Row { name: string; generated_ms: number; twin_ms: number; ratio: number; generated_rss_kb: number; twin_rss_kb: number }
+interface Row {
+  name: string; generated_ms: number; twin_ms: number; ratio: number; generated_rss_kb: number; twin_rss_kb: number;
+  /** User + system CPU time: steadier than wall time on a loaded machine (but counts the GC's parallel work). */
+  generated_cpu_ms: number; twin_cpu_ms: number;
+}
 
 function args() {
   const a = process.argv.slice(2);
   const get = (f: string) => { const i = a.indexOf(f); return i >= 0 ? a[i + 1] : undefined; };
-  return { only: get('--only'), runs: Number(get('--runs') ?? 5), json: get('--json'), compileTime: !a.includes('--no-compile-time') };
+  return { only: get('--only'), runs: Number(get('--runs') ?? 5), json: get('--json'), compileTime: !a.includes('--no-compile-time'), o0: a.includes('-O0') };
 }
 
-/** Runs a binary under /usr/bin/time, returning stdout, wall ms and peak RSS in KiB. */
-function measure(bin: string): { out: string; ms: number; rssKb: number } {
+/** Runs a binary under /usr/bin/time, returning stdout, wall ms, CPU ms (user + system) and peak RSS in KiB. */
+function measure(bin: string): { out: string; ms: number; cpuMs: number; rssKb: number } {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', bin], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', bin], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${bin} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  const rssKb = Number(r.stderr.trim().split('\n').at(-1));
-  return { out: r.stdout, ms, rssKb };
+  const [rss, user, sys] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { out: r.stdout, ms, cpuMs: (user! + sys!) * 1000, rssKb: rss! };
 }
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
 
+let optFlags: string[] = [];
+
 function benchOne(name: string, runs: number): Row {
   const out = join(root, 'out', 'bench', name);
   mkdirSync(join(root, 'out', 'bench'), { recursive: true });
-  execFileSync('npx', ['tsx', join(root, 'scripts/lunec.ts'), 'compile', join(root, 'bench', `${name}.lcore`), '-o', out], { stdio: 'inherit', cwd: root });
+  execFileSync('node', [join(root, 'scripts/lunec-run.mjs'), 'compile', join(root, 'bench', `${name}.lcore`), '-o', out, ...optFlags], { stdio: 'inherit', cwd: root });
   const twin = join(root, 'out', 'bench', `${name}-twin`);
   execFileSync('go', ['build', '-o', twin, `./${name}`], { cwd: join(root, 'bench/twins'), env: goEnv, stdio: 'inherit' });
   const gen: ReturnType<typeof measure>[] = [];
@@ -48,13 +55,17 @@ function benchOne(name: string, runs: number): Row {
   const a = gen[0]!.out.trim(), b = tw[0]!.out.trim();
   if (a !== b) throw new Error(`${name}: generated program printed ${JSON.stringify(a)}, twin printed ${JSON.stringify(b)}`);
   const g = median(gen.map((x) => x.ms)), t = median(tw.map((x) => x.ms));
-  return { name, generated_ms: g, twin_ms: t, ratio: g / t, generated_rss_kb: Math.max(...gen.map((x) => x.rssKb)), twin_rss_kb: Math.max(...tw.map((x) => x.rssKb)) };
+  return {
+    name, generated_ms: g, twin_ms: t, ratio: g / t, generated_rss_kb: Math.max(...gen.map((x) => x.rssKb)), twin_rss_kb: Math.max(...tw.map((x) => x.rssKb)),
+    generated_cpu_ms: median(gen.map((x) => x.cpuMs)), twin_cpu_ms: median(tw.map((x) => x.cpuMs)),
+  };
 }
 
 /** `compile --emit-only --timings` of a module; returns the per-pass lines and the wall time. */
 function compileTimings(file: string): { wallMs: number; lines: string } {
   const t0 = performance.now();
-  const r = spawnSync('npx', ['tsx', join(root, 'scripts/lunec.ts'), 'compile', file, '--emit-only', '--timings', '-o', join(root, 'out', 'bench', 'compile-time')], { encoding: 'utf8', cwd: root });
+  // The bundled CLI, as `npm run compile` runs it (built beforehand, so no build is timed).
+  const r = spawnSync('node', [join(root, 'scripts/lunec-run.mjs'), 'compile', file, '--emit-only', '--timings', '-o', join(root, 'out', 'bench', 'compile-time')], { encoding: 'utf8', cwd: root });
   if (r.status !== 0) throw new Error(`compile of ${file} failed: ${r.stderr}`);
   return { wallMs: performance.now() - t0, lines: r.stderr };
 }
@@ -76,6 +87,7 @@ function scaled(m: Core.Module, k: number): Core.Module {
 
 function main(): void {
   const o = args();
+  optFlags = o.o0 ? ['-O0'] : [];
   const names = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.lcore')).map((f) => f.replace(/\.lcore$/, ''))
     .filter((n) => o.only === undefined || n === o.only).sort();
   const rows: Row[] = [];
@@ -83,9 +95,9 @@ function main(): void {
     if (!existsSync(join(root, 'bench/twins', n))) { console.error(`${n}: no twin in bench/twins/${n}, skipped`); continue; }
     rows.push(benchOne(n, o.runs));
   }
-  console.log(`\n${'benchmark'.padEnd(12)} ${'generated ms'.padStart(13)} ${'twin ms'.padStart(9)} ${'ratio'.padStart(7)} ${'gen RSS KiB'.padStart(12)} ${'twin RSS KiB'.padStart(13)}`);
+  console.log(`\n${'benchmark'.padEnd(12)} ${'generated ms'.padStart(13)} ${'twin ms'.padStart(9)} ${'ratio'.padStart(7)} ${'gen RSS KiB'.padStart(12)} ${'twin RSS KiB'.padStart(13)} ${'gen CPU ms'.padStart(11)} ${'twin CPU ms'.padStart(12)}`);
   for (const r of rows) {
-    console.log(`${r.name.padEnd(12)} ${r.generated_ms.toFixed(1).padStart(13)} ${r.twin_ms.toFixed(1).padStart(9)} ${r.ratio.toFixed(2).padStart(7)} ${String(r.generated_rss_kb).padStart(12)} ${String(r.twin_rss_kb).padStart(13)}`);
+    console.log(`${r.name.padEnd(12)} ${r.generated_ms.toFixed(1).padStart(13)} ${r.twin_ms.toFixed(1).padStart(9)} ${r.ratio.toFixed(2).padStart(7)} ${String(r.generated_rss_kb).padStart(12)} ${String(r.twin_rss_kb).padStart(13)} ${r.generated_cpu_ms.toFixed(0).padStart(11)} ${r.twin_cpu_ms.toFixed(0).padStart(12)}`);
   }
   if (o.json) writeFileSync(o.json, JSON.stringify(rows, null, 1) + '\n');
   if (!o.compileTime) return;
