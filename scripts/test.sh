@@ -10,7 +10,7 @@ echo "== type check"
 npx tsc --noEmit -p .
 
 echo "== unit and property tests (c8)"
-npx c8 --reporter=text-summary --reporter=json-summary --reports-dir=coverage \
+npx c8 --check-coverage --lines 90 --reporter=text-summary --reporter=json-summary --reports-dir=coverage \
   --include 'ir/**' --include 'passes/**' --include 'emit/**' --exclude '**/*.test.ts' \
   bash -c "node --import tsx node_modules/uvu/bin.js . '\\.test\\.ts\$' -i node_modules -i out -i .stryker-tmp -i reports -i coverage && \
            node --import tsx node_modules/uvu/bin.js properties '\\.prop\\.ts\$'"
