@@ -53,11 +53,11 @@ func Bool(b bool) Value {
 	return False
 }
 
-// Cons, Just, Ok, Err build the built-in data shapes of PRIMITIVES.md §1.6.
-func Cons(x, xs Value) *Con { return &Con{Name: "Lune.Prelude.Cons", Args: []Value{x, xs}} }
-func Just(x Value) *Con     { return &Con{Name: "Lune.Prelude.Just", Args: []Value{x}} }
-func Ok(x Value) *Con       { return &Con{Name: "Lune.Prelude.Ok", Args: []Value{x}} }
-func Err(x Value) *Con      { return &Con{Name: "Lune.Prelude.Err", Args: []Value{x}} }
+// Cons, Just, Ok, Err build the built-in data shapes of PRIMITIVES.md §1.6 (each in one allocation, alloc.go).
+func Cons(x, xs Value) *Con { return MkCon2("Lune.Prelude.Cons", x, xs) }
+func Just(x Value) *Con     { return MkCon1("Lune.Prelude.Just", x) }
+func Ok(x Value) *Con       { return MkCon1("Lune.Prelude.Ok", x) }
+func Err(x Value) *Con      { return MkCon1("Lune.Prelude.Err", x) }
 
 // Record is an immutable record: labels sorted, values aligned with them.
 type Record struct {
