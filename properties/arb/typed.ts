@@ -2,7 +2,7 @@
 // A program is decoded from a sequence of natural numbers (a "choice sequence"): fast-check shrinks the
 // sequence (shorter, smaller numbers) and the decoder turns every sequence into a valid program, so
 // shrinking always yields a smaller valid program. Type first, then a term of that type. Locals are sometimes
-// drawn from a small pool (x, y, z), so inner binders shadow outer ones; crashes (no matching alternative, a
+// drawn from a small pool (x, y, len, args, …), so inner binders shadow outer ones and clash with Go's names; crashes (no matching alternative, a
 // failed lambda pattern, division by zero, a hole that fails when rendered) are rare on purpose.
 import fc from 'fast-check';
 import * as Core from '../../ir/core/core';
@@ -43,8 +43,11 @@ const bigInts = [0n, 1n, 2n, 7n, 42n, 255n, 2n ** 31n, 2n ** 62n, 2n ** 63n - 1n
 const floats = [0, 0.5, 1.5, 0.1, 2.5, 100, 1e7, 0.01, 1e-3, 123456.789, 3.14];
 /** Code points: ASCII, quote and backslash, a newline, non-ASCII, outside the BMP. */
 const chars = [97, 65, 48, 39, 92, 10, 955, 8364, 128512, 32];
-/** Binder names shared between scopes, so inner binders shadow outer ones. */
-const pool = ['x', 'y', 'z'];
+/**
+ * Binder names shared between scopes, so inner binders shadow outer ones. Some are Go predeclared names or
+ * identifiers the generated Go uses itself (`args`, `result`, `con`), which the Go emitter must rename.
+ */
+const pool = ['x', 'y', 'z', 'len', 'args', 'result', 'con', 'string', 'rt'];
 const toTemplate = (dict: string, e: Core.Expr) => app(mk.select(P(`$dictToTemplate_${dict}`), 'toTemplate'), e);
 
 /** Declarations every generated program may use: recursion over lists, ADTs, dictionaries. */
