@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { loadModule } from '../ir/core/load';
 import { withEntry } from '../ir/core/entry';
 import { runMain } from '../ir/core/eval';
@@ -14,6 +14,7 @@ import { compile, stages } from '../passes/pipeline';
 import { emitModule } from '../emit/module';
 import { writeModule } from '../emit/write';
 import { goBuild } from '../emit/build';
+import { launch } from './lunec-launch.mjs';
 
 const usage = `lune-go: compile Lune Core to a native Go binary
 
@@ -198,27 +199,13 @@ async function compileFile(m: Awaited<ReturnType<typeof loadModule>>, o: Options
   }
 }
 
-// The passes and the evaluator's set-up walk the program recursively; a worker thread with a large stack
-// lets them handle programs nested tens of thousands of levels deep (Node's main thread has about 1 MB).
-const stackSizeMb = 1024;
 /** Defined (true) only in the esbuild bundle. */
 declare const LUNEC_BUNDLED: boolean | undefined;
 
+// The CLI runs in a worker thread with a large stack (scripts/lunec-launch.mjs). Bundled (dist/lunec.mjs, see
+// scripts/build-cli.mjs), the worker runs this same file; otherwise a tiny entry that registers tsx first.
 if (isMainThread) {
-  // Bundled (dist/lunec.mjs, see scripts/build-cli.mjs), the worker runs this same file; otherwise a tiny entry
-  // that registers tsx first.
-  const entry = typeof LUNEC_BUNDLED !== 'undefined' ? new URL(import.meta.url) : new URL('./lunec-worker.mjs', import.meta.url);
-  const worker = new Worker(entry, { argv: process.argv.slice(2), stdin: true, resourceLimits: { stackSizeMb } });
-  // Standard input is forwarded only once the program asks for it, so that a program that never reads
-  // does not wait for an interactive stdin to close.
-  worker.on('message', (m) => {
-    if (m === 'lunec:stdin') process.stdin.pipe(worker.stdin!);
-  });
-  worker.on('error', (e) => {
-    process.stderr.write(`lunec: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(70);
-  });
-  worker.on('exit', (code) => process.exit(code));
+  launch(typeof LUNEC_BUNDLED !== 'undefined' ? new URL(import.meta.url) : new URL('./lunec-worker.mjs', import.meta.url));
 } else {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
