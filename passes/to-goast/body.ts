@@ -48,11 +48,73 @@ export const funcOfArgs: G.FuncType = G.mk.funcType([G.mk.field(synthetic.args, 
 export function stmts(cx: Ctx, e: Anf.Expr, dest: Dest, out: G.Stmt[] = []): G.Stmt[] {
   let cur: Anf.Expr = e;
   while (cur.tag === 'Let') {
+    const test = cx.optimize ? boolTest(cx, cur) : null;
+    if (test !== null) {
+      // `let s = <comparison> in case s of True/False`: a Go if on the comparison, no switch on the Bool.
+      const next = cur.body;
+      if (next.tag === 'Ret') {
+        ifOnBool(cx, test, next.value as Anf.Switch, dest, out);
+        return out;
+      }
+      const to = cx.plan.used.has(next.name) ? local(cx, next.name) : '_';
+      if (to !== '_') out.push(G.mk.declStmt(G.mk.varDecl(to, rtValue, null)));
+      ifOnBool(cx, test, next.rhs as Anf.Switch, { kind: 'assign', to }, out);
+      cur = next.body;
+      continue;
+    }
     bindLet(cx, cur, out);
     cur = cur.body;
   }
   finish(cx, cur.value, dest, out);
   return out;
+}
+
+// Primitives whose result is always exactly rt.True or rt.False (never another True value), so comparing the
+// result with rt.True decides a case on it.
+const boolPrims: ReadonlySet<string> = new Set([
+  'prim_eqInt', 'prim_leInt', 'prim_geInt', 'prim_and', 'prim_or', 'prim_not', 'prim_eqFloat', 'prim_gtFloat',
+  'prim_ltFloat', 'prim_geFloat', 'prim_leFloat', 'prim_eqString',
+]);
+const trueCon = 'Lune.Prelude.True';
+const falseCon = 'Lune.Prelude.False';
+
+// `let s = p a b` (p a Bool primitive, saturated; s read once) followed by a Switch on s whose arms are True/False
+// without binders: the Go condition `p(a, b) == rt.True`, else null.
+function boolTest(cx: Ctx, l: Anf.Let): G.Expr | null {
+  const r = l.rhs;
+  if (r.tag !== 'App' || r.fn.tag !== 'Var' || r.fn.scope !== 'prim' || !boolPrims.has(r.fn.name)) return null;
+  if (lookupPrim(r.fn.name)?.arity !== r.args.length) return null;
+  const next = l.body;
+  const sw = next.tag === 'Ret' ? next.value : next.rhs;
+  if (sw.tag !== 'Switch' || sw.scrutinee.tag !== 'Var' || sw.scrutinee.scope !== 'local' || sw.scrutinee.name !== l.name) return null;
+  // s may be read only by the switch: its scrutinee, and the usual `_ -> fail NonExhaustiveCase s` default.
+  if (cx.plan.uses.get(l.name) !== (failsOn(sw.default, l.name) !== null ? 2 : 1)) return null;
+  if (!sw.arms.every((a) => a.tag === 'ConArm' && (a.con === trueCon || a.con === falseCon) && a.binders.length === 0)) return null;
+  return G.mk.binary('==', app(cx, r).e, rt('True'));
+}
+
+/** The `fail NonExhaustiveCase x` that `e` is (nothing before it), else null. */
+function failsOn(e: Anf.Expr | null, x: string): Anf.Fail | null {
+  if (e === null || e.tag !== 'Ret' || e.value.tag !== 'Fail' || e.value.kind !== 'NonExhaustiveCase') return null;
+  const v = e.value.scrutinee;
+  return v.tag === 'Var' && v.scope === 'local' && v.name === x ? e.value : null;
+}
+
+// The arms of a True/False switch as `if cond { True arm } else { False arm }`; a missing arm runs the default, or
+// fails with NonExhaustiveCase on the Bool (as the switch would).
+function ifOnBool(cx: Ctx, cond: G.Expr, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
+  const branch = (con: string, value: string): G.Stmt[] => {
+    const arm = s.arms.find((a) => a.tag === 'ConArm' && a.con === con);
+    const body: G.Stmt[] = [];
+    if (arm !== undefined) return stmts(cx, arm.body, dest, body);
+    const f = s.scrutinee.tag === 'Var' ? failsOn(s.default, s.scrutinee.name) : null;
+    if (s.default !== null && f === null) return stmts(cx, s.default, dest, body);
+    // No arm for this value: the default's failure (or the switch's own) on the Bool it tested.
+    const fail = rtCall('NonExhaustive', [G.mk.str(f?.where ?? cx.where), rt(value)]);
+    body.push(dest.kind === 'return' ? G.mk.ret([fail]) : G.mk.set(dest.to, fail));
+    return body;
+  };
+  out.push(G.mk.if(null, cond, branch(trueCon, 'True'), G.mk.block(branch(falseCon, 'False'))));
 }
 
 function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {

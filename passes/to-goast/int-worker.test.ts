@@ -36,17 +36,13 @@ func Main_sum(n_in rt.Value, acc_in rt.Value) rt.Value {
 \tfor {
 \t\tn := n_in
 \t\tacc := acc_in
-\t\t_s := rt.F_prim_eqInt(n, int64(0))
-\t\tswitch con, _ := _s.(*rt.Con); {
-\t\tcase con != nil && con.Name == "Lune.Prelude.True" && len(con.Args) == 0:
+\t\tif rt.F_prim_eqInt(n, int64(0)) == rt.True {
 \t\t\treturn acc
-\t\tcase con != nil && con.Name == "Lune.Prelude.False" && len(con.Args) == 0:
+\t\t} else {
 \t\t\t_t := rt.F_prim_subInt(n, int64(1))
 \t\t\t_t_1 := rt.F_prim_addInt(acc, n)
 \t\t\tn_in, acc_in = _t, _t_1
 \t\t\tcontinue
-\t\tdefault:
-\t\t\treturn rt.NonExhaustive("Main.sum", _s)
 \t\t}
 \t}
 }
@@ -77,10 +73,24 @@ func Main_sum_int(n int64, acc int64) (int64, bool) {
   assert.is(G.check(goOf(sum('0'))).length, 0);
 });
 
-test('-O0: no workers and no loops', () => {
+test('-O0: no workers, no loops, no if on a comparison', () => {
   const text = G.print(goOf(sum('0'), false));
   assert.not.ok(text.includes('_int('));
   assert.not.ok(text.includes('for {'));
+  assert.not.ok(text.includes('== rt.True'));
+});
+
+test('a comparison whose case lacks an arm fails on the Bool it tested, naming the default\'s function', () => {
+  const text = G.print(goOf(`module Main
+Main.f = \\n -> case prim_eqInt (prim_addInt n n) 0 of { Lune.Prelude.True -> Main.f n }
+Main.main = prim_putStrLn (prim_showInt (Main.f 1))
+`));
+  assert.ok(text.includes(`\t\tif rt.F_prim_eqInt(_t, int64(0)) == rt.True {
+\t\t\tn_in = n
+\t\t\tcontinue
+\t\t} else {
+\t\t\treturn rt.NonExhaustive("Main.f", rt.False)
+\t\t}`), text);
 });
 
 test('Go: the worker gives up on overflow and the boxed code computes the big Int', async () => {

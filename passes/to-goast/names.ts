@@ -20,6 +20,8 @@ export interface Plan {
   readonly locals: ReadonlyMap<string, string>;
   /** Locals read somewhere (names are unique in the module, so one set serves every scope). */
   readonly used: ReadonlySet<string>;
+  /** How many times each local is read. */
+  readonly uses: ReadonlyMap<string, number>;
   /**
    * Let-bound lambdas only ever called with exactly their arity (join points, local helpers): they become Go
    * func literals called directly, which Go keeps on the stack, instead of *rt.Func values applied with ApplyN.
@@ -52,9 +54,11 @@ export function plan(m: Anf.Module): Plan {
   const bind = (x: string | null) => {
     if (x !== null && !locals.has(x)) locals.set(x, names.fresh(x));
   };
+  const uses = new Map<string, number>();
   const atom = (a: Anf.Atom) => {
     if (a.tag === 'Var' && a.scope === 'local') {
       used.add(a.name);
+      uses.set(a.name, (uses.get(a.name) ?? 0) + 1);
       escapes.add(a.name);
     }
   };
@@ -95,5 +99,5 @@ export function plan(m: Anf.Module): Plan {
   };
   for (const d of m.decls) expr(d.body);
   const direct = new Set([...lamArity.keys()].filter((x) => !escapes.has(x)));
-  return { names, globals, locals, used, direct };
+  return { names, globals, locals, used, uses, direct };
 }
