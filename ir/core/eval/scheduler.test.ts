@@ -63,12 +63,13 @@ Main.main = Main.bind (prim_spawn ($primIOPure "one")) (\f1 ->
   assert.is(r.stdout, 'two\n');
 });
 
+// Wide sleep margins: main must be parked on `await other` before `slow` finishes, even on a loaded machine.
 test('awaitAny quirk: the loser keeps the waiter registered and can answer a later await', async () => {
   const r = await run(String.raw`
 Main.after = \ms v -> Main.seq (prim_sleepMs ms) ($primIOPure v)
 Main.main = Main.bind (prim_spawn (Main.after 5 "fast")) (\fast ->
-  Main.bind (prim_spawn (Main.after 40 "slow")) (\slow ->
-  Main.bind (prim_spawn (Main.after 120 "other")) (\other ->
+  Main.bind (prim_spawn (Main.after 300 "slow")) (\slow ->
+  Main.bind (prim_spawn (Main.after 1500 "other")) (\other ->
   Main.bind (prim_awaitAny fast slow) (\a ->
   Main.bind (prim_await other) (\b -> Main.seq (Main.say a) (Main.say b))))))`);
   assert.is(r.stdout, lines('fast', 'slow'));
