@@ -177,6 +177,11 @@ class Gen {
         () => { const r = this.binder('r'); return app(mk.lam([pcon('Main.Circle', mk.pvar(r))], t(ty, extend(env, { name: r, ty: 'Int' }))), t('Shape')); },
         () => { const a = this.binder('a'); return app(mk.lam([pcon('Cons', mk.pvar(a), mk.pwild())], t(ty, extend(env, { name: a, ty: 'Int' }))), t('IntList')); },
         () => app(mk.lam([pcon('True'), mk.pstring('a')], t(ty)), t('Bool'), t('String')),
+        () => { // evaluation order: the first argument's pattern must fail before the second argument is evaluated
+          const r = this.binder('r'), q = this.binder('q', [r]);
+          const lam = mk.lam([pcon('Main.Circle', mk.pvar(r)), mk.pvar(q)], t(ty, extend(env, { name: r, ty: 'Int' }, { name: q, ty: 'Int' })));
+          return app(lam, t('Shape'), app(this.pick(['prim_divInt', 'prim_modInt']), t('Int'), t('Int')));
+        },
         () => mk.case(t('String'), [mk.alt(mk.pstring(''), t(ty)), mk.alt(mk.pstring('b'), t(ty))]), // NonExhaustiveCase "…"
         () => mk.let(this.fresh('d'), app(this.pick(['prim_divInt', 'prim_modInt']), t('Int'), t('Int')), t(ty)), // strict let: may divide by zero
       ])(),
