@@ -31,18 +31,14 @@ func Main_fib(n rt.Value) rt.Value {
 			return r
 		}
 	}
-	_s := rt.F_prim_leInt(n, int64(1))
-	switch con, _ := _s.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.True" && len(con.Args) == 0:
+	if rt.F_prim_leInt(n, int64(1)) == rt.True {
 		return n
-	case con != nil && con.Name == "Lune.Prelude.False" && len(con.Args) == 0:
+	} else {
 		_t := rt.F_prim_subInt(n, int64(1))
 		_t_1 := Main_fib(_t)
 		_t_2 := rt.F_prim_subInt(n, int64(2))
 		_t_3 := Main_fib(_t_2)
 		return rt.F_prim_addInt(_t_1, _t_3)
-	default:
-		return rt.NonExhaustive("Main.fib", _s)
 	}
 }
 

@@ -108,15 +108,11 @@ var fn_Main_countdown *rt.Func
 
 // Main_countdown is Main.countdown.
 func Main_countdown(n rt.Value) rt.Value {
-	_s := rt.F_prim_leInt(n, int64(0))
-	switch con, _ := _s.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.True" && len(con.Args) == 0:
+	if rt.F_prim_leInt(n, int64(0)) == rt.True {
 		return "liftoff"
-	case con != nil && con.Name == "Lune.Prelude.False" && len(con.Args) == 0:
+	} else {
 		_t_1 := rt.F_prim_subInt(n, int64(1))
 		return Main_apply(fn_Main_countdown, _t_1)
-	default:
-		return rt.NonExhaustive("Main.countdown", _s)
 	}
 }
 

@@ -45,16 +45,12 @@ var fn_Main_range *rt.Func
 
 // Main_range is Main.range.
 func Main_range(lo rt.Value, hi rt.Value) rt.Value {
-	_s := rt.F_prim_leInt(lo, hi)
-	switch con, _ := _s.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.True" && len(con.Args) == 0:
+	if rt.F_prim_leInt(lo, hi) == rt.True {
 		_t := rt.F_prim_addInt(lo, int64(1))
 		_t_1 := Main_range(_t, hi)
 		return rt.MkCon2("Lune.Prelude.Cons", lo, _t_1)
-	case con != nil && con.Name == "Lune.Prelude.False" && len(con.Args) == 0:
+	} else {
 		return rt.Nil
-	default:
-		return rt.NonExhaustive("Main.range", _s)
 	}
 }
 

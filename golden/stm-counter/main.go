@@ -48,11 +48,9 @@ var fn_Main_worker *rt.Func
 
 // Main_worker is Main.worker.
 func Main_worker(tv_1 rt.Value, count rt.Value) rt.Value {
-	_s := rt.F_prim_leInt(count, int64(0))
-	switch con, _ := _s.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.True" && len(con.Args) == 0:
+	if rt.F_prim_leInt(count, int64(0)) == rt.True {
 		return rt.F__dollar_primIOPure(rt.Unit)
-	case con != nil && con.Name == "Lune.Prelude.False" && len(con.Args) == 0:
+	} else {
 		_t_6 := Main_increment(tv_1)
 		_t_7 := rt.F_prim_atomically(_t_6)
 		var _t_9 rt.Value = rt.MkFunc1("Main.worker", func(_ rt.Value) rt.Value {
@@ -60,8 +58,6 @@ func Main_worker(tv_1 rt.Value, count rt.Value) rt.Value {
 			return Main_worker(tv_1, _t_8)
 		})
 		return rt.F__dollar_primIOBind(_t_7, _t_9)
-	default:
-		return rt.NonExhaustive("Main.worker", _s)
 	}
 }
 
