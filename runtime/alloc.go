@@ -53,3 +53,48 @@ func MkCon4(name string, w, x, y, z Value) *Con {
 func MkRecordSorted(labels []string, values ...Value) *Record {
 	return &Record{Labels: labels, Values: values}
 }
+
+type record1 struct {
+	Record
+	a [1]Value
+}
+type record2 struct {
+	Record
+	a [2]Value
+}
+type record3 struct {
+	Record
+	a [3]Value
+}
+type record4 struct {
+	Record
+	a [4]Value
+}
+
+// MkRecordSorted1 is MkRecordSorted(labels, a) in one allocation.
+func MkRecordSorted1(labels []string, a Value) *Record {
+	r := &record1{a: [1]Value{a}}
+	r.Labels, r.Values = labels, r.a[:]
+	return &r.Record
+}
+
+// MkRecordSorted2 is MkRecordSorted(labels, a, b) in one allocation.
+func MkRecordSorted2(labels []string, a, b Value) *Record {
+	r := &record2{a: [2]Value{a, b}}
+	r.Labels, r.Values = labels, r.a[:]
+	return &r.Record
+}
+
+// MkRecordSorted3 is MkRecordSorted(labels, a, b, c) in one allocation.
+func MkRecordSorted3(labels []string, a, b, c Value) *Record {
+	r := &record3{a: [3]Value{a, b, c}}
+	r.Labels, r.Values = labels, r.a[:]
+	return &r.Record
+}
+
+// MkRecordSorted4 is MkRecordSorted(labels, a, b, c, d) in one allocation.
+func MkRecordSorted4(labels []string, a, b, c, d Value) *Record {
+	r := &record4{a: [4]Value{a, b, c, d}}
+	r.Labels, r.Values = labels, r.a[:]
+	return &r.Record
+}

@@ -28,6 +28,16 @@ func TestMkRecordSortedSelect(t *testing.T) {
 	if Select(r, "b") != int64(2) || Show(r) != Show(MkRecord([]string{"b", "a"}, int64(2), int64(1))) {
 		t.Fatalf("got %s", Show(r))
 	}
+	for _, r := range []*Record{MkRecordSorted1([]string{"a"}, int64(1)), MkRecordSorted2([]string{"a", "b"}, int64(1), int64(2)),
+		MkRecordSorted3([]string{"a", "b", "c"}, int64(1), int64(2), int64(3)), MkRecordSorted4([]string{"a", "b", "c", "d"}, int64(1), int64(2), int64(3), int64(4))} {
+		if Show(r) != Show(MkRecordSorted(r.Labels, r.Values...)) || len(r.Values) != len(r.Labels) {
+			t.Fatalf("MkRecordSorted%d: %s", len(r.Values), Show(r))
+		}
+	}
+	ab := []string{"a", "b"}
+	if n := testing.AllocsPerRun(100, func() { _ = MkRecordSorted2(ab, True, False) }); n != 1 {
+		t.Fatalf("MkRecordSorted2 allocates %v times, want 1", n)
+	}
 	labels := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
 	vals := []Value{int64(0), int64(1), int64(2), int64(3), int64(4), int64(5), int64(6), int64(7), int64(8), int64(9)}
 	big := MkRecordSorted(labels, vals...)

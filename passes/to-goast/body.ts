@@ -337,7 +337,9 @@ function record(cx: Ctx, c: Anf.Record): Res {
     cx.shared.decls.push(G.mk.varDecl(v, null, G.mk.composite(G.mk.arrayType(G.mk.ident('string')), labels.map((l) => G.mk.str(l))),
       [`${v} are the sorted labels of a record shape.`]));
   }
-  return { e: rtCall('MkRecordSorted', [G.mk.ident(v), ...labels.map((l) => atom(cx, last.get(l)!).e)]), typed: false };
+  // Up to four fields: the record and its values in one allocation (rt.MkRecordSorted1..4).
+  const fn = labels.length >= 1 && labels.length <= 4 ? `MkRecordSorted${labels.length}` : 'MkRecordSorted';
+  return { e: rtCall(fn, [G.mk.ident(v), ...labels.map((l) => atom(cx, last.get(l)!).e)]), typed: false };
 }
 
 const singletons: ReadonlyMap<string, string> = new Map([
