@@ -42,7 +42,7 @@ var fn_Main_field *rt.Func
 
 // Main_field is Main.field.
 func Main_field(k rt.Value, v rt.Value) rt.Value {
-	return rt.MkRecordSorted(labels, k, v)
+	return rt.MkRecordSorted2(labels, k, v)
 }
 
 // v_Main_value caches Main.value, computed on first use.

@@ -46,7 +46,7 @@ func Main_origin() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	result = rt.MkRecordSorted(labels, "origin", int64(0), int64(0))
+	result = rt.MkRecordSorted3(labels, "origin", int64(0), int64(0))
 	v_Main_origin.Store(&result)
 	return result
 }
@@ -60,7 +60,7 @@ func Main_moveRight(dx rt.Value, p rt.Value) rt.Value {
 	_t_1 := rt.Select(p, "x")
 	_t_2 := rt.F_prim_addInt(_t_1, dx)
 	_t_3 := rt.Select(p, "y")
-	return rt.MkRecordSorted(labels, _t, _t_2, _t_3)
+	return rt.MkRecordSorted3(labels, _t, _t_2, _t_3)
 }
 
 // fn_Main_rename is Main.rename as a Lune value.
@@ -70,7 +70,7 @@ var fn_Main_rename *rt.Func
 func Main_rename(name rt.Value, p_1 rt.Value) rt.Value {
 	_t_4 := rt.Select(p_1, "x")
 	_t_5 := rt.Select(p_1, "y")
-	return rt.MkRecordSorted(labels, name, _t_4, _t_5)
+	return rt.MkRecordSorted3(labels, name, _t_4, _t_5)
 }
 
 // fn_Main_show is Main.show as a Lune value.

@@ -35,7 +35,7 @@ func Main_point() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	result = rt.MkRecordSorted(labels, int64(3), int64(2))
+	result = rt.MkRecordSorted2(labels, int64(3), int64(2))
 	v_Main_point.Store(&result)
 	return result
 }
