@@ -62,12 +62,17 @@ for (const optimize of [true, false]) {
     const t0 = performance.now();
     // The batch: the same programs fc.assert below generates first (same seed), built as one module.
     const programs = fc.sample(typedProgram(), { seed: p.seed!, numRuns: p.numRuns!, ...(p.path === undefined ? {} : { path: p.path }) });
-    const binary = await buildProgram(mergePrograms(programs), optimize);
-    const tBuild = performance.now() - t0;
     // Go outcomes of the programs built together, keyed by their printed text.
     const fromBatch = new Map<string, Outcome>();
-    programs.forEach((m, i) => fromBatch.set(print(m), runBinary(binary, `${i}\n`)));
-    assert.is(runBinary(binary, 'nope\n').stdout, 'no such program\n');
+    try {
+      const binary = await buildProgram(mergePrograms(programs), optimize);
+      programs.forEach((m, i) => fromBatch.set(print(m), runBinary(binary, `${i}\n`)));
+      assert.is(runBinary(binary, 'nope\n').stdout, 'no such program\n');
+    } catch (e) {
+      // Find (and shrink) the program responsible by building them one at a time.
+      console.log(`go-diff${flag}: the batch failed (${(e instanceof Error ? e.message : String(e)).split('\n').slice(0, 3).join(' | ')}); building programs one by one`);
+    }
+    const tBuild = performance.now() - t0;
 
     const tally = new Tally(`go-diff.prop${flag}`);
     let singles = 0;

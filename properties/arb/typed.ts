@@ -76,6 +76,10 @@ function library(): Core.Decl[] {
       app(mk.select(d, 'combine'), app(f, x), app('Main.foldMap', d, f, rest))))),
     mk.decl('Main.showList', mk.lam([mk.pvar('xs')], listCase(xs, mk.str(']'),
       app('prim_appendString', app('prim_showInt', x), app('prim_appendString', mk.str(','), app('Main.showList', rest)))))),
+    // Locals named like Go's predeclared identifiers and the names generated Go uses itself.
+    mk.decl('Main.goNames', mk.lam([mk.pvar('rt'), mk.pvar('len')], mk.lam([mk.pvar('args')],
+      mk.let('result', app('prim_addInt', P('rt'), P('len')), mk.let('con', app('prim_mulInt', P('result'), P('args')),
+        mk.let('string', app('prim_subInt', P('con'), P('rt')), app('prim_addInt', P('string'), P('args')))))))),
     // Template hole conversions as the Lune prelude elaborates them (PRIMITIVES.md §1.8).
     mk.decl('$dictToTemplate_Int', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('n')], app('prim_templateText', app('prim_showInt', P('n')))) }])),
     mk.decl('$dictToTemplate_String', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('s')], app('prim_templateText', P('s'))) }])),
@@ -95,9 +99,9 @@ class Gen {
   fresh(base: string): string {
     return `${base}${this.n++}`;
   }
-  /** A binder that enters the env: usually fresh, sometimes a pool name (shadowing); never one of `avoid`. */
+  /** A binder that enters the env: fresh or (half the time) a pool name (shadowing); never one of `avoid`. */
   binder(base: string, avoid: readonly string[] = []): string {
-    if (this.c.next(4) === 3) {
+    if (this.c.next(2) === 1) {
       const x = this.pick(pool);
       if (!avoid.includes(x)) return x;
     }
@@ -205,6 +209,7 @@ class Gen {
         () => app(mk.select(t('Dict'), 'combine'), t('Int'), t('Int')),
         () => app('prim_truncateFloat', t('Float')),
         () => app('prim_charToInt', t('Char')),
+        () => app('Main.goNames', t('Int'), t('Int'), t('Int')),
       ],
       Bool: [
         () => app(this.pick(['prim_eqInt', 'prim_leInt', 'prim_geInt']), t('Int'), t('Int')),
