@@ -45,9 +45,10 @@ const floats = [0, 0.5, 1.5, 0.1, 2.5, 100, 1e7, 0.01, 1e-3, 123456.789, 3.14];
 const chars = [97, 65, 48, 39, 92, 10, 955, 8364, 128512, 32];
 /**
  * Binder names shared between scopes, so inner binders shadow outer ones. Some are Go predeclared names or
- * identifiers the generated Go uses itself (`args`, `result`, `con`), which the Go emitter must rename.
+ * identifiers the generated Go uses itself (`args`, `result`, `con`), which the Go emitter must rename, and
+ * some are the passes' own temporaries (`_t`, `_s`, `_w`, …), which the passes must keep apart from them.
  */
-const pool = ['x', 'y', 'z', 'len', 'args', 'result', 'con', 'string', 'rt'];
+const pool = ['x', 'y', 'len', 'args', 'result', 'con', 'string', 'rt', '_t', '_t_1', '_s', '_w', '_p', '_j', '_u', '_f'];
 const toTemplate = (dict: string, e: Core.Expr) => app(mk.select(P(`$dictToTemplate_${dict}`), 'toTemplate'), e);
 
 /** Declarations every generated program may use: recursion over lists, ADTs, dictionaries. */
