@@ -4,4 +4,12 @@
 import { ensureBundle } from './build-cli.mjs';
 import { launch } from './lunec-launch.mjs';
 
-launch(new URL(await ensureBundle()));
+let bundle;
+try {
+  bundle = await ensureBundle();
+} catch (e) {
+  // esbuild has already printed the problems (file:line) it found.
+  process.stderr.write(`lunec: could not bundle the compiler (scripts/build-cli.mjs): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+  process.exit(70);
+}
+launch(new URL(bundle));
