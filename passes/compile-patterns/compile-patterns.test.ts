@@ -49,4 +49,22 @@ test('a repeated constructor alternative with different sub-patterns falls throu
   assert.is(pc, core);
 });
 
+test('a right-hand side reached from two leaves becomes a join point taking its pattern variable', async () => {
+  const cons = (...ps: Core.Pattern[]) => mk.pcon('Lune.Prelude.Cons', ps);
+  const list = (...xs: string[]) => xs.reduceRight<Core.Expr>((t, x) => mk.apps(mk.var('Lune.Prelude.Cons'), [mk.str(x), t]), mk.var('Lune.Prelude.Nil'));
+  // Cons "a" Nil -> …; Cons y _ -> …y…: the second clause is reached when the head is not "a", and when it is
+  // "a" but the tail is not Nil.
+  for (const [xs, want] of [[['a'], 'only a\n'], [['a', 'b'], 'a\n'], [['c'], 'c\n']] as const) {
+    const [core, pc, printed] = await run(mk.case(list(...xs), [
+      mk.alt(cons(mk.pstring('a'), mk.pcon('Lune.Prelude.Nil', [])), put('only a')),
+      mk.alt(cons(mk.pvar('y'), mk.pwild()), mk.app(mk.var('prim_putStrLn'), mk.var('y'))),
+      mk.alt(mk.pwild(), put('empty')),
+    ]));
+    assert.is(core, want);
+    assert.is(pc, want);
+    assert.match(printed, "let _j = \\y -> %prim_putStrLn y in");
+    assert.match(printed, "_ -> _j _f\n");
+  }
+});
+
 test.run();
