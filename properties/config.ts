@@ -41,7 +41,7 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(
   const attempts = [...regressions.map((r) => ({ ...base, seed: r.seed, path: r.path, numRuns: 1 })), base];
   for (const p of attempts) {
     if (p === base) beforeRandomRuns();
-    const details = await fc.check(property, p);
+    const details = await fc.check(p.path === undefined ? property : firstRunOnly(property), p);
     if (!details.failed) continue;
     const replay = `PROPERTY_SEED=${details.seed} PROPERTY_PATH=${details.counterexamplePath ?? ''} npx tsx ${file}`;
     const report = (await fc.asyncDefaultReportMessage(details)) ?? 'property failed';
@@ -49,4 +49,13 @@ export async function assertProperty<Ts extends [unknown, ...unknown[]]>(
     throw new Error(`property "${name}" failed (seed ${details.seed}, path ${details.counterexamplePath ?? '?'}): ${cause}\n` +
       `replay: ${replay}\n${report.replace(/\nHint: .*$/s, '')}`);
   }
+}
+
+// Replaying a path, fast-check runs the recorded case and then walks on through that case's shrinks (thousands
+// of cases once the bug is fixed). A replay checks the recorded case only: later runs pass without running.
+function firstRunOnly<Ts>(property: fc.IRawProperty<Ts>): fc.IRawProperty<Ts> {
+  let runs = 0;
+  const pass = property.isAsync() ? Promise.resolve(null) : null;
+  const run: fc.IRawProperty<Ts>['run'] = (...args) => (runs++ === 0 ? property.run(...args) : pass) as ReturnType<fc.IRawProperty<Ts>['run']>;
+  return Object.assign(Object.create(property) as fc.IRawProperty<Ts>, { run });
 }
