@@ -3,10 +3,8 @@
 // unique in the module, globals/primitives/constructors exist, Switch arms have distinct heads and
 // distinct binders, and `main` is a declaration.
 import { match } from 'ts-pattern';
-import { looksLikeConstructor } from '../core/core';
 import { type Diagnostic, diag } from '../shared/diagnostic';
-import { lookupPrim } from '../shared/prims';
-import { topLevelNames } from '../shared/check-module';
+import { badReference, topLevelNames } from '../shared/check-module';
 import { Scope } from '../shared/scope';
 import * as Anf from './anf';
 
@@ -27,12 +25,7 @@ export function check(m: Anf.Module): Diagnostic[] {
     const atom = (a: Anf.Comp, scope: Scope, role: string): void => {
       if (!Anf.isAtom(a)) return void out.push(diag(stage, `${role} is a ${a.tag}, not an atom${where}`, a.span));
       if (a.tag === 'Lit') return;
-      const bad = match(a.scope)
-        .with('local', () => (scope.has(a.name) ? null : `local ${a.name} is not bound`))
-        .with('global', () => (globals.has(a.name) ? null : `global ${a.name} is not a declaration of the module`))
-        .with('prim', () => (lookupPrim(a.name) ? null : `${a.name} is not a primitive`))
-        .with('con', () => (looksLikeConstructor(a.name) ? null : `${a.name} is not a constructor name`))
-        .exhaustive();
+      const bad = badReference(a, (x) => scope.has(x), globals);
       if (bad !== null) out.push(diag(stage, bad + where, a.span));
     };
     const expr = (e: Anf.Expr, scope: Scope): void => {

@@ -2,11 +2,9 @@
 // a Switch tests a bound local, its arms have distinct heads (constructor+arity or string), its ConArm
 // binders are distinct, and no path tests the same variable twice (so no constructor is tested twice).
 import { match } from 'ts-pattern';
-import { looksLikeConstructor } from '../core/core';
 import { type Diagnostic, diag } from '../shared/diagnostic';
-import { topLevelNames } from '../shared/check-module';
+import { badReference, topLevelNames } from '../shared/check-module';
 import { Scope } from '../shared/scope';
-import { lookupPrim } from '../shared/prims';
 import type * as PC from './pattern-compiled';
 
 const stage = 'pattern-compiled';
@@ -30,12 +28,7 @@ export function check(m: PC.Module): Diagnostic[] {
     const walk = (e: PC.Expr, scope: Scope, tested: ReadonlySet<string>): void => {
       match(e)
         .with({ tag: 'Var' }, (v) => {
-          const bad = match(v.scope)
-            .with('local', () => (scope.has(v.name) ? null : `local ${v.name} is not bound`))
-            .with('global', () => (globals.has(v.name) ? null : `global ${v.name} is not a declaration of the module`))
-            .with('prim', () => (lookupPrim(v.name) ? null : `${v.name} is not a primitive`))
-            .with('con', () => (looksLikeConstructor(v.name) ? null : `${v.name} is not a constructor name`))
-            .exhaustive();
+          const bad = badReference(v, (x) => scope.has(x), globals);
           if (bad !== null) out.push(diag(stage, bad + where, v.span));
         })
         .with({ tag: 'Lit' }, () => {})

@@ -2,11 +2,9 @@
 // the module, globals name declarations of the module, primitives exist, constructors look like ones,
 // lambdas have parameters, and `main` is a declaration.
 import { match } from 'ts-pattern';
-import { looksLikeConstructor } from '../core/core';
 import { type Diagnostic, diag } from '../shared/diagnostic';
-import { topLevelNames } from '../shared/check-module';
+import { badReference, topLevelNames } from '../shared/check-module';
 import { Scope } from '../shared/scope';
-import { lookupPrim } from '../shared/prims';
 import type * as R from './renamed';
 
 const stage = 'renamed';
@@ -32,12 +30,7 @@ export function check(m: R.Module): Diagnostic[] {
     const walk = (e: R.Expr, scope: Scope): void => {
       match(e)
         .with({ tag: 'Var' }, (v) => {
-          const bad = match(v.scope)
-            .with('local', () => (scope.has(v.name) ? null : `local ${v.name} is not bound`))
-            .with('global', () => (globals.has(v.name) ? null : `global ${v.name} is not a declaration of the module`))
-            .with('prim', () => (lookupPrim(v.name) ? null : `${v.name} is not a primitive`))
-            .with('con', () => (looksLikeConstructor(v.name) ? null : `${v.name} is not a constructor name`))
-            .exhaustive();
+          const bad = badReference(v, (x) => scope.has(x), globals);
           if (bad !== null) out.push(diag(stage, bad + where, v.span));
         })
         .with({ tag: 'Lit' }, () => {})
