@@ -93,4 +93,94 @@ Main.main =
 `);
 });
 
+test('holes, string arms, defaults, wildcard binders, aliases, fail scrutinees and chains of dead lets', () => {
+  const hole = '$' + '{let u = Lune.Prelude.Just n in let v = n in case Lune.Prelude.Just v of { Lune.Prelude.Just w -> prim_templateText (prim_showInt w) } : Int}';
+  assert.is(simplified(`module Main
+Main.t = \\n -> $"n=${hole}!"
+Main.s = \\s -> case s of { "a" -> let u = Lune.Prelude.Just s in case Lune.Prelude.Nothing of { Lune.Prelude.Just z -> 1; _ -> 2 }; _ -> 3 }
+Main.f = \\m -> case m of { Lune.Prelude.Just _ -> case m of { Lune.Prelude.Just b -> b; Lune.Prelude.Nothing -> 0 }; Lune.Prelude.Nothing -> 1 }
+Main.g = \\x -> let j = Lune.Prelude.Just x in let k = j in case k of { Lune.Prelude.Just q -> q; Lune.Prelude.Nothing -> 0 }
+Main.h = \\x -> let y = x in case y of { Lune.Prelude.Just a -> a }
+Main.d = let a = Lune.Prelude.Just 1 in let b = Lune.Prelude.Just a in let c = Lune.Prelude.Just b in 5
+Main.main = let a1 = Main.f Lune.Prelude.Nothing in let a2 = Main.g 1 in let a3 = Main.h (Lune.Prelude.Just 2) in let a4 = Main.d in prim_putStrLn (prim_templateRender (Main.t (Main.s "a")))
+`), `module Main (main = Main.main)
+
+Main.t =
+  \\n ->
+    template inline ["n=", \${let _t = %prim_showInt n
+      %prim_templateText _t}, "!"]
+
+Main.s =
+  \\s ->
+    switch s of
+      "a" -> 2
+      _ -> 3
+
+Main.f =
+  \\m ->
+    switch m of
+      Lune.Prelude.Just _ ->
+        switch m of
+          Lune.Prelude.Just b -> b
+          Lune.Prelude.Nothing -> 0
+          _ -> fail NonExhaustiveCase m in Main.f
+      Lune.Prelude.Nothing -> 1
+      _ -> fail NonExhaustiveCase m in Main.f
+
+Main.g =
+  \\x -> x
+
+Main.h =
+  \\x_1 ->
+    switch x_1 of
+      Lune.Prelude.Just a -> a
+      _ -> fail NonExhaustiveCase x_1 in Main.h
+
+Main.d =
+  5
+
+Main.main =
+  let a1 = @Main.f Lune.Prelude.Nothing
+  let a2 = @Main.g 1
+  let _t_1 = Lune.Prelude.Just 2
+  let a3 = @Main.h _t_1
+  let a4 = @Main.d
+  let _t_2 = @Main.s "a"
+  let _t_3 = @Main.t _t_2
+  let _t_4 = %prim_templateRender _t_3
+  %prim_putStrLn _t_4
+`);
+});
+
+test('dead lets: unused templates go; uses in record fields and tails count; at most 8 rounds', () => {
+  const chain = Array.from({ length: 9 }, (_, i) => `let c${i} = Lune.Prelude.Just ${i === 0 ? '1' : 'c' + (i - 1)} in `).join('');
+  assert.is(simplified(`module Main
+Main.r = \\x -> let a = Lune.Prelude.Just x in let t = $"u" in { f = a }
+Main.v = \\x -> let a = Lune.Prelude.Just x in a
+Main.c = ${chain}5
+Main.main = let r = Main.r 1 in let v = Main.v 2 in let c = Main.c in prim_putStrLn "x"
+`), `module Main (main = Main.main)
+
+Main.r =
+  \\x ->
+    let a = Lune.Prelude.Just x
+    { f = a }
+
+Main.v =
+  \\x_1 ->
+    let a_1 = Lune.Prelude.Just x_1
+    a_1
+
+Main.c =
+  let c0 = Lune.Prelude.Just 1
+  5
+
+Main.main =
+  let r = @Main.r 1
+  let v = @Main.v 2
+  let c = @Main.c
+  %prim_putStrLn "x"
+`);
+});
+
 test.run();
