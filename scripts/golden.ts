@@ -105,7 +105,12 @@ async function main(): Promise<number> {
   const queue = [...cases];
   // Two cases at a time: go build is the slow part and already uses several cores.
   const worker = async (): Promise<void> => {
-    for (let c = queue.shift(); c !== undefined; c = queue.shift()) failed += (await oneCase(o, c)) ? 0 : 1;
+    for (let c = queue.shift(); c !== undefined; c = queue.shift()) {
+      // Not `failed += await …`: that reads `failed` before the await, so the other worker's failures were lost
+      // (one failing case could end in "13/13 cases match", exit 0).
+      const ok = await oneCase(o, c);
+      if (!ok) failed++;
+    }
   };
   await Promise.all([worker(), worker()]);
   console.log(`golden: ${cases.length - failed}/${cases.length} cases ${o.update ? 'written' : 'match'}${o.run ? '' : ' (Go not run)'}`);
