@@ -11,7 +11,7 @@ export function parseCore(text: string, file: string): Core.Module {
   const laid = layout(text);
   const pos = new Positions(text, laid.origin, file);
   try {
-    const result = grammar.match(laid.text);
+    const result = grammar().match(laid.text);
     if (result.failed()) {
       const at = result.getRightmostFailurePosition();
       throw new CompileError('parse', pos.point(at), syntaxMessage(laid.text, at, result));
@@ -89,7 +89,7 @@ type Node = ohm.Node;
 type TemplateItem = { readonly k: 'char'; readonly s: string } | { readonly k: 'break' } | { readonly k: 'hole'; readonly hole: Core.THole };
 
 function semanticsFor(pos: Positions): (r: ohm.MatchResult) => { module(): unknown } {
-  const sem = grammar.createSemantics();
+  const sem = grammar().createSemantics();
   const span = (n: Node): Span => pos.span(n.source.startIdx, n.source.endIdx);
   const spanOf = (a: Node, b: Node): Span => pos.span(a.source.startIdx, b.source.endIdx);
   const expr = (n: Node): Core.Expr => n['expr']() as Core.Expr;

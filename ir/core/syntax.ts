@@ -114,8 +114,11 @@ LuneCore {
 }
 `;
 
-/** The compiled grammar (built once; ohm grammars are immutable). */
-export const grammar: ohm.Grammar = ohm.grammar(grammarSource);
+// Built on first use, not at load: compiling it takes ~100 ms, which every `.core` compile (the dump reader
+// needs no grammar) and `lunec --help` would otherwise pay at start-up. Ohm grammars are immutable.
+let compiled: ohm.Grammar | undefined;
+/** The compiled grammar (built once, on first use). */
+export const grammar = (): ohm.Grammar => (compiled ??= ohm.grammar(grammarSource));
 
 // ---------------------------------------------------------------------------------------------------
 // Lexical helpers shared with the printer.
