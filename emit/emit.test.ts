@@ -1,14 +1,14 @@
-// emit/emit.test.ts: which files a module gets (with and without STM), the all-or-nothing writer, and goBuild's
-// report of a failing build.
+// emit/emit.test.ts: which files a module gets (with and without STM), which primitives a file uses, the
+// all-or-nothing writer, goBuild's report of a failing build and of a go that cannot start, and goEnv.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as G from '../ir/goast';
 import { emitModule, primsUsed, usesStm } from './module';
 import { writeModule } from './write';
-import { goBuild } from './build';
+import { goBuild, goEnv } from './build';
 
 const { mk } = G;
 const root = mkdtempSync(join(tmpdir(), 'emit-test-'));
@@ -46,6 +46,25 @@ test('a program using an STM primitive: vendor go.mod and go.sum, rt/stm.go, and
   assert.equal([...files.keys()], ['go.mod', 'main.go', 'rt/io.go', 'rt/stm.go', 'rt/values.go', 'go.sum',
     'vendor/github.com/anacrolix/stm/stm.go', 'vendor/modules.txt']);
   assert.is(files.get('go.mod'), readFileSync(join(vendorDir, 'go.mod'), 'utf8'));
+  assert.is(files.get('go.sum'), 'sum\n');
+  assert.is(files.get('vendor/modules.txt'), '# modules\n');
+  assert.is(files.get('vendor/github.com/anacrolix/stm/stm.go'), 'package stm\n');
+  assert.is(files.get('rt/stm.go'), 'package rt // stm.go\n');
+});
+
+test('primsUsed: rt.P_… and rt.F_… selectors anywhere in the declarations, each primitive once, sorted by name', () => {
+  const sel = (pkg: string, name: string) => mk.qual(pkg, name);
+  const f = mk.file('main', ['lunegen/rt'], [
+    mk.funcDecl('main', mk.funcType([], []), [
+      mk.exprStmt(mk.call(sel('rt', 'F_prim_putStrLn'), [mk.call(sel('rt', 'F_prim_showInt'), [sel('rt', 'P_prim_readLine')])])),
+      mk.exprStmt(mk.call(sel('rt', 'P_prim_putStrLn'), [])), // the same primitive as a value: listed once
+      mk.exprStmt(mk.call(sel('other', 'F_prim_atomically'), [])), // not the runtime package
+      mk.exprStmt(mk.call(sel('rt', 'RunMain'), [sel('rt', 'Unit')])), // runtime names that are not primitives
+    ]),
+  ]);
+  assert.equal(primsUsed(f).map((p) => p.name), ['prim_putStrLn', 'prim_readLine', 'prim_showInt']);
+  assert.not.ok(usesStm(f));
+  assert.equal(primsUsed(callMain('RunMain')), []);
 });
 
 test('STM without a filled vendor/: a clear error naming the fix', () => {
@@ -73,6 +92,11 @@ test('a failed write leaves the previous output untouched and no temp directory'
   assert.is(readFileSync(join(out, 'main.go'), 'utf8'), 'old\n');
   assert.equal(readdirSync(join(root, 'out2')), ['prog']);
   assert.not.ok(existsSync(join(root, 'escape.go')));
+  for (const bad of ['/tmp/abs.go', 'rt/../../up.go']) {
+    assert.throws(() => writeModule(new Map([['main.go', 'new\n'], [bad, 'x']]), out), (e: Error) => e.message === `refusing to write outside the module: ${bad}`);
+  }
+  assert.ok(writeModule(new Map([['a..b/c..go', 'dots\n']]), out) === undefined); // dots inside a name are fine
+  assert.is(readFileSync(join(out, 'a..b/c..go'), 'utf8'), 'dots\n');
 });
 
 test('goBuild reports a failing build with Go\'s messages', async () => {
@@ -81,7 +105,48 @@ test('goBuild reports a failing build with Go\'s messages', async () => {
   const r = await goBuild(dir);
   assert.is(r.ok, false);
   assert.match(r.stderr, 'undefined: undefinedThing');
-  assert.ok(r.ms > 0);
+  assert.ok(r.ms > 0 && r.ms < 600_000, `ms = ${r.ms}`);
+});
+
+test('goBuild: a go that cannot start (no such directory) is a failed build with one clear line', async () => {
+  const r = await goBuild(join(root, 'no-such-dir'));
+  assert.is(r.ok, false);
+  assert.match(r.stderr, /^could not run go: .*ENOENT.*\n$/);
+  assert.ok(r.ms >= 0 && r.ms < 600_000, `ms = ${r.ms}`);
+});
+
+test('goBuild: what go prints on stdout is reported too', async () => {
+  // Go writes its messages to stderr; a fake `go` first on PATH checks that stdout is kept as well (and the flags).
+  const bin = join(root, 'fake-go');
+  put(join(bin, 'go'), '#!/bin/sh\necho "out: $*"\necho "err" >&2\nexit 3\n');
+  chmodSync(join(bin, 'go'), 0o755);
+  const saved = process.env.PATH;
+  process.env.PATH = `${bin}:${saved ?? ''}`;
+  try {
+    const r = await goBuild(root);
+    assert.is(r.ok, false);
+    assert.ok(r.stderr.includes('out: build -trimpath -ldflags=-s -w -o program .\n'), r.stderr);
+    assert.ok(r.stderr.includes('err\n'), r.stderr);
+  } finally {
+    process.env.PATH = saved;
+  }
+});
+
+test('goEnv: offline, vendored, local toolchain, and Go\'s directory on PATH', () => {
+  const saved = process.env.PATH;
+  try {
+    process.env.PATH = '/x/bin';
+    const e = goEnv();
+    assert.is(e.PATH, '/x/bin:/usr/local/go/bin');
+    assert.is(e.GOFLAGS, '-mod=vendor');
+    assert.is(e.GOPROXY, 'off');
+    assert.is(e.GOTOOLCHAIN, 'local');
+    assert.is(e.HOME, process.env.HOME); // the rest of the environment is kept
+    delete process.env.PATH;
+    assert.is(goEnv().PATH, '/usr/local/go/bin'); // no empty entry (which would mean the current directory)
+  } finally {
+    process.env.PATH = saved;
+  }
 });
 
 test.after(() => rmSync(root, { recursive: true, force: true }));
