@@ -2,8 +2,7 @@
 // operand is an Atom, Apps have arguments, lambdas parameters, every local is bound and every binder
 // unique in the module, globals/primitives/constructors exist, Switch arms have distinct heads and
 // distinct binders, and `main` is a declaration.
-import { match } from 'ts-pattern';
-import { type Diagnostic, diag } from '../shared/diagnostic';
+import { assertNever, type Diagnostic, diag } from '../shared/diagnostic';
 import { badReference, topLevelNames } from '../shared/check-module';
 import { Scope } from '../shared/scope';
 import * as Anf from './anf';
@@ -28,52 +27,59 @@ export function check(m: Anf.Module): Diagnostic[] {
       const bad = badReference(a, (x) => scope.has(x), globals);
       if (bad !== null) out.push(diag(stage, bad + where, a.span));
     };
+    // Plain switches with assertNever, not ts-pattern (as ir/core/check.ts): this checker visits every node
+    // twice per compile (anf, anf-simplified), and match() allocated and tested patterns per node.
     const expr = (e: Anf.Expr, scope: Scope): void => {
-      match(e)
-        .with({ tag: 'Let' }, (l) => {
-          comp(l.rhs, scope);
+      switch (e.tag) {
+        case 'Let': {
+          comp(e.rhs, scope);
           const mark = scope.mark();
-          bind(l.name, scope, l.span);
-          expr(l.body, scope);
+          bind(e.name, scope, e.span);
+          expr(e.body, scope);
           scope.reset(mark);
-        })
-        .with({ tag: 'Ret' }, (r) => comp(r.value, scope))
-        .exhaustive();
+          return;
+        }
+        case 'Ret': comp(e.value, scope); return;
+        default: return assertNever(e, stage);
+      }
     };
     const comp = (c: Anf.Comp, scope: Scope): void => {
-      match(c)
-        .with({ tag: 'Var' }, { tag: 'Lit' }, (a) => atom(a, scope, 'value'))
-        .with({ tag: 'App' }, (a) => {
-          if (a.args.length === 0) out.push(diag(stage, `application without arguments${where}`, a.span));
-          atom(a.fn, scope, 'function');
-          a.args.forEach((x) => atom(x, scope, 'argument'));
-        })
-        .with({ tag: 'Lam' }, (l) => {
-          if (l.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, l.span));
+      switch (c.tag) {
+        case 'Var': case 'Lit': atom(c, scope, 'value'); return;
+        case 'App':
+          if (c.args.length === 0) out.push(diag(stage, `application without arguments${where}`, c.span));
+          atom(c.fn, scope, 'function');
+          for (const x of c.args) atom(x, scope, 'argument');
+          return;
+        case 'Lam': {
+          if (c.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, c.span));
           const mark = scope.mark();
-          l.params.forEach((p) => bind(p, scope, l.span));
-          expr(l.body, scope);
+          for (const p of c.params) bind(p, scope, c.span);
+          expr(c.body, scope);
           scope.reset(mark);
-        })
-        .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => atom(f.value, scope, `field ${f.label}`)))
-        .with({ tag: 'Select' }, (s) => atom(s.record, scope, 'selected record'))
-        .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => p.tag === 'Hole' && expr(p.body, scope)))
-        .with({ tag: 'Switch' }, (s) => {
-          atom(s.scrutinee, scope, 'scrutinee');
+          return;
+        }
+        case 'Record': for (const f of c.fields) atom(f.value, scope, `field ${f.label}`); return;
+        case 'Select': atom(c.record, scope, 'selected record'); return;
+        case 'Template': for (const p of c.parts) if (p.tag === 'Hole') expr(p.body, scope); return;
+        case 'Switch': {
+          atom(c.scrutinee, scope, 'scrutinee');
           const heads = new Set<string>();
-          for (const a of s.arms) {
+          for (const a of c.arms) {
             const head = a.tag === 'ConArm' ? `${a.con}/${a.binders.length}` : JSON.stringify(a.value);
-            if (heads.has(head)) out.push(diag(stage, `switch tests ${head} twice${where}`, s.span));
+            if (heads.has(head)) out.push(diag(stage, `switch tests ${head} twice${where}`, c.span));
             heads.add(head);
             const mark = scope.mark();
-            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, scope, s.span);
+            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, scope, c.span);
             expr(a.body, scope);
             scope.reset(mark);
           }
-          if (s.default !== null) expr(s.default, scope);
-        })
-        .with({ tag: 'Fail' }, (f) => atom(f.scrutinee, scope, 'failing value'))
-        .exhaustive();
+          if (c.default !== null) expr(c.default, scope);
+          return;
+        }
+        case 'Fail': atom(c.scrutinee, scope, 'failing value'); return;
+        default: return assertNever(c, stage);
+      }
     };
     expr(d.body, new Scope());
   }

@@ -1,8 +1,7 @@
 // ir/pattern-compiled/check.ts: scope and unique binders (as Renamed), plus the decision-tree invariants:
 // a Switch tests a bound local, its arms have distinct heads (constructor+arity or string), its ConArm
 // binders are distinct, and no path tests the same variable twice (so no constructor is tested twice).
-import { match } from 'ts-pattern';
-import { type Diagnostic, diag } from '../shared/diagnostic';
+import { assertNever, type Diagnostic, diag } from '../shared/diagnostic';
 import { badReference, topLevelNames } from '../shared/check-module';
 import { Scope } from '../shared/scope';
 import type * as PC from './pattern-compiled';
@@ -25,54 +24,61 @@ export function check(m: PC.Module): Diagnostic[] {
       if (!scope.has(name)) out.push(diag(stage, `local ${name} is not bound${where}`, span));
     };
     // `tested`: the variables switched on along the current path.
+    // A plain switch with assertNever, not ts-pattern (as ir/core/check.ts): this checker visits every node
+    // after each compile, and match() allocated and tested patterns per node (profiled at ~30 ms per module).
     const walk = (e: PC.Expr, scope: Scope, tested: ReadonlySet<string>): void => {
-      match(e)
-        .with({ tag: 'Var' }, (v) => {
-          const bad = badReference(v, (x) => scope.has(x), globals);
-          if (bad !== null) out.push(diag(stage, bad + where, v.span));
-        })
-        .with({ tag: 'Lit' }, () => {})
-        .with({ tag: 'App' }, (a) => (walk(a.fn, scope, tested), walk(a.arg, scope, tested)))
-        .with({ tag: 'Lam' }, (l) => {
-          if (l.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, l.span));
+      switch (e.tag) {
+        case 'Var': {
+          const bad = badReference(e, (x) => scope.has(x), globals);
+          if (bad !== null) out.push(diag(stage, bad + where, e.span));
+          return;
+        }
+        case 'Lit': return;
+        case 'App': walk(e.fn, scope, tested); walk(e.arg, scope, tested); return;
+        case 'Lam': {
+          if (e.params.length === 0) out.push(diag(stage, `lambda without parameters${where}`, e.span));
           const mark = scope.mark();
-          l.params.forEach((p) => bind(p, scope, l.span));
-          walk(l.body, scope, tested);
+          for (const p of e.params) bind(p, scope, e.span);
+          walk(e.body, scope, tested);
           scope.reset(mark);
-        })
-        .with({ tag: 'Let' }, (l) => {
-          walk(l.rhs, scope, tested);
+          return;
+        }
+        case 'Let': {
+          walk(e.rhs, scope, tested);
           const mark = scope.mark();
-          bind(l.name, scope, l.span);
-          walk(l.body, scope, tested);
+          bind(e.name, scope, e.span);
+          walk(e.body, scope, tested);
           scope.reset(mark);
-        })
-        .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => walk(f.value, scope, tested)))
-        .with({ tag: 'Select' }, (s) => walk(s.record, scope, tested))
-        .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => p.tag === 'Hole' && walk(p.body, scope, tested)))
-        .with({ tag: 'Switch' }, (s) => {
-          local(s.scrutinee, scope, s.span);
-          if (tested.has(s.scrutinee)) out.push(diag(stage, `${s.scrutinee} is tested twice on one path${where}`, s.span));
-          const after = new Set(tested).add(s.scrutinee);
+          return;
+        }
+        case 'Record': for (const f of e.fields) walk(f.value, scope, tested); return;
+        case 'Select': walk(e.record, scope, tested); return;
+        case 'Template': for (const p of e.parts) if (p.tag === 'Hole') walk(p.body, scope, tested); return;
+        case 'Switch': {
+          local(e.scrutinee, scope, e.span);
+          if (tested.has(e.scrutinee)) out.push(diag(stage, `${e.scrutinee} is tested twice on one path${where}`, e.span));
+          const after = new Set(tested).add(e.scrutinee);
           const heads = new Set<string>();
-          for (const a of s.arms) {
+          for (const a of e.arms) {
             const head = a.tag === 'ConArm' ? `${a.con}/${a.binders.length}` : JSON.stringify(a.value);
-            if (heads.has(head)) out.push(diag(stage, `switch on ${s.scrutinee} tests ${head} twice${where}`, s.span));
+            if (heads.has(head)) out.push(diag(stage, `switch on ${e.scrutinee} tests ${head} twice${where}`, e.span));
             heads.add(head);
             const mark = scope.mark();
-            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, scope, s.span);
+            if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bind(b, scope, e.span);
             walk(a.body, scope, after);
             scope.reset(mark);
           }
-          if (s.default !== null) walk(s.default, scope, after);
-        })
-        .with({ tag: 'Fail' }, (f) => {
-          local(f.scrutinee, scope, f.span);
-          if ((f.kind === 'PatternMatchFailure') !== (f.pattern !== '')) {
-            out.push(diag(stage, `${f.kind} failure with ${f.pattern === '' ? 'no' : 'a'} pattern${where}`, f.span));
+          if (e.default !== null) walk(e.default, scope, after);
+          return;
+        }
+        case 'Fail':
+          local(e.scrutinee, scope, e.span);
+          if ((e.kind === 'PatternMatchFailure') !== (e.pattern !== '')) {
+            out.push(diag(stage, `${e.kind} failure with ${e.pattern === '' ? 'no' : 'a'} pattern${where}`, e.span));
           }
-        })
-        .exhaustive();
+          return;
+        default: return assertNever(e, stage);
+      }
     };
     walk(d.body, new Scope(), new Set());
   }
