@@ -183,4 +183,95 @@ Main.main =
 `);
 });
 
+test('call merging through a chain of partial applications, copies of top-level functions, known fields (the last label wins); kept: values, saturated calls', () => {
+  assert.is(simplified(`module Main
+Main.add3 = \\a b c -> prim_addInt a (prim_addInt b c)
+Main.crash = \\x -> prim_divInt x 0
+Main.v = prim_addInt 1 2
+$d = { f = Main.add3, k = Lune.Prelude.Nothing, p = prim_addInt, n = 3, n = 4 }
+Main.m = \\x y -> let f = Main.add3 1 in let g = prim_addInt x in let h = Main.add3 in let w = Main.v in let s = Main.add3 1 2 3 in let u = Main.crash 1 in let q = f 2 in let dead = Main.add3 1 2 in prim_addInt (h (g (q y)) $d.#n w) s
+Main.sel = \\x -> { a = $d.#f x 1 2, b = $d.#k, c = $d.#p x, n = $d.#n }
+Main.main = let r = Main.sel 1 in prim_putStrLn (prim_showInt (Main.m 1 2))
+`), `module Main (main = Main.main)
+
+Main.add3 =
+  \\a b c ->
+    let _t = %prim_addInt b c
+    %prim_addInt a _t
+
+Main.crash =
+  \\x -> %prim_divInt x 0
+
+Main.v =
+  %prim_addInt 1 2
+
+$d =
+  { f = @Main.add3, k = Lune.Prelude.Nothing, p = %prim_addInt, n = 3, n = 4 }
+
+Main.m =
+  \\x_1 y ->
+    let w = @Main.v
+    let s = @Main.add3 1 2 3
+    let u = @Main.crash 1
+    let _t_1 = @Main.add3 1 2 y
+    let _t_2 = %prim_addInt x_1 _t_1
+    let _t_5 = @Main.add3 _t_2 4 w
+    %prim_addInt _t_5 s
+
+Main.sel =
+  \\x_2 ->
+    let _t_7 = @Main.add3 x_2 1 2
+    let _t_10 = %prim_addInt x_2
+    { a = _t_7, b = Lune.Prelude.Nothing, c = _t_10, n = 4 }
+
+Main.main =
+  let r = @Main.sel 1
+  let _t_12 = @Main.m 1 2
+  let _t_13 = %prim_showInt _t_12
+  %prim_putStrLn _t_13
+`);
+});
+
+test('dead lets: a pure let read only in a switch default or in a template hole stays', () => {
+  const hole = '$' + '{prim_templateText (prim_showInt (b 1)) : Int}';
+  assert.is(simplified(`module Main
+Main.dflt = \\x s -> let a = Lune.Prelude.Just x in case s of { "a" -> Lune.Prelude.Nothing; _ -> a }
+Main.hole = \\x -> let b = \\y -> prim_addInt x y in $"v=${hole}"
+Main.main = let t = Main.dflt 1 "b" in prim_putStrLn (prim_templateRender (Main.hole 2))
+`), `module Main (main = Main.main)
+
+Main.dflt =
+  \\x s ->
+    let a = Lune.Prelude.Just x
+    switch s of
+      "a" -> Lune.Prelude.Nothing
+      _ -> a
+
+Main.hole =
+  \\x_1 ->
+    let b = \\y -> %prim_addInt x_1 y
+    template inline ["v=", \${let _t = b 1
+      let _t_1 = %prim_showInt _t
+      %prim_templateText _t_1}]
+
+Main.main =
+  let t = @Main.dflt 1 "b"
+  let _t_2 = @Main.hole 2
+  let _t_3 = %prim_templateRender _t_2
+  %prim_putStrLn _t_3
+`);
+});
+
+test('a known constructor that no arm matches, in a switch without default (hand-built ANF): the switch stays', () => {
+  const { mk } = Anf;
+  const m = mk.module('Main', [mk.decl('Main.main', mk.let('k', mk.var('Lune.Prelude.Nothing', 'con'),
+    mk.ret(mk.switch(mk.var('k', 'local'), [mk.conArm('Lune.Prelude.Just', ['x'], mk.ret(mk.var('x', 'local')))], null))))], 'Main.main');
+  assert.is(Anf.print(simplifyAnf(m), { spans: false }), `module Main (main = Main.main)
+
+Main.main =
+  switch Lune.Prelude.Nothing of
+    Lune.Prelude.Just x -> x
+`);
+});
+
 test.run();
