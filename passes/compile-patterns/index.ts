@@ -41,10 +41,12 @@ class Compiler {
   }
 
   private expr(e: R.Expr, s: Subst): PC.Expr {
-    return match<R.Expr, PC.Expr>(e)
-      .with({ tag: 'Var' }, (v) => PC.mk.var(v.scope === 'local' ? s.get(v.name) ?? v.name : v.name, v.scope, v.span))
+    // The hottest kinds (variables and applications are 3/4 of the nodes) before match(): building a ts-pattern
+    // matcher per node was most of this pass's time.
+    if (e.tag === 'Var') return PC.mk.var(e.scope === 'local' ? s.get(e.name) ?? e.name : e.name, e.scope, e.span);
+    if (e.tag === 'App') return PC.mk.app(this.expr(e.fn, s), this.expr(e.arg, s), e.span);
+    return match<Exclude<R.Expr, R.Var | R.App>, PC.Expr>(e)
       .with({ tag: 'Lit' }, (l) => PC.mk.lit(l.value, l.span))
-      .with({ tag: 'App' }, (a) => PC.mk.app(this.expr(a.fn, s), this.expr(a.arg, s), a.span))
       .with({ tag: 'Lam' }, (l) => this.lam(l.params, l.body, s, l.span))
       .with({ tag: 'Let' }, (l) => PC.mk.let(l.name, this.expr(l.rhs, s), this.expr(l.body, s), l.span))
       .with({ tag: 'Case' }, (c) => {
@@ -134,8 +136,8 @@ const isAtomic = (e: R.Expr): boolean => e.tag === 'Var' || e.tag === 'Lit';
 
 // The variables a pattern binds, left to right (all unique after renaming).
 function patternVars(p: R.Pattern): string[] {
+  if (p.tag === 'PVar') return [p.name]; // the hottest kind first (see Compiler.expr)
   return match(p)
-    .with({ tag: 'PVar' }, (v) => [v.name])
     .with({ tag: 'PWild' }, { tag: 'PString' }, () => [])
     .with({ tag: 'PCon' }, (c) => c.args.flatMap(patternVars))
     .exhaustive();
@@ -149,9 +151,10 @@ function binders(m: R.Module): Set<string> {
     else if (p.tag === 'PCon') p.args.forEach(pat);
   };
   const walk = (e: R.Expr): void => {
+    for (; e.tag === 'App'; e = e.arg) walk(e.fn); // the hottest kinds first (see Compiler.expr)
+    if (e.tag === 'Var') return;
     match(e)
-      .with({ tag: 'Var' }, { tag: 'Lit' }, () => {})
-      .with({ tag: 'App' }, (a) => (walk(a.fn), walk(a.arg)))
+      .with({ tag: 'Lit' }, () => {})
       .with({ tag: 'Lam' }, (l) => (l.params.forEach(pat), walk(l.body)))
       .with({ tag: 'Let' }, (l) => (out.add(l.name), walk(l.rhs), walk(l.body)))
       .with({ tag: 'Case' }, (c) => (walk(c.scrutinee), c.alts.forEach((a) => (pat(a.pattern), walk(a.body)))))
