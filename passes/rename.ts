@@ -63,7 +63,6 @@ function globalRefs(e: Core.Expr, globals: ReadonlyMap<string, Core.Decl>): Set<
       return;
     }
     match(x)
-      .with({ tag: 'CString' }, { tag: 'CInt' }, { tag: 'CFloat' }, { tag: 'CChar' }, { tag: 'CDictWanted' }, { tag: 'CForeignImport' }, () => {})
       .with({ tag: 'CLam' }, (l) => {
         const ns = l.params.flatMap(patternVars);
         bind(ns, 1), walk(l.body), bind(ns, -1);
@@ -80,6 +79,7 @@ function globalRefs(e: Core.Expr, globals: ReadonlyMap<string, Core.Decl>): Set<
         }
       })
       .with({ tag: 'CSelect' }, (s) => walk(s.record))
+      .with({ tag: 'CString' }, { tag: 'CInt' }, { tag: 'CFloat' }, { tag: 'CChar' }, { tag: 'CDictWanted' }, { tag: 'CForeignImport' }, () => {})
       .with({ tag: 'CRecord' }, (r) => r.fields.forEach((f) => walk(f.value)))
       .with({ tag: 'CTemplate' }, (t) => t.parts.forEach((p) => p.tag === 'THole' && walk(p.expr)))
       .exhaustive();
@@ -91,8 +91,8 @@ function globalRefs(e: Core.Expr, globals: ReadonlyMap<string, Core.Decl>): Set<
 function patternVars(p: Core.Pattern): string[] {
   if (p.tag === 'PVar') return [p.name]; // the hottest kind first (see walk above)
   return match(p)
-    .with({ tag: 'PWildcard' }, { tag: 'PString' }, () => [])
     .with({ tag: 'PCon' }, (c) => c.args.flatMap(patternVars))
+    .with({ tag: 'PWildcard' }, { tag: 'PString' }, () => [])
     .exhaustive();
 }
 
@@ -140,13 +140,6 @@ class Renamer {
       .with({ tag: 'CInt' }, (i) => R.mk.lit({ kind: 'int', value: i.value }, i.span))
       .with({ tag: 'CFloat' }, (f) => R.mk.lit({ kind: 'float', value: f.value }, f.span))
       .with({ tag: 'CChar' }, (c) => R.mk.lit({ kind: 'char', value: c.value }, c.span))
-      .with({ tag: 'CTemplate' }, (t) => {
-        if (!this.target.capabilities.has('templates')) {
-          return this.problem(t.span, `unsupported template literal on the ${this.target.name} target (capability: templates)`);
-        }
-        const parts = t.parts.map((p) => (p.tag === 'TText' ? R.mk.text(p.text) : R.mk.hole(this.expr(p.expr))));
-        return R.mk.template(t.block, parts, t.span);
-      })
       .with({ tag: 'CLam' }, (l) => {
         const saved: [string, string | undefined][] = [];
         // Each parameter's binders shadow the earlier parameters' (they are added in front, §1.5).
@@ -173,6 +166,13 @@ class Renamer {
           return R.mk.alt(pattern, body, a.span);
         });
         return R.mk.case(scrutinee, alts, c.span);
+      })
+      .with({ tag: 'CTemplate' }, (t) => {
+        if (!this.target.capabilities.has('templates')) {
+          return this.problem(t.span, `unsupported template literal on the ${this.target.name} target (capability: templates)`);
+        }
+        const parts = t.parts.map((p) => (p.tag === 'TText' ? R.mk.text(p.text) : R.mk.hole(this.expr(p.expr))));
+        return R.mk.template(t.block, parts, t.span);
       })
       .with({ tag: 'CRecord' }, (r) => R.mk.record(r.fields.map((f) => ({ label: f.label, value: this.expr(f.value) })), r.span))
       .with({ tag: 'CSelect' }, (s) => R.mk.select(this.expr(s.record), s.label, s.span))

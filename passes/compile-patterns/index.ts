@@ -138,8 +138,8 @@ const isAtomic = (e: R.Expr): boolean => e.tag === 'Var' || e.tag === 'Lit';
 function patternVars(p: R.Pattern): string[] {
   if (p.tag === 'PVar') return [p.name]; // the hottest kind first (see Compiler.expr)
   return match(p)
-    .with({ tag: 'PWild' }, { tag: 'PString' }, () => [])
     .with({ tag: 'PCon' }, (c) => c.args.flatMap(patternVars))
+    .with({ tag: 'PWild' }, { tag: 'PString' }, () => [])
     .exhaustive();
 }
 
