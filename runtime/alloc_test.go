@@ -95,3 +95,24 @@ func TestUnboxedHelpers(t *testing.T) {
 		t.Error("MinInt64 mod -1")
 	}
 }
+
+func TestBoolOf(t *testing.T) {
+	cases := []struct {
+		v      Value
+		b, ok  bool
+		reason string
+	}{
+		{True, true, true, "the singleton True"},
+		{False, false, true, "the singleton False"},
+		{MkCon("Lune.Prelude.True"), true, true, "another True value"},
+		{MkCon1("Lune.Prelude.True", int64(1)), false, false, "True with an argument is not a Bool"},
+		{Nil, false, false, "another constructor"},
+		{int64(1), false, false, "not a constructor"},
+		{nil, false, false, "nil"},
+	}
+	for _, c := range cases {
+		if b, ok := BoolOf(c.v); b != c.b || ok != c.ok {
+			t.Errorf("BoolOf(%s) = %v, %v; want %v, %v", c.reason, b, ok, c.b, c.ok)
+		}
+	}
+}

@@ -43,3 +43,17 @@ func FloorMod64(a, b int64) (int64, bool) {
 	}
 	return m, true
 }
+
+// BoolOf is a Lune Bool (exactly `Lune.Prelude.True`/`False`, no arguments) as a Go bool; false as its second
+// result for any other value, where a worker gives up and the boxed code decides what happens.
+func BoolOf(v Value) (b, ok bool) {
+	if c, isCon := v.(*Con); isCon && len(c.Args) == 0 {
+		switch c.Name {
+		case "Lune.Prelude.True":
+			return true, true
+		case "Lune.Prelude.False":
+			return false, true
+		}
+	}
+	return false, false
+}

@@ -48,15 +48,18 @@ export class GoNames {
     for (const r of reserved) this.taken.add(r);
   }
 
-  /** A fresh Go identifier for `lune` (mangled, prefixed by `prefix`); recorded in the debug map when `debug`. */
-  fresh(lune: string, opts: { prefix?: string; debug?: boolean } = {}): string {
+  /**
+   * A fresh Go identifier for `lune` (mangled, prefixed by `prefix`); recorded in the debug map when `debug`,
+   * under `debugAs` when given (a function's worker and boxed half are both named for the Lune function).
+   */
+  fresh(lune: string, opts: { prefix?: string; debug?: boolean; debugAs?: string } = {}): string {
     const base = (opts.prefix ?? '') + mangle(lune);
     let name = base;
     let i = this.nextSuffix.get(base) ?? 1;
     while (this.taken.has(name)) name = `${base}_${i++}`;
     this.nextSuffix.set(base, i);
     this.taken.add(name);
-    if (opts.debug === true) this.luneOf.set(name, lune);
+    if (opts.debug === true) this.luneOf.set(name, opts.debugAs ?? lune);
     return name;
   }
 

@@ -31,6 +31,11 @@ export interface Ctx {
   selfLoop: { readonly name: string; readonly params: readonly string[] } | null;
   /** Optimizations on (self tail calls as loops); false under `-O0`. */
   readonly optimize: boolean;
+  /**
+   * Set while generating the boxed half of a function with a worker: its direct calls of other such functions
+   * go to their boxed halves (int-worker.ts says why).
+   */
+  inBoxed: boolean;
 }
 
 // A generated expression; `typed` when its static Go type is rt.Value (else it must be converted before a
@@ -262,7 +267,10 @@ function app(cx: Ctx, a: Anf.App): Res {
     if (scope === 'local' && cx.plan.direct.has(name)) return { e: G.mk.call(G.mk.ident(local(cx, name)), args), typed: true };
     if (scope === 'global') {
       const g = cx.plan.globals.get(name);
-      if (g?.kind === 'func' && args.length >= g.arity) return direct(G.mk.ident(g.goFunc), g.arity);
+      if (g?.kind === 'func' && args.length >= g.arity) {
+        const w = cx.inBoxed ? cx.workers.get(name) : undefined;
+        return direct(G.mk.ident(w !== undefined ? w.boxedName : g.goFunc), g.arity);
+      }
     } else if (scope === 'prim') {
       const p = lookupPrim(name);
       if (p !== undefined && p.arity >= 1 && args.length >= p.arity) return direct(rt(goPrimFunc(name)), p.arity);

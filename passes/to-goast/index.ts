@@ -5,7 +5,7 @@ import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Ctx, type Dest, funcOfArgs, hasSelfTailCall, rtValue, stmts } from './body';
 import { type Global, declLam, plan, synthetic } from './names';
-import { planWorkers, tryWorker, workerDecl, type Worker } from './int-worker';
+import { planWorkers, workerDecl, wrapperBody, type Worker } from './int-worker';
 
 /** Code generation choices. */
 export interface GoAstOptions {
@@ -20,7 +20,7 @@ export interface GoAstOptions {
 export function toGoAst(m: Anf.Module, opts: GoAstOptions = {}): G.File {
   const p = plan(m);
   const workers: ReadonlyMap<string, Worker> = opts.optimize === false ? new Map() : planWorkers(m, p);
-  const cx: Ctx = { plan: p, workers, shared: { cons: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '', selfLoop: null, optimize: opts.optimize !== false };
+  const cx: Ctx = { plan: p, workers, shared: { cons: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '', selfLoop: null, optimize: opts.optimize !== false, inBoxed: false };
   const decls: G.Decl[] = [];
   const inits: G.Stmt[] = [];
   for (const d of m.decls) decls.push(...decl(cx, d, inits));
@@ -60,7 +60,8 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
     const inputs = loops ? locals.map((l) => cx.plan.names.fresh(`${l}_in`)) : locals;
     const params = inputs.map((n) => G.mk.field(n, rtValue));
     const worker = cx.workers.get(d.name);
-    const body = worker === undefined ? [] : [tryWorker(cx.plan, worker, inputs)];
+    cx.inBoxed = worker !== undefined;
+    const body: G.Stmt[] = [];
     if (loops) {
       const iteration: G.Stmt[] = [];
       lam.params.forEach((p, i) => { if (cx.plan.used.has(p)) iteration.push(G.mk.define(locals[i]!, G.mk.ident(inputs[i]!))); });
@@ -69,15 +70,22 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
       cx.selfLoop = null;
       body.push(G.mk.for(null, null, null, iteration));
     } else stmts(cx, lam.body, { kind: 'return' }, body);
+    cx.inBoxed = false;
     const forward = G.mk.call(G.mk.ident(g.goFunc), lam.params.map((_, i) => G.mk.index(G.mk.ident(synthetic.args), G.mk.int(String(i)))));
     // Arity 1: the Go function itself is the value's Fn1 (no wrapper closure, no argument slice per call).
     inits.push(G.mk.set(g.goValue, g.arity === 1
       ? G.mk.call(G.mk.qual('rt', 'MkFunc1'), [G.mk.str(d.name), G.mk.ident(g.goFunc)])
       : G.mk.call(G.mk.qual('rt', 'MkFunc'), [G.mk.str(d.name), G.mk.int(String(g.arity)), G.mk.funcLit(funcOfArgs, [G.mk.ret([forward])])])));
+    const value = G.mk.varDecl(g.goValue, G.mk.star(G.mk.qual('rt', 'Func')), null, [`${g.goValue} is ${d.name} as a Lune value.`]);
+    if (worker === undefined) return [value, G.mk.funcDecl(g.goFunc, G.mk.funcType(params, [rtValue]), body, [`${g.goFunc} is ${d.name}.`], origin)];
+    // With a worker: the wrapper (what callers and the function value call), the boxed half, the worker.
+    const wrapperParams = locals.map((n) => G.mk.field(n, rtValue));
     return [
-      G.mk.varDecl(g.goValue, G.mk.star(G.mk.qual('rt', 'Func')), null, [`${g.goValue} is ${d.name} as a Lune value.`]),
-      G.mk.funcDecl(g.goFunc, G.mk.funcType(params, [rtValue]), body, [`${g.goFunc} is ${d.name}.`], origin),
-      ...(worker === undefined ? [] : [workerDecl(cx.plan, cx.workers, d)]),
+      value,
+      G.mk.funcDecl(g.goFunc, G.mk.funcType(wrapperParams, [rtValue]), wrapperBody(cx.plan, worker, locals),
+        [`${g.goFunc} is ${d.name}: its worker when it applies, else its boxed half.`], origin),
+      G.mk.funcDecl(worker.boxedName, G.mk.funcType(params, [rtValue]), body, [`${worker.boxedName} is ${d.name} on boxed values.`], origin),
+      workerDecl(cx, d),
     ];
   }
   // Fibers run in parallel goroutines, so the cache is an atomic pointer: two fibers may both compute a value

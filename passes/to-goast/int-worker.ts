@@ -1,23 +1,32 @@
-// passes/to-goast/int-worker.ts: unboxed int64/bool workers for top-level functions whose whole body is Int and
-// Bool arithmetic (comparisons, +, −, ×, div, mod, and/or/not, if-on-Bool, calls of other such functions).
+// passes/to-goast/int-worker.ts: unboxed workers for top-level functions whose body is Int and Bool arithmetic
+// mixed with constructors: comparisons, +, −, ×, div, mod, and/or/not, if-on-Bool, case on constructors and
+// strings, constructor application, field selection, and saturated calls of other such functions.
 //
-// Worker/wrapper with speculation: `f_int(a, b int64) (int64, bool)` runs the body on Go int64 and bool and
-// gives up (ok = false) wherever the boxed code would do anything else: an overflow (the boxed code promotes to
-// *big.Int), a zero divisor, a match failure. The boxed function `f` first tries the worker when all its
-// arguments are int64 and runs its own body only when the worker gave up. The fragment has no effects and is
+// Worker/wrapper with speculation. A worker `f_w(q int64, qs rt.Value) (bool, bool)` keeps each Int parameter
+// (one the body uses as an operand of Int arithmetic) as a Go int64, every Int and Bool it computes as int64 and
+// bool, and everything else boxed; it gives up (ok = false) wherever the boxed code would do anything else: an
+// overflow (the boxed code promotes to *big.Int), a zero divisor, an operand that is not an int64 or a Bool, a
+// match failure. The wrapper `f` tries the worker when its Int arguments are int64, and otherwise (or when the
+// worker gave up) runs `f_boxed`, the plain boxed body. The fragment has no effects, calls nothing outside it
+// (no closures, no unknown functions: a worker never reaches a wrapper, so giving up never nests) and is
 // deterministic, so running the boxed body again from the start computes exactly what it would have computed
-// (the same value, or the same crash at the same point): giving up costs time, never changes the outcome.
+// (the same value, or the same crash at the same point): giving up costs time, never changes the outcome. Boxed
+// bodies call the boxed halves of other workers' functions directly, so after one give-up a computation stays
+// boxed rather than retrying a worker at every level of a recursion (which would be quadratic).
 import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Global, declLam, type Plan } from './names';
-import { hasSelfTailCall, isSelfCall } from './body';
+import { atom as boxedAtom, type Ctx, hasSelfTailCall, isSelfCall, rtValue } from './body';
 
-/** The unboxed kind of a worker value: Int as int64, Bool as bool. */
-export type Kind = 'int' | 'bool';
+/** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
+export type Kind = 'int' | 'bool' | 'val';
 
-/** A function that has a worker: its Go name, parameter count (all int64) and result kind. */
-export interface Worker { readonly goName: string; readonly arity: number; readonly result: Kind }
+/**
+ * A function that has a worker: the worker's and the boxed half's Go names, the kind of each parameter
+ * ('int' or 'val') and of the result.
+ */
+export interface Worker { readonly goName: string; readonly boxedName: string; readonly params: readonly Kind[]; readonly result: Kind }
 
 const intOps: ReadonlyMap<string, Kind> = new Map([
   ['prim_addInt', 'int'], ['prim_subInt', 'int'], ['prim_mulInt', 'int'], ['prim_divInt', 'int'], ['prim_modInt', 'int'],
@@ -28,317 +37,551 @@ const trueCon = 'Lune.Prelude.True';
 const falseCon = 'Lune.Prelude.False';
 const int64Min = -(2n ** 63n);
 const int64Max = 2n ** 63n - 1n;
+const inInt64 = (l: Anf.Lit): boolean => l.value.kind === 'int' && l.value.value >= int64Min && l.value.value <= int64Max;
 
-/** The kind of an atom in a worker body, or null when the worker cannot have it. `global` is a top-level value. */
-type AtomKind = Kind | 'global' | null;
+/** An atom's kind in a worker; `global` is a top-level value (boxed, asserted where an Int is needed). */
+type AtomKind = Kind | 'global';
+/**
+ * What a computation gives: a kind, `fail` (it never returns: a match failure), or `none` (a call of a function
+ * whose result kind is not known yet, while planning). `null` everywhere below: outside the fragment.
+ */
+type Res = Kind | 'fail' | 'none';
 
-// Checks that a body lies in the worker fragment, given the kinds of locals so far and the workers assumed.
+const asInt = (k: AtomKind | null): boolean => k === 'int' || k === 'val' || k === 'global';
+const asBool = (k: AtomKind | null): boolean => k === 'bool' || k === 'val' || k === 'global';
+/** The kind a parameter of `kind` accepts an argument of kind `k` as (any value can be boxed). */
+const fits = (param: Kind, k: AtomKind | null): boolean => (param === 'int' ? asInt(k) : k !== null);
+
+/** Worker signatures assumed while planning (results may still be `none`). */
+type Sigs = ReadonlyMap<string, { readonly params: readonly Kind[]; readonly result: Kind | 'none' }>;
+
+// Checks that a body lies in the worker fragment, given the kinds of locals so far and the signatures assumed.
 class Fragment {
   constructor(
     private readonly globals: ReadonlyMap<string, Global>,
-    private readonly kinds: ReadonlyMap<string, Kind>,
+    private readonly sigs: Sigs,
     private readonly locals: Map<string, Kind>,
   ) {}
 
-  atom(a: Anf.Atom): AtomKind {
-    if (a.tag === 'Lit') return a.value.kind === 'int' && a.value.value >= int64Min && a.value.value <= int64Max ? 'int' : null;
+  atom(a: Anf.Atom): AtomKind | null {
+    if (a.tag === 'Lit') return inInt64(a) ? 'int' : 'val';
     switch (a.scope) {
       case 'local': return this.locals.get(a.name) ?? null;
-      case 'global': return this.globals.get(a.name)?.kind === 'value' ? 'global' : null;
-      case 'con': return a.name === trueCon || a.name === falseCon ? 'bool' : null;
-      case 'prim': return null;
+      case 'global': return this.globals.get(a.name)?.kind === 'value' ? 'global' : 'val';
+      case 'con': return a.name === trueCon || a.name === falseCon ? 'bool' : 'val';
+      case 'prim': return 'val';
     }
   }
 
-  // An operand that must be an int64: an Int local or literal, or a top-level value (asserted at run time).
-  private isInt = (a: Anf.Atom): boolean => { const k = this.atom(a); return k === 'int' || k === 'global'; };
-  private isBool = (a: Anf.Atom): boolean => this.atom(a) === 'bool';
-
-  comp(c: Anf.Comp): Kind | 'fail' | null {
+  comp(c: Anf.Comp): Res | null {
     switch (c.tag) {
-      case 'Var': case 'Lit': { const k = this.atom(c); return k === 'global' ? 'int' : k; }
+      case 'Var': case 'Lit': { const k = this.atom(c); return k === 'global' ? 'val' : k; }
       case 'Fail': return 'fail';
-      case 'App': {
-        if (c.fn.tag !== 'Var') return null;
-        if (c.fn.scope === 'prim') {
-          const op = intOps.get(c.fn.name);
-          if (op !== undefined) return c.args.length === 2 && c.args.every(this.isInt) ? op : null;
-          const n = boolOps.get(c.fn.name);
-          return n !== undefined && c.args.length === n && c.args.every(this.isBool) ? 'bool' : null;
-        }
-        if (c.fn.scope !== 'global') return null;
-        const w = this.kinds.get(c.fn.name);
-        const g = this.globals.get(c.fn.name);
-        return w !== undefined && g?.kind === 'func' && g.arity === c.args.length && c.args.every(this.isInt) ? w : null;
-      }
+      case 'Select': return this.atom(c.record) !== null ? 'val' : null;
       case 'Switch': return this.switch(c);
-      default: return null;
+      case 'App': return this.app(c);
+      default: return null; // closures, records and templates stay in boxed code
     }
   }
 
-  // if-on-Bool: arms True and/or False without binders; a missing one falls to the default.
-  private switch(s: Anf.Switch): Kind | 'fail' | null {
-    if (!this.isBool(s.scrutinee)) return null;
+  private app(c: Anf.App): Res | null {
+    if (c.fn.tag !== 'Var') return null;
+    const kinds = c.args.map((a) => this.atom(a));
+    switch (c.fn.scope) {
+      case 'prim': {
+        const op = intOps.get(c.fn.name);
+        if (op !== undefined) return kinds.length === 2 && kinds.every(asInt) ? op : null;
+        const n = boolOps.get(c.fn.name);
+        return n !== undefined && kinds.length === n && kinds.every(asBool) ? 'bool' : null;
+      }
+      case 'global': {
+        const s = this.sigs.get(c.fn.name);
+        return s !== undefined && s.params.length === kinds.length && kinds.every((k, i) => fits(s.params[i]!, k)) ? s.result : null;
+      }
+      case 'con': return kinds.every((k) => k !== null) ? 'val' : null;
+      case 'local': return null;
+    }
+  }
+
+  // if-on-Bool (True/False arms without binders), or a case on a boxed value's constructor or string.
+  private switch(s: Anf.Switch): Res | null {
+    const k = this.atom(s.scrutinee);
+    if (k === null || k === 'int') return null;
     const bodies: Anf.Expr[] = [];
     for (const arm of s.arms) {
-      if (arm.tag !== 'ConArm' || (arm.con !== trueCon && arm.con !== falseCon) || arm.binders.length !== 0) return null;
+      if (k === 'bool' && (arm.tag !== 'ConArm' || (arm.con !== trueCon && arm.con !== falseCon) || arm.binders.length !== 0)) return null;
+      if (arm.tag === 'ConArm') for (const b of arm.binders) if (b !== null) this.locals.set(b, 'val');
       bodies.push(arm.body);
     }
     if (s.default !== null) bodies.push(s.default);
-    return this.join(bodies.map((b) => this.expr(b)));
+    return join(bodies.map((b) => this.expr(b)));
   }
 
-  private join(ks: readonly (Kind | 'fail' | null)[]): Kind | 'fail' | null {
-    let out: Kind | 'fail' = 'fail';
-    for (const k of ks) {
-      if (k === null) return null;
-      if (k === 'fail') continue;
-      if (out !== 'fail' && out !== k) return null;
-      out = k;
-    }
-    return out;
-  }
-
-  expr(e: Anf.Expr): Kind | 'fail' | null {
+  expr(e: Anf.Expr): Res | null {
     let cur = e;
     for (; cur.tag === 'Let'; cur = cur.body) {
       const k = this.comp(cur.rhs);
       if (k === null) return null;
       if (k === 'fail') return 'fail'; // the rest is never reached
-      this.locals.set(cur.name, k);
+      this.locals.set(cur.name, k === 'none' ? 'val' : k); // unknown yet: boxed fits every use
     }
     return this.comp(cur.value);
   }
 }
 
+/** The kind of a Switch from its arms': failing arms don't count; Int or Bool mixed with anything else is boxed. */
+function join(rs: readonly (Res | null)[]): Res | null {
+  let out: Res = 'fail';
+  for (const r of rs) {
+    if (r === null) return null;
+    if (r === 'fail' || (r === 'none' && out !== 'fail')) continue;
+    if (out === 'fail' || out === 'none') out = r;
+    else if (out !== r) out = 'val';
+  }
+  return out;
+}
+
 /**
- * The functions that get a worker: every top-level function whose body checks as Int/Bool arithmetic when its
- * parameters are int64, with the other workers assumed (a greatest fixpoint: start from all, drop failures).
+ * A parameter is an Int parameter when the body uses it directly as an operand of Int arithmetic; `arith`: the
+ * body does some Int or Bool arithmetic (else a worker would only copy the boxed code).
+ */
+function paramKinds(lam: Anf.Lam): { params: Kind[]; arith: boolean } {
+  const intUses = new Set<string>();
+  let arith = false;
+  const todo: Anf.Expr[] = [lam.body];
+  const comp = (c: Anf.Comp): void => {
+    if (c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'prim' && (intOps.has(c.fn.name) || boolOps.has(c.fn.name))) {
+      arith = true;
+      if (intOps.has(c.fn.name)) for (const a of c.args) if (a.tag === 'Var' && a.scope === 'local') intUses.add(a.name);
+    } else if (c.tag === 'Switch') {
+      for (const arm of c.arms) todo.push(arm.body);
+      if (c.default !== null) todo.push(c.default);
+    }
+  };
+  while (todo.length > 0) {
+    let cur = todo.pop()!;
+    for (; cur.tag === 'Let'; cur = cur.body) comp(cur.rhs);
+    comp(cur.value);
+  }
+  return { params: lam.params.map((p) => (intUses.has(p) ? 'int' : 'val')), arith };
+}
+
+/** Rounds of the planning fixpoint before giving up on workers altogether (each function moves ≤ 4 times). */
+const maxRounds = 64;
+
+/**
+ * The functions that get a worker: the top-level functions whose bodies check in the fragment, with the other
+ * workers' signatures assumed (a fixpoint: result kinds only rise none → int/bool → val, and a function whose
+ * check fails drops out), that do Int or Bool arithmetic and have an Int parameter or an Int/Bool result, plus
+ * the candidates those call (a worker calls only workers).
  */
 export function planWorkers(m: Anf.Module, plan: Plan): Map<string, Worker> {
-  const kinds = new Map<string, Kind>();
+  const sigs = new Map<string, { params: Kind[]; result: Kind | 'none' }>();
   const lams = new Map<string, Anf.Lam>();
+  const arith = new Set<string>();
   for (const d of m.decls) {
     const lam = declLam(d);
     if (lam !== null && plan.globals.get(d.name)?.kind === 'func') {
       lams.set(d.name, lam);
-      kinds.set(d.name, 'int');
+      const k = paramKinds(lam);
+      sigs.set(d.name, { params: k.params, result: 'none' });
+      if (k.arith) arith.add(d.name);
     }
   }
-  const check = (lam: Anf.Lam, k: Kind): boolean => {
-    const f = new Fragment(plan.globals, kinds, new Map(lam.params.map((p) => [p, 'int' as Kind])));
-    return f.expr(lam.body) === k;
+  const check = (name: string): Res | null => {
+    const lam = lams.get(name)!;
+    const s = sigs.get(name)!;
+    return new Fragment(plan.globals, sigs, new Map(lam.params.map((p, i) => [p, s.params[i]!]))).expr(lam.body);
   };
-  // Kinds only move int → bool → dropped for a function whose own check fails, but a callee's move can undo a
-  // caller's; a bounded number of rounds keeps this linear in practice and gives up (no workers) otherwise.
-  let rounds = 0;
-  for (let changed = true; changed; rounds++) {
-    if (rounds > 2 * lams.size + 2) return new Map();
-    changed = false;
-    for (const [name, lam] of lams) {
-      if (!kinds.has(name)) continue;
-      const was = kinds.get(name)!;
-      const ok = (['int', 'bool'] as const).find((k) => { kinds.set(name, k); return check(lam, k); });
-      if (ok === undefined) kinds.delete(name);
-      else kinds.set(name, ok);
-      if (ok !== was) changed = true;
+  const settle = (): boolean => {
+    for (let rounds = 0, changed = true; changed; rounds++) {
+      if (rounds > maxRounds) return false;
+      changed = false;
+      for (const name of lams.keys()) {
+        const s = sigs.get(name);
+        if (s === undefined) continue;
+        const r = check(name);
+        if (r === null) { sigs.delete(name); changed = true; continue; }
+        const result = r === 'fail' ? 'none' : r;
+        if (result !== s.result) { s.result = result; changed = true; }
+      }
     }
-  }
+    return true;
+  };
+  if (!settle()) return new Map();
+  // A function that never returns normally (it always fails, or only recurses) is given a boxed result.
+  for (const s of sigs.values()) if (s.result === 'none') s.result = 'val';
+  if (!settle()) return new Map();
+  const kept = new Set<string>();
+  const keep = (name: string): void => {
+    if (kept.has(name) || !sigs.has(name)) return;
+    kept.add(name);
+    for (const callee of workerCallees(lams.get(name)!.body)) keep(callee);
+  };
+  for (const [name, s] of sigs) if (arith.has(name) && (s.params.includes('int') || s.result !== 'val')) keep(name);
   const out = new Map<string, Worker>();
-  for (const [name, result] of kinds) {
+  for (const name of lams.keys()) {
+    const s = sigs.get(name);
     const g = plan.globals.get(name);
-    if (g?.kind !== 'func') continue;
-    out.set(name, { goName: plan.names.fresh(`${g.goFunc}_int`), arity: g.arity, result });
+    if (s === undefined || !kept.has(name) || g?.kind !== 'func') continue;
+    out.set(name, {
+      goName: plan.names.fresh(`${g.goFunc}_w`, { debug: true, debugAs: name }),
+      boxedName: plan.names.fresh(`${g.goFunc}_boxed`, { debug: true, debugAs: name }),
+      params: s.params, result: s.result as Kind,
+    });
+  }
+  return out;
+}
+
+/** The top-level functions a body calls (saturated or not: only the fragment's calls matter here). */
+function workerCallees(e: Anf.Expr): string[] {
+  const out: string[] = [];
+  const todo: Anf.Expr[] = [e];
+  const comp = (c: Anf.Comp): void => {
+    if (c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'global') out.push(c.fn.name);
+    else if (c.tag === 'Switch') {
+      for (const arm of c.arms) todo.push(arm.body);
+      if (c.default !== null) todo.push(c.default);
+    }
+  };
+  while (todo.length > 0) {
+    let cur = todo.pop()!;
+    for (; cur.tag === 'Let'; cur = cur.body) comp(cur.rhs);
+    comp(cur.value);
   }
   return out;
 }
 
 /** The Go type of a kind. */
-const goType = (k: Kind): G.Expr => G.mk.ident(k === 'int' ? 'int64' : 'bool');
-const zero = (k: Kind): G.Expr => (k === 'int' ? G.mk.int('0') : G.mk.ident('false'));
+const goType = (k: Kind): G.Expr => (k === 'int' ? G.mk.ident('int64') : k === 'bool' ? G.mk.ident('bool') : rtValue);
+const zero = (k: Kind): G.Expr => (k === 'int' ? G.mk.int('0') : k === 'bool' ? G.mk.ident('false') : G.mk.ident('nil'));
+const rtCall = (name: string, args: readonly G.Expr[]): G.Expr => G.mk.call(G.mk.qual('rt', name), args);
 
-/** What emitting a worker body needs: the plan, the workers, and the function's result kind. */
+/** What emitting a worker body needs. */
 interface WCtx {
   readonly plan: Plan;
+  /** The boxed code generator's context: literals, constructors, globals and primitives as Go values. */
+  readonly bx: Ctx;
   readonly workers: ReadonlyMap<string, Worker>;
   readonly result: Kind;
   readonly kinds: Map<string, Kind>;
   /** A self tail call reassigns these parameters (null: unused) and continues the worker's loop. */
-  readonly selfLoop: { readonly name: string; readonly params: readonly (string | null)[] } | null;
+  readonly selfLoop: { readonly name: string; readonly params: readonly (string | null)[]; readonly kinds: readonly Kind[] } | null;
+  /** Go variables read so far, and every declaration (a variable never read gets `_ = x` after it: Go insists). */
+  readonly reads: Set<string>;
+  readonly declared: { readonly out: G.Stmt[]; readonly stmt: G.Stmt; readonly name: string }[];
+  /** Boxed locals already converted to int64/bool on the current path (`x:int` → Go variable). */
+  conv: Map<string, G.Expr>;
 }
 
-type WDest = { readonly kind: 'return' } | { readonly kind: 'assign'; readonly to: string };
+type WDest = { readonly kind: 'return' } | { readonly kind: 'assign'; readonly to: string; readonly k: Kind };
 
 /** The worker function of `d` (which planWorkers accepted). */
-export function workerDecl(plan: Plan, workers: ReadonlyMap<string, Worker>, d: Anf.Decl): G.FuncDecl {
+export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
+  const { plan, workers } = bx;
   const w = workers.get(d.name) ?? bug('goast', `${d.name} has no worker`);
   const lam = declLam(d) ?? bug('goast', `${d.name} has a worker but is not a lambda`);
   const loops = hasSelfTailCall(lam.body, d.name, lam.params.length);
   const names = lam.params.map((p) => (plan.used.has(p) ? plan.locals.get(p) ?? bug('goast', `local ${p} has no Go name`) : null));
   const cx: WCtx = {
-    plan, workers, result: w.result, kinds: new Map(lam.params.map((p) => [p, 'int' as Kind])),
-    selfLoop: loops ? { name: d.name, params: names } : null,
+    plan, bx, workers, result: w.result, kinds: new Map(lam.params.map((p, i) => [p, w.params[i]!])),
+    selfLoop: loops ? { name: d.name, params: names, kinds: w.params } : null, reads: new Set(), declared: [], conv: new Map(),
   };
-  const params = names.map((n) => G.mk.field(n ?? '_', G.mk.ident('int64')));
+  const params = names.map((n, i) => G.mk.field(n ?? '_', goType(w.params[i]!)));
   const inner: G.Stmt[] = [];
   wexpr(cx, lam.body, { kind: 'return' }, inner);
+  for (const { out, stmt, name } of cx.declared) {
+    if (!cx.reads.has(name)) out.splice(out.indexOf(stmt) + 1, 0, G.mk.set('_', G.mk.ident(name)));
+  }
   // No closures in a worker, so the parameters themselves can be the loop variables.
   const body = loops ? [G.mk.for(null, null, null, inner)] : inner;
+  const ints = lam.params.filter((_, i) => w.params[i] === 'int');
+  const doc = ints.length === 0 ? `${w.goName} is ${d.name} computing its ${w.result === 'int' ? 'Int' : 'Bool'} result unboxed`
+    : `${w.goName} is ${d.name} on int64 ${ints.map((p) => plan.locals.get(p) ?? p).join(', ')}`;
   return G.mk.funcDecl(w.goName, G.mk.funcType(params, [goType(w.result), G.mk.ident('bool')]), body,
-    [`${w.goName} is ${d.name} on int64 arguments; false where the boxed code would leave int64 or fail.`],
-    { name: d.name, span: d.span });
+    [`${doc}; false where the boxed code would leave int64 or fail.`], { name: d.name, span: d.span });
 }
 
 /**
- * The wrapper's prologue in the boxed function: when every argument is an int64, try the worker.
- * `params` are the Go names of the boxed function's parameters.
+ * The wrapper's body: when every Int argument is an int64, try the worker; otherwise, or when it gives up, the
+ * boxed half. `params` are the Go names of the wrapper's parameters.
  */
-export function tryWorker(plan: Plan, w: Worker, params: readonly string[]): G.Stmt {
-  const unboxed = params.map(() => plan.names.fresh('i'));
+export function wrapperBody(plan: Plan, w: Worker, params: readonly string[]): G.Stmt[] {
   const r = plan.names.fresh('r');
-  const boxed = w.result === 'int' ? G.mk.ident(r) : G.mk.call(G.mk.qual('rt', 'Bool'), [G.mk.ident(r)]);
-  let inner: G.Stmt = G.mk.if(G.mk.assign([G.mk.ident(r), G.mk.ident('ok')], ':=', [G.mk.call(G.mk.ident(w.goName), unboxed.map((u) => G.mk.ident(u)))]),
+  const args: G.Expr[] = params.map((p) => G.mk.ident(p));
+  const unboxed: [number, string][] = [];
+  w.params.forEach((k, i) => {
+    if (k !== 'int') return;
+    const u = plan.names.fresh('i');
+    unboxed.push([i, u]);
+    args[i] = G.mk.ident(u);
+  });
+  const boxed = w.result === 'bool' ? rtCall('Bool', [G.mk.ident(r)]) : G.mk.ident(r);
+  let inner: G.Stmt = G.mk.if(G.mk.assign([G.mk.ident(r), G.mk.ident('ok')], ':=', [G.mk.call(G.mk.ident(w.goName), args)]),
     G.mk.ident('ok'), [G.mk.ret([boxed])]);
-  for (let i = params.length - 1; i >= 0; i--) {
-    inner = G.mk.if(G.mk.assign([G.mk.ident(unboxed[i]!), G.mk.ident('ok')], ':=', [G.mk.typeAssert(G.mk.ident(params[i]!), G.mk.ident('int64'))]),
+  for (let j = unboxed.length - 1; j >= 0; j--) {
+    const [i, u] = unboxed[j]!;
+    inner = G.mk.if(G.mk.assign([G.mk.ident(u), G.mk.ident('ok')], ':=', [G.mk.typeAssert(G.mk.ident(params[i]!), G.mk.ident('int64'))]),
       G.mk.ident('ok'), [inner]);
   }
-  return inner;
+  return [inner, G.mk.ret([G.mk.call(G.mk.ident(w.boxedName), params.map((p) => G.mk.ident(p)))])];
 }
 
-const goLocal = (cx: WCtx, x: string): string => cx.plan.locals.get(x) ?? bug('goast', `local ${x} has no Go name`);
 const giveUp = (cx: WCtx): G.Stmt => G.mk.ret([zero(cx.result), G.mk.ident('false')]);
+
+/** A Lune local's Go variable, counted as read. */
+function wlocal(cx: WCtx, x: string): G.Expr {
+  const name = cx.plan.locals.get(x) ?? bug('goast', `local ${x} has no Go name`);
+  cx.reads.add(name);
+  return G.mk.ident(name);
+}
+
+/**
+ * Declares Go variable `name` of kind `k`: `x := e` where e has that Go type already (Int and Bool arithmetic
+ * on a variable), else `var x T = e` (an untyped constant would make a Go int; a constructor an *rt.Con).
+ */
+function declare(cx: WCtx, name: string, k: Kind, value: G.Expr | null, out: G.Stmt[]): void {
+  const stmt = value !== null && k !== 'val' && !isConstant(value) ? G.mk.define(name, value) : G.mk.declStmt(G.mk.varDecl(name, goType(k), value));
+  out.push(stmt);
+  cx.declared.push({ out, stmt, name });
+}
+
+/** `name, ok := call; if !ok { give up }` */
+function callOrGiveUp(cx: WCtx, names: readonly string[], call: G.Expr, out: G.Stmt[]): void {
+  const ok = cx.plan.names.fresh('ok');
+  out.push(G.mk.assign([...names.map((n) => G.mk.ident(n)), G.mk.ident(ok)], ':=', [call]));
+  out.push(G.mk.if(null, G.mk.unary('!', G.mk.ident(ok)), [giveUp(cx)]));
+}
+
+// Converts `e` (a Go expression holding kind `from`) to kind `to`, giving up where the boxed value is not one.
+function convert(cx: WCtx, e: G.Expr, from: Kind, to: Kind, out: G.Stmt[]): G.Expr {
+  if (from === to) return e;
+  if (to === 'val') return from === 'bool' ? rtCall('Bool', [e]) : e; // Go boxes an int64 as an rt.Value itself
+  if (from !== 'val') return bug('goast', `a worker converts ${from} to ${to}`);
+  const v = cx.plan.names.fresh(to === 'int' ? 'n' : 'b');
+  if (to === 'int') callOrGiveUp(cx, [v], G.mk.typeAssert(e, G.mk.ident('int64')), out);
+  else callOrGiveUp(cx, [v], rtCall('BoolOf', [e]), out);
+  return G.mk.ident(v);
+}
+
+// An atom as a Go expression of kind `to`.
+function watom(cx: WCtx, a: Anf.Atom, to: Kind, out: G.Stmt[]): G.Expr {
+  if (a.tag === 'Lit' && to === 'int' && inInt64(a) && a.value.kind === 'int') {
+    const v = a.value.value;
+    const lit = G.mk.int((v < 0n ? -v : v).toString());
+    return v < 0n ? G.mk.unary('-', lit) : lit;
+  }
+  if (a.tag === 'Var' && a.scope === 'local') {
+    const k = cx.kinds.get(a.name) ?? bug('goast', `local ${a.name} has no kind`);
+    if (k !== 'val' || to === 'val') return convert(cx, wlocal(cx, a.name), k, to, out);
+    // A boxed local read as an Int (or Bool) again on the same path reuses the first conversion.
+    const key = `${a.name}:${to}`;
+    const done = cx.conv.get(key);
+    if (done !== undefined) return done;
+    const e = convert(cx, wlocal(cx, a.name), k, to, out);
+    cx.conv.set(key, e);
+    return e;
+  }
+  if (a.tag === 'Var' && a.scope === 'con' && to === 'bool') {
+    if (a.name !== trueCon && a.name !== falseCon) bug('goast', `constructor ${a.name} as a Bool in a worker`);
+    return G.mk.ident(a.name === trueCon ? 'true' : 'false');
+  }
+  // Literals, constructors, top-level values and primitives: their boxed Go value, converted.
+  return convert(cx, boxedAtom(cx.bx, a).e, 'val', to, out);
+}
+
+/** The kind an atom naturally has in the worker (what watom gives without conversion). */
+function atomKind(cx: WCtx, a: Anf.Atom): Kind {
+  if (a.tag === 'Lit') return inInt64(a) ? 'int' : 'val';
+  if (a.scope === 'local') return cx.kinds.get(a.name) ?? bug('goast', `local ${a.name} has no kind`);
+  return a.scope === 'con' && (a.name === trueCon || a.name === falseCon) ? 'bool' : 'val';
+}
 
 function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
   let cur = e;
   for (; cur.tag === 'Let'; cur = cur.body) {
-    const name = goLocal(cx, cur.name);
     if (cur.rhs.tag === 'Fail') { out.push(giveUp(cx)); return; }
+    const used = cx.plan.used.has(cur.name);
+    const name = used ? cx.plan.locals.get(cur.name) ?? bug('goast', `local ${cur.name} has no Go name`) : '_';
     if (cur.rhs.tag === 'Switch') {
       const k = switchKind(cx, cur.rhs);
       cx.kinds.set(cur.name, k);
-      out.push(G.mk.declStmt(G.mk.varDecl(name, goType(k), null)));
-      wswitch(cx, cur.rhs, { kind: 'assign', to: name }, out);
-    } else {
-      const k = wcomp(cx, cur.rhs, name, out);
-      cx.kinds.set(cur.name, k);
-    }
-    if (!cx.plan.used.has(cur.name)) out.push(G.mk.set('_', G.mk.ident(name)));
+      if (used) declare(cx, name, k, null, out);
+      wswitch(cx, cur.rhs, { kind: 'assign', to: name, k }, out);
+    } else cx.kinds.set(cur.name, wcomp(cx, cur.rhs, name, out));
   }
   const c = cur.value;
   if (c.tag === 'Fail') { out.push(giveUp(cx)); return; }
   if (c.tag === 'Switch') { wswitch(cx, c, dest, out); return; }
   const loop = cx.selfLoop;
   if (dest.kind === 'return' && loop !== null && isSelfCall(c, loop.name, loop.params.length)) {
-    const pairs = c.args.map((a, i) => [loop.params[i], watom(cx, a, out)] as const).filter(([p]) => p !== null);
+    // A parameter passed on unchanged is left out (Go's vet rejects `q = q`; every right side is read first anyway).
+    const pairs = c.args.map((a, i) => [loop.params[i], watom(cx, a, loop.kinds[i]!, out)] as const)
+      .filter(([p, v]) => p !== null && !(v.tag === 'Ident' && v.name === p));
     if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p!)), '=', pairs.map(([, v]) => v)));
     out.push(G.mk.branch('continue'));
     return;
   }
+  const to = dest.kind === 'return' ? cx.result : dest.k;
   let value: G.Expr;
-  if (c.tag === 'Var' || c.tag === 'Lit') value = watom(cx, c, out);
+  if (c.tag === 'Var' || c.tag === 'Lit') value = watom(cx, c, to, out);
   else {
     const tmp = cx.plan.names.fresh('w');
-    wcomp(cx, c, tmp, out);
-    value = G.mk.ident(tmp);
+    const k = wcomp(cx, c, tmp, out);
+    value = convert(cx, G.mk.ident(tmp), k, to, out);
+    cx.reads.add(tmp);
   }
   out.push(dest.kind === 'return' ? G.mk.ret([value, G.mk.ident('true')]) : G.mk.set(dest.to, value));
 }
 
-// The kind a Switch's non-failing arms produce (the checker made them agree).
+// The kind a Switch's arms produce (checked by planWorkers), with the kinds of the locals so far.
 function switchKind(cx: WCtx, s: Anf.Switch): Kind {
-  const f = new Fragment(cx.plan.globals, new Map([...cx.workers].map(([n, w]) => [n, w.result])), new Map(cx.kinds));
-  const k = f.comp(s);
-  return k === 'int' || k === 'bool' ? k : cx.result;
+  const sigs = new Map([...cx.workers].map(([n, w]) => [n, { params: w.params, result: w.result }]));
+  const k = new Fragment(cx.plan.globals, sigs, new Map(cx.kinds)).comp(s);
+  return k === 'int' || k === 'bool' || k === 'val' ? k : cx.result;
 }
 
-// An operand as an int64 or bool expression; a top-level value is asserted to int64 first (giving up if not).
-function watom(cx: WCtx, a: Anf.Atom, out: G.Stmt[]): G.Expr {
-  if (a.tag === 'Lit') {
-    if (a.value.kind !== 'int') bug('goast', 'a non-Int literal in a worker');
-    const v = a.value.value;
-    const lit = G.mk.int((v < 0n ? -v : v).toString());
-    return v < 0n ? G.mk.unary('-', lit) : lit;
-  }
-  switch (a.scope) {
-    case 'local': return G.mk.ident(goLocal(cx, a.name));
-    case 'con': return G.mk.ident(a.name === trueCon ? 'true' : 'false');
-    case 'global': {
-      const g = cx.plan.globals.get(a.name);
-      if (g?.kind !== 'value') return bug('goast', `global ${a.name} in a worker is not a value`);
-      const v = cx.plan.names.fresh('g');
-      const ok = cx.plan.names.fresh('ok');
-      out.push(G.mk.assign([G.mk.ident(v), G.mk.ident(ok)], ':=', [G.mk.typeAssert(G.mk.call(G.mk.ident(g.accessor), []), G.mk.ident('int64'))]));
-      out.push(G.mk.if(null, G.mk.unary('!', G.mk.ident(ok)), [giveUp(cx)]));
-      return G.mk.ident(v);
-    }
-    case 'prim': return bug('goast', `primitive ${a.name} as a worker operand`);
-  }
-}
-
-// Computes a non-Switch comp into a new Go variable `name`, giving up where the boxed code would not stay int64.
+// Computes a non-Switch comp into a new Go variable `name` ('_': discarded), giving up where the boxed code
+// would not stay in int64; returns the variable's kind.
 function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
-  const ident = G.mk.ident(name);
-  if (c.tag === 'Var' || c.tag === 'Lit') {
-    out.push(G.mk.define(name, watom(cx, c, out)));
-    return c.tag === 'Lit' || c.scope === 'global' ? 'int' : c.scope === 'con' ? 'bool' : cx.kinds.get(c.name) ?? bug('goast', `local ${c.name} has no kind`);
+  const put = (k: Kind, e: G.Expr): Kind => {
+    if (name === '_') out.push(G.mk.set('_', e));
+    else declare(cx, name, k, e, out);
+    return k;
+  };
+  switch (c.tag) {
+    case 'Var': case 'Lit': { const k = atomKind(cx, c); return put(k, watom(cx, c, k, out)); }
+    case 'Select': return put('val', rtCall('Select', [watom(cx, c.record, 'val', out), G.mk.str(c.label)]));
+    case 'App': break;
+    default: return bug('goast', `${c.tag} in a worker`);
   }
-  if (c.tag !== 'App' || c.fn.tag !== 'Var') return bug('goast', `${c.tag} in a worker`);
-  const args = c.args.map((a) => watom(cx, a, out));
+  if (c.fn.tag !== 'Var') return bug('goast', 'a literal applied in a worker');
   const fn = c.fn.name;
-  const [a, b] = [args[0]!, args[1]!];
-  const overflowIf = (cond: G.Expr) => out.push(G.mk.if(null, cond, [giveUp(cx)]));
+  if (c.fn.scope === 'con') {
+    const args = c.args.map((a) => watom(cx, a, 'val', out));
+    const fixed = args.length >= 1 && args.length <= 4;
+    return put('val', rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [G.mk.str(fn), ...args]));
+  }
   if (c.fn.scope === 'global') {
     const w = cx.workers.get(fn) ?? bug('goast', `call of ${fn} in a worker, which has none`);
-    const ok = cx.plan.names.fresh('ok');
-    out.push(G.mk.assign([ident, G.mk.ident(ok)], ':=', [G.mk.call(G.mk.ident(w.goName), args)]));
-    overflowIf(G.mk.unary('!', G.mk.ident(ok)));
+    const args = c.args.map((a, i) => watom(cx, a, w.params[i]!, out));
+    const v = name === '_' ? cx.plan.names.fresh('w') : name;
+    callOrGiveUp(cx, [v], G.mk.call(G.mk.ident(w.goName), args), out);
+    if (name === '_') out.push(G.mk.set('_', G.mk.ident(v)));
     return w.result;
   }
+  const op = intOps.get(fn);
+  const [a, b] = c.args.map((x) => watom(cx, x, op !== undefined ? 'int' : 'bool', out));
+  if (name === '_') name = cx.plan.names.fresh('w'); // overflow checks read the result
+  const ident = G.mk.ident(name);
+  const overflowIf = (cond: G.Expr) => out.push(G.mk.if(null, cond, [giveUp(cx)]));
+  const define = (e: G.Expr, k: Kind): Kind => {
+    declare(cx, name, k, e, out);
+    return k;
+  };
   switch (fn) {
     case 'prim_addInt':
-      out.push(G.mk.define(name, G.mk.binary('+', a, b)));
-      overflowIf(G.mk.binary('<', G.mk.binary('&', G.mk.paren(G.mk.binary('^', a, ident)), G.mk.paren(G.mk.binary('^', b, ident))), G.mk.int('0')));
+      define(G.mk.binary('+', a!, b!), 'int');
+      cx.reads.add(name);
+      overflowIf(G.mk.binary('<', G.mk.binary('&', G.mk.paren(G.mk.binary('^', a!, ident)), G.mk.paren(G.mk.binary('^', b!, ident))), G.mk.int('0')));
       return 'int';
     case 'prim_subInt':
-      out.push(G.mk.define(name, G.mk.binary('-', a, b)));
-      overflowIf(G.mk.binary('<', G.mk.binary('&', G.mk.paren(G.mk.binary('^', a, b)), G.mk.paren(G.mk.binary('^', a, ident))), G.mk.int('0')));
+      define(G.mk.binary('-', a!, b!), 'int');
+      cx.reads.add(name);
+      overflowIf(G.mk.binary('<', G.mk.binary('&', G.mk.paren(G.mk.binary('^', a!, b!)), G.mk.paren(G.mk.binary('^', a!, ident))), G.mk.int('0')));
       return 'int';
-    case 'prim_mulInt': {
-      const ok = cx.plan.names.fresh('ok');
-      out.push(G.mk.assign([ident, G.mk.ident(ok)], ':=', [G.mk.call(G.mk.qual('rt', 'MulInt64'), [a, b])]));
-      overflowIf(G.mk.unary('!', G.mk.ident(ok)));
-      return 'int';
-    }
-    case 'prim_divInt': case 'prim_modInt': {
-      const ok = cx.plan.names.fresh('ok');
-      out.push(G.mk.assign([ident, G.mk.ident(ok)], ':=', [G.mk.call(G.mk.qual('rt', fn === 'prim_divInt' ? 'FloorDiv64' : 'FloorMod64'), [a, b])]));
-      overflowIf(G.mk.unary('!', G.mk.ident(ok)));
+    case 'prim_mulInt': case 'prim_divInt': case 'prim_modInt': {
+      const helper = fn === 'prim_mulInt' ? 'MulInt64' : fn === 'prim_divInt' ? 'FloorDiv64' : 'FloorMod64';
+      callOrGiveUp(cx, [name], rtCall(helper, [a!, b!]), out);
+      cx.declared.push({ out, stmt: out[out.length - 2]!, name });
       return 'int';
     }
-    case 'prim_eqInt': out.push(G.mk.define(name, G.mk.binary('==', a, b))); return 'bool';
-    case 'prim_leInt': out.push(G.mk.define(name, G.mk.binary('<=', a, b))); return 'bool';
-    case 'prim_geInt': out.push(G.mk.define(name, G.mk.binary('>=', a, b))); return 'bool';
-    case 'prim_and': out.push(G.mk.define(name, G.mk.binary('&&', a, b))); return 'bool';
-    case 'prim_or': out.push(G.mk.define(name, G.mk.binary('||', a, b))); return 'bool';
-    case 'prim_not': out.push(G.mk.define(name, G.mk.unary('!', a))); return 'bool';
+    case 'prim_eqInt': return define(G.mk.binary('==', a!, b!), 'bool');
+    case 'prim_leInt': return define(G.mk.binary('<=', a!, b!), 'bool');
+    case 'prim_geInt': return define(G.mk.binary('>=', a!, b!), 'bool');
+    case 'prim_and': return define(G.mk.binary('&&', a!, b!), 'bool');
+    case 'prim_or': return define(G.mk.binary('||', a!, b!), 'bool');
+    case 'prim_not': return define(G.mk.unary('!', a!), 'bool');
     default: return bug('goast', `primitive ${fn} in a worker`);
   }
 }
 
-// if-on-Bool; a missing arm runs the default, and no default (a match failure) gives up.
+// if-on-Bool, or a Go switch on a boxed value's constructor (or string); a missing arm runs the default, and
+// no default (a match failure) gives up.
 function wswitch(cx: WCtx, s: Anf.Switch, dest: WDest, out: G.Stmt[]): void {
-  const scrut = watom(cx, s.scrutinee, out);
-  const armOf = (con: string): Anf.Expr | null => {
-    const arm = s.arms.find((a) => a.tag === 'ConArm' && a.con === con);
-    return arm !== undefined ? arm.body : s.default;
-  };
   const branch = (e: Anf.Expr | null): G.Stmt[] => {
     const body: G.Stmt[] = [];
     if (e === null) body.push(giveUp(cx));
-    else wexpr(cx, e, dest, body);
+    else inBranch(cx, () => wexpr(cx, e, dest, body));
     return body;
   };
-  // Arms run in order, but for a Bool at most one of True/False matches, so the order does not matter.
-  out.push(G.mk.if(null, scrut, branch(armOf(trueCon)), G.mk.block(branch(armOf(falseCon)))));
+  if (atomKind(cx, s.scrutinee) === 'bool') {
+    const scrut = watom(cx, s.scrutinee, 'bool', out);
+    const armOf = (con: string): Anf.Expr | null => {
+      const arm = s.arms.find((a) => a.tag === 'ConArm' && a.con === con);
+      return arm !== undefined ? arm.body : s.default;
+    };
+    // Arms run in order, but for a Bool at most one of True/False matches, so the order does not matter.
+    out.push(G.mk.if(null, scrut, branch(armOf(trueCon)), G.mk.block(branch(armOf(falseCon)))));
+    return;
+  }
+  let subject = watom(cx, s.scrutinee, 'val', out);
+  if (subject.tag !== 'Ident') {
+    const tmp = cx.plan.names.fresh('scrut');
+    out.push(G.mk.declStmt(G.mk.varDecl(tmp, rtValue, subject)));
+    subject = G.mk.ident(tmp);
+  }
+  if (s.arms.length === 0) { out.push(G.mk.set('_', subject), ...branch(s.default)); return; }
+  const con = G.mk.ident('con');
+  const clauses: G.CaseClause[] = [];
+  for (const arm of s.arms) {
+    const body: G.Stmt[] = [];
+    if (arm.tag === 'ConArm') {
+      const cond = G.mk.chain('&&', [
+        G.mk.binary('!=', con, G.mk.ident('nil')),
+        G.mk.binary('==', G.mk.sel(con, 'Name'), G.mk.str(arm.con)),
+        G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(arm.binders.length))),
+      ]);
+      arm.binders.forEach((b, i) => {
+        if (b === null) return;
+        cx.kinds.set(b, 'val');
+        if (cx.plan.used.has(b)) {
+          const name = cx.plan.locals.get(b) ?? bug('goast', `local ${b} has no Go name`);
+          const stmt = G.mk.define(name, G.mk.index(G.mk.sel(con, 'Args'), G.mk.int(String(i))), { name: b });
+          body.push(stmt);
+          cx.declared.push({ out: body, stmt, name });
+        }
+      });
+      inBranch(cx, () => wexpr(cx, arm.body, dest, body));
+      clauses.push(G.mk.caseClause([cond], body));
+    } else {
+      inBranch(cx, () => wexpr(cx, arm.body, dest, body));
+      clauses.push(G.mk.caseClause([G.mk.binary('==', subject, G.mk.str(arm.value))], body));
+    }
+  }
+  clauses.push(G.mk.caseClause([], branch(s.default)));
+  const init = s.arms.some((a) => a.tag === 'ConArm') ? G.mk.assign([con, G.mk.ident('_')], ':=', [G.mk.typeAssert(subject, G.mk.star(G.mk.qual('rt', 'Con')))]) : null;
+  out.push(G.mk.switch(init, null, clauses));
+}
+
+/** Runs `f` for one branch: conversions made inside it are not visible after it (Go scoping). */
+function inBranch(cx: WCtx, f: () => void): void {
+  const saved = cx.conv;
+  cx.conv = new Map(saved);
+  try {
+    f();
+  } finally {
+    cx.conv = saved;
+  }
+}
+
+/** True for a Go expression made of constants only (whose type `:=` would not make int64). */
+function isConstant(e: G.Expr): boolean {
+  switch (e.tag) {
+    case 'BasicLit': return true;
+    case 'Ident': return e.name === 'true' || e.name === 'false';
+    case 'UnaryExpr': case 'ParenExpr': return isConstant(e.x);
+    case 'BinaryExpr': return isConstant(e.x) && isConstant(e.y);
+    default: return false;
+  }
 }
