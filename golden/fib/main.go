@@ -17,6 +17,8 @@ func init() {
 	debugNames := map[string]string{}
 	debugNames["Main_fib"] = "Main.fib"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_fib_w"] = "Main.fib"
+	debugNames["Main_fib_boxed"] = "Main.fib"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_fib = rt.MkFunc1("Main.fib", Main_fib)
 }
@@ -24,26 +26,31 @@ func init() {
 // fn_Main_fib is Main.fib as a Lune value.
 var fn_Main_fib *rt.Func
 
-// Main_fib is Main.fib.
+// Main_fib is Main.fib: its worker when it applies, else its boxed half.
 func Main_fib(n rt.Value) rt.Value {
 	if i, ok := n.(int64); ok {
-		if r, ok := Main_fib_int(i); ok {
+		if r, ok := Main_fib_w(i); ok {
 			return r
 		}
 	}
+	return Main_fib_boxed(n)
+}
+
+// Main_fib_boxed is Main.fib on boxed values.
+func Main_fib_boxed(n rt.Value) rt.Value {
 	if rt.F_prim_leInt(n, int64(1)) == rt.True {
 		return n
 	} else {
 		_t := rt.F_prim_subInt(n, int64(1))
-		_t_1 := Main_fib(_t)
+		_t_1 := Main_fib_boxed(_t)
 		_t_2 := rt.F_prim_subInt(n, int64(2))
-		_t_3 := Main_fib(_t_2)
+		_t_3 := Main_fib_boxed(_t_2)
 		return rt.F_prim_addInt(_t_1, _t_3)
 	}
 }
 
-// Main_fib_int is Main.fib on int64 arguments; false where the boxed code would leave int64 or fail.
-func Main_fib_int(n int64) (int64, bool) {
+// Main_fib_w is Main.fib on int64 n; false where the boxed code would leave int64 or fail.
+func Main_fib_w(n int64) (int64, bool) {
 	_s := n <= 1
 	if _s {
 		return n, true
@@ -52,7 +59,7 @@ func Main_fib_int(n int64) (int64, bool) {
 		if (n^1)&(n^_t) < 0 {
 			return 0, false
 		}
-		_t_1, ok := Main_fib_int(_t)
+		_t_1, ok := Main_fib_w(_t)
 		if !ok {
 			return 0, false
 		}
@@ -60,7 +67,7 @@ func Main_fib_int(n int64) (int64, bool) {
 		if (n^2)&(n^_t_2) < 0 {
 			return 0, false
 		}
-		_t_3, ok_1 := Main_fib_int(_t_2)
+		_t_3, ok_1 := Main_fib_w(_t_2)
 		if !ok_1 {
 			return 0, false
 		}

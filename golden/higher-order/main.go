@@ -23,6 +23,8 @@ func init() {
 	debugNames["Main_countdown"] = "Main.countdown"
 	debugNames["Main_describe"] = "Main.describe"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_add_w"] = "Main.add"
+	debugNames["Main_add_boxed"] = "Main.add"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_add = rt.MkFunc("Main.add", 2, func(args []rt.Value) rt.Value {
 		return Main_add(args[0], args[1])
@@ -41,20 +43,25 @@ func init() {
 // fn_Main_add is Main.add as a Lune value.
 var fn_Main_add *rt.Func
 
-// Main_add is Main.add.
+// Main_add is Main.add: its worker when it applies, else its boxed half.
 func Main_add(a rt.Value, b rt.Value) rt.Value {
 	if i, ok := a.(int64); ok {
 		if i_1, ok := b.(int64); ok {
-			if r, ok := Main_add_int(i, i_1); ok {
+			if r, ok := Main_add_w(i, i_1); ok {
 				return r
 			}
 		}
 	}
+	return Main_add_boxed(a, b)
+}
+
+// Main_add_boxed is Main.add on boxed values.
+func Main_add_boxed(a rt.Value, b rt.Value) rt.Value {
 	return rt.F_prim_addInt(a, b)
 }
 
-// Main_add_int is Main.add on int64 arguments; false where the boxed code would leave int64 or fail.
-func Main_add_int(a int64, b int64) (int64, bool) {
+// Main_add_w is Main.add on int64 a, b; false where the boxed code would leave int64 or fail.
+func Main_add_w(a int64, b int64) (int64, bool) {
 	w := a + b
 	if (a^w)&(b^w) < 0 {
 		return 0, false

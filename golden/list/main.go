@@ -22,6 +22,8 @@ func init() {
 	debugNames["Main_then"] = "Main.then"
 	debugNames["Main_squares"] = "Main.squares"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_range_w"] = "Main.range"
+	debugNames["Main_range_boxed"] = "Main.range"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_range = rt.MkFunc("Main.range", 2, func(args []rt.Value) rt.Value {
 		return Main_range(args[0], args[1])
@@ -43,14 +45,45 @@ func init() {
 // fn_Main_range is Main.range as a Lune value.
 var fn_Main_range *rt.Func
 
-// Main_range is Main.range.
+// Main_range is Main.range: its worker when it applies, else its boxed half.
 func Main_range(lo rt.Value, hi rt.Value) rt.Value {
+	if i, ok := lo.(int64); ok {
+		if i_1, ok := hi.(int64); ok {
+			if r, ok := Main_range_w(i, i_1); ok {
+				return r
+			}
+		}
+	}
+	return Main_range_boxed(lo, hi)
+}
+
+// Main_range_boxed is Main.range on boxed values.
+func Main_range_boxed(lo rt.Value, hi rt.Value) rt.Value {
 	if rt.F_prim_leInt(lo, hi) == rt.True {
 		_t := rt.F_prim_addInt(lo, int64(1))
-		_t_1 := Main_range(_t, hi)
+		_t_1 := Main_range_boxed(_t, hi)
 		return rt.MkCon2("Lune.Prelude.Cons", lo, _t_1)
 	} else {
 		return rt.Nil
+	}
+}
+
+// Main_range_w is Main.range on int64 lo, hi; false where the boxed code would leave int64 or fail.
+func Main_range_w(lo int64, hi int64) (rt.Value, bool) {
+	_s := lo <= hi
+	if _s {
+		_t := lo + 1
+		if (lo^_t)&(1^_t) < 0 {
+			return nil, false
+		}
+		_t_1, ok := Main_range_w(_t, hi)
+		if !ok {
+			return nil, false
+		}
+		var w rt.Value = rt.MkCon2("Lune.Prelude.Cons", lo, _t_1)
+		return w, true
+	} else {
+		return rt.Nil, true
 	}
 }
 

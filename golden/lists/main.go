@@ -19,6 +19,8 @@ func init() {
 	debugNames["Main_sum"] = "Main.sum"
 	debugNames["Main_list"] = "Main.list"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_length_w"] = "Main.length"
+	debugNames["Main_length_boxed"] = "Main.length"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_length = rt.MkFunc1("Main.length", Main_length)
 	fn_Main_sum = rt.MkFunc1("Main.sum", Main_sum)
@@ -27,17 +29,46 @@ func init() {
 // fn_Main_length is Main.length as a Lune value.
 var fn_Main_length *rt.Func
 
-// Main_length is Main.length.
+// Main_length is Main.length: its worker when it applies, else its boxed half.
 func Main_length(xs rt.Value) rt.Value {
+	if r, ok := Main_length_w(xs); ok {
+		return r
+	}
+	return Main_length_boxed(xs)
+}
+
+// Main_length_boxed is Main.length on boxed values.
+func Main_length_boxed(xs rt.Value) rt.Value {
 	switch con, _ := xs.(*rt.Con); {
 	case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
 		return int64(0)
 	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
 		t := con.Args[1]
-		_t := Main_length(t)
+		_t := Main_length_boxed(t)
 		return rt.F_prim_addInt(int64(1), _t)
 	default:
 		return rt.NonExhaustive("Main.length", xs)
+	}
+}
+
+// Main_length_w is Main.length computing its Int result unboxed; false where the boxed code would leave int64 or fail.
+func Main_length_w(xs rt.Value) (int64, bool) {
+	switch con, _ := xs.(*rt.Con); {
+	case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
+		return 0, true
+	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
+		t := con.Args[1]
+		_t, ok := Main_length_w(t)
+		if !ok {
+			return 0, false
+		}
+		w := 1 + _t
+		if (1^w)&(_t^w) < 0 {
+			return 0, false
+		}
+		return w, true
+	default:
+		return 0, false
 	}
 }
 
