@@ -220,27 +220,59 @@ function dropDeadLets(decls: readonly A.Decl[]): A.Decl[] {
     const uses = new Map<string, number>();
     for (const d of cur) countExpr(d.body, uses);
     let removed = false;
+    // A subtree where nothing is dropped is returned as it is (rebuilding the whole module each round was most
+    // of this pass's time and allocation).
     const sweep = (e: A.Expr): A.Expr => {
-      const kept: A.Let[] = [];
+      const kept: { readonly old: A.Let; readonly rhs: A.Comp }[] = [];
+      let changed = false;
       let x: A.Expr = e;
       for (; x.tag === 'Let'; x = x.body) {
-        if (!uses.has(x.name) && pure(x.rhs, funcs)) { removed = true; continue; }
-        kept.push(A.mk.let(x.name, sweepComp(x.rhs), x.body, x.span));
+        if (!uses.has(x.name) && pure(x.rhs, funcs)) { removed = changed = true; continue; }
+        const rhs = sweepComp(x.rhs);
+        if (rhs !== x.rhs) changed = true;
+        kept.push({ old: x, rhs });
       }
-      let out: A.Expr = A.mk.ret(sweepComp(x.value), x.span);
-      for (let i = kept.length - 1; i >= 0; i--) out = A.mk.let(kept[i]!.name, kept[i]!.rhs, out, kept[i]!.span);
+      const value = sweepComp(x.value);
+      if (!changed && value === x.value) return e;
+      let out: A.Expr = A.mk.ret(value, x.span);
+      for (let i = kept.length - 1; i >= 0; i--) out = A.mk.let(kept[i]!.old.name, kept[i]!.rhs, out, kept[i]!.old.span);
       return out;
     };
     const sweepComp = (c: A.Comp): A.Comp => {
       switch (c.tag) {
-        case 'Lam': return A.mk.lam(c.params, sweep(c.body), c.name, c.span);
-        case 'Template': return A.mk.template(c.block, c.parts.map((p) => (p.tag === 'Text' ? p : { tag: 'Hole' as const, body: sweep(p.body) })), c.span);
-        case 'Switch': return A.mk.switch(c.scrutinee, c.arms.map((a) => (a.tag === 'ConArm' ? A.mk.conArm(a.con, a.binders, sweep(a.body)) : A.mk.stringArm(a.value, sweep(a.body)))),
-          c.default === null ? null : sweep(c.default), c.span);
+        case 'Lam': {
+          const body = sweep(c.body);
+          return body === c.body ? c : A.mk.lam(c.params, body, c.name, c.span);
+        }
+        case 'Template': {
+          let changed = false;
+          const parts = c.parts.map((p) => {
+            if (p.tag === 'Text') return p;
+            const body = sweep(p.body);
+            if (body === p.body) return p;
+            changed = true;
+            return { tag: 'Hole' as const, body };
+          });
+          return changed ? A.mk.template(c.block, parts, c.span) : c;
+        }
+        case 'Switch': {
+          let changed = false;
+          const arms = c.arms.map((a) => {
+            const body = sweep(a.body);
+            if (body === a.body) return a;
+            changed = true;
+            return a.tag === 'ConArm' ? A.mk.conArm(a.con, a.binders, body) : A.mk.stringArm(a.value, body);
+          });
+          const dflt = c.default === null ? null : sweep(c.default);
+          return changed || dflt !== c.default ? A.mk.switch(c.scrutinee, arms, dflt, c.span) : c;
+        }
         default: return c;
       }
     };
-    cur = cur.map((d) => A.mk.decl(d.name, sweep(d.body), d.span));
+    cur = cur.map((d) => {
+      const body = sweep(d.body);
+      return body === d.body ? d : A.mk.decl(d.name, body, d.span);
+    });
     if (!removed) break;
   }
   return cur;
