@@ -52,15 +52,20 @@ const primByGoName: ReadonlyMap<string, PrimInfo> = new Map(prims.flatMap((p) =>
 /** The primitives a generated file refers to (as `rt.P_…` or `rt.F_…`), sorted by name. */
 export function primsUsed(f: G.File): PrimInfo[] {
   const found = new Map<string, PrimInfo>();
+  // A generic walk over every field (any node kind may hold expressions), without per-node arrays; `origin`
+  // (a Lune name and span) holds no Go code.
   const visit = (x: unknown): void => {
-    if (Array.isArray(x)) return x.forEach(visit);
     if (typeof x !== 'object' || x === null) return;
-    const node = x as { tag?: string; x?: { tag?: string; name?: string }; sel?: string };
+    if (Array.isArray(x)) {
+      for (const y of x) visit(y);
+      return;
+    }
+    const node = x as { readonly [k: string]: unknown; tag?: string; x?: { tag?: string; name?: string }; sel?: string };
     if (node.tag === 'SelectorExpr' && node.x?.tag === 'Ident' && node.x.name === 'rt' && node.sel !== undefined) {
       const p = primByGoName.get(node.sel);
       if (p !== undefined) found.set(p.name, p);
     }
-    for (const v of Object.values(x)) visit(v);
+    for (const k in node) if (k !== 'origin') visit(node[k]);
   };
   visit(f.decls);
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

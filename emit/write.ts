@@ -12,10 +12,15 @@ export function writeModule(files: ReadonlyMap<string, string>, outDir: string):
   const temp = join(parent, `.${basename(out)}.tmp-${stamp}`);
   const old = join(parent, `.${basename(out)}.old-${stamp}`);
   try {
+    const made = new Set<string>(); // directories already created (most files share rt/)
     for (const [path, text] of files) {
       if (path.startsWith('/') || path.split('/').includes('..')) throw new Error(`refusing to write outside the module: ${path}`);
       const target = join(temp, ...path.split('/'));
-      mkdirSync(dirname(target), { recursive: true });
+      const dir = dirname(target);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       writeFileSync(target, text);
     }
     if (existsSync(out)) renameSync(out, old);
