@@ -34,6 +34,18 @@ func MkCon2(name string, x, y Value) *Con {
 	return &c.Con
 }
 
+// listSlab is how many Cons cells the runtime's own list builders (MkList, prim_stringToChars) allocate at once:
+// a list of n elements costs about n/listSlab allocations instead of n. A slab stays alive while any of its
+// cells does, so a program that keeps one cell keeps at most listSlab of them (about 9 KiB).
+const listSlab = 128
+
+// initCons makes c the cell `Cons x xs` and returns it (c comes from a slab).
+func initCons(c *con2, x, xs Value) *Con {
+	c.a = [2]Value{x, xs}
+	c.Name, c.Args = "Lune.Prelude.Cons", c.a[:]
+	return &c.Con
+}
+
 // MkCon3 is MkCon(name, x, y, z) in one allocation.
 func MkCon3(name string, x, y, z Value) *Con {
 	c := &con3{a: [3]Value{x, y, z}}

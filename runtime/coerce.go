@@ -153,8 +153,14 @@ func lowBits(b *big.Int, width uint) uint64 {
 // MkList builds a Lune list from xs (the slice is not kept).
 func MkList(xs []Value) Value {
 	var l Value = Nil
-	for i := len(xs) - 1; i >= 0; i-- {
-		l = Cons(xs[i], l)
+	// Back to front, one slab of cells per listSlab elements (alloc.go).
+	for end := len(xs); end > 0; {
+		start := max(0, end-listSlab)
+		cells := make([]con2, end-start)
+		for i := end - 1; i >= start; i-- {
+			l = initCons(&cells[i-start], xs[i], l)
+		}
+		end = start
 	}
 	return l
 }

@@ -17,11 +17,26 @@ func F_prim_eqString(a, b Value) Value { return Bool(AsString(a) == AsString(b))
 // F_prim_stringToChars lists the code points of a string (`""` → Nil).
 func F_prim_stringToChars(a Value) Value {
 	s := AsString(a)
-	chars := make([]Value, 0, utf8.RuneCountInString(s))
+	n := utf8.RuneCountInString(s)
+	var head Value = Nil
+	var last *con2 // the cell whose tail the next one becomes (cells are not shared before we return)
+	var cells []con2
+	i := 0
 	for _, r := range s {
-		chars = append(chars, Char(r))
+		if i%listSlab == 0 {
+			cells = make([]con2, min(listSlab, n-i))
+		}
+		c := &cells[i%listSlab]
+		initCons(c, Char(r), Nil)
+		if last == nil {
+			head = &c.Con
+		} else {
+			last.a[1] = &c.Con
+		}
+		last = c
+		i++
 	}
-	return MkList(chars)
+	return head
 }
 
 // F_prim_charsToString concatenates a list of Chars. The list must be a proper Cons/Nil chain (else fatal
@@ -29,12 +44,21 @@ func F_prim_stringToChars(a Value) Value {
 // points become U+FFFD.
 func F_prim_charsToString(a Value) Value {
 	var b strings.Builder
-	for _, x := range AsList(a) {
-		if c, ok := x.(Char); ok {
-			b.WriteRune(rune(c)) // WriteRune writes U+FFFD for surrogates and invalid code points
+	// Walks the list itself (no slice of its elements); an improper list fails as AsList would.
+	for cur := a; ; {
+		c, ok := cur.(*Con)
+		if ok && c.Name == "Lune.Prelude.Nil" && len(c.Args) == 0 {
+			return b.String()
 		}
+		if !ok || c.Name != "Lune.Prelude.Cons" || len(c.Args) != 2 {
+			AsList(a) // fails with the whole list in the message
+			panic("unreachable: AsList accepted an improper list")
+		}
+		if ch, ok := c.Args[0].(Char); ok {
+			b.WriteRune(rune(ch)) // WriteRune writes U+FFFD for surrogates and invalid code points
+		}
+		cur = c.Args[1]
 	}
-	return b.String()
 }
 
 // F_prim_charToInt is a Char's code point.

@@ -52,3 +52,35 @@ func TestStringErrors(t *testing.T) {
 	expectCrash(t, "stringToChars non-string", "ExpectedString 'a'", func() { F_prim_stringToChars(Char('a')) })
 	expectCrash(t, "charToInt non-char", "NotAFunction <prim>", func() { F_prim_charToInt("a") })
 }
+
+// Lists built in slabs (listSlab cells at a time) are ordinary lists across slab boundaries.
+func TestListsAcrossSlabs(t *testing.T) {
+	for _, n := range []int{1, listSlab - 1, listSlab, listSlab + 1, 3*listSlab + 7} {
+		runes := make([]rune, n)
+		xs := make([]Value, n)
+		for i := range runes {
+			runes[i] = rune('a' + i%26)
+			if i%5 == 0 {
+				runes[i] = 'λ'
+			}
+			xs[i] = int64(i)
+		}
+		s := string(runes)
+		chars, ok := ListElems(F_prim_stringToChars(s))
+		if !ok || len(chars) != n || chars[n-1] != Char(runes[n-1]) {
+			t.Fatalf("stringToChars of %d runes: %d elements, ok %v", n, len(chars), ok)
+		}
+		if back := F_prim_charsToString(F_prim_stringToChars(s)); back != s {
+			t.Errorf("charsToString(stringToChars(s)) differs for %d runes", n)
+		}
+		got, ok := ListElems(MkList(xs))
+		if !ok || len(got) != n {
+			t.Fatalf("MkList of %d: %d elements, ok %v", n, len(got), ok)
+		}
+		for i := range got {
+			if got[i] != xs[i] {
+				t.Fatalf("MkList of %d: element %d is %v", n, i, got[i])
+			}
+		}
+	}
+}
