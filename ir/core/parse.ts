@@ -4,12 +4,14 @@ import type * as ohm from 'ohm-js';
 import * as Core from './core';
 import { CompileError } from '../shared/diagnostic';
 import { type Span, mkSpan } from '../shared/span';
-import { grammar, layout, unescapeText } from './syntax';
+import { type LaidOut, grammar, layout, unescapeText } from './syntax';
 
 /** Parses readable Core. Throws CompileError('parse', span, message) for any syntax error. */
 export function parseCore(text: string, file: string): Core.Module {
   const laid = layout(text);
   const pos = new Positions(text, laid.origin, file);
+  const byDecl = parseByDecl(laid, pos);
+  if (byDecl !== undefined) return byDecl;
   try {
     const result = grammar().match(laid.text);
     if (result.failed()) {
@@ -24,6 +26,39 @@ export function parseCore(text: string, file: string): Core.Module {
       throw new CompileError('parse', pos.original(laid.deepestAt), 'expression nested too deeply to parse');
     }
     throw e;
+  }
+}
+
+/**
+ * The same module as the whole-text parse, matching each top-level declaration (the text between two of the
+ * separators layout inserted) on its own: ohm memoizes every rule at every position of the input until the
+ * match is dropped, so one match of a large module held hundreds of MB and its garbage collection made
+ * parsing superlinear. Returns undefined when any piece does not match on its own (a declaration sharing a
+ * line with another, a syntax or semantic error, a stack overflow): the whole-text parse then decides,
+ * so errors and results are exactly the whole-text parse's.
+ */
+function parseByDecl(laid: LaidOut, pos: Positions): Core.Module | undefined {
+  const seps = laid.topSeparators;
+  if (seps.length === 0) return undefined;
+  const g = grammar();
+  const sem = semanticsFor(pos);
+  try {
+    const head = g.match(laid.text.slice(0, seps[0]), 'Module');
+    if (head.failed()) return undefined;
+    const m = sem(head).module() as Core.Module;
+    const decls = [...m.decls];
+    for (let i = 0; i < seps.length; i++) {
+      const base = seps[i]! + 1;
+      const piece = laid.text.slice(base, seps[i + 1] ?? laid.text.length);
+      if (/^\s*$/.test(piece)) continue;
+      const r = g.match(piece, 'Decl');
+      if (r.failed()) return undefined;
+      decls.push(sem(r, base).decl() as Core.Decl);
+    }
+    // The whole-text match's root (Module) runs from its first token to the end of the text.
+    return Core.mk.module(m.name, decls, pos.span(sem(head).source.startIdx, laid.text.length));
+  } catch {
+    return undefined;
   }
 }
 
@@ -88,10 +123,13 @@ type Node = ohm.Node;
 // A template body before text parts are grouped: characters, explicit part breaks and holes.
 type TemplateItem = { readonly k: 'char'; readonly s: string } | { readonly k: 'break' } | { readonly k: 'hole'; readonly hole: Core.THole };
 
-function semanticsFor(pos: Positions): (r: ohm.MatchResult) => { module(): unknown } {
+// `base`: the offset in the laid-out text of the matched piece (see parseByDecl).
+type Sem = (r: ohm.MatchResult, base?: number) => { module(): unknown; decl(): unknown; readonly source: ohm.Interval };
+function semanticsFor(pos: Positions): Sem {
   const sem = grammar().createSemantics();
-  const span = (n: Node): Span => pos.span(n.source.startIdx, n.source.endIdx);
-  const spanOf = (a: Node, b: Node): Span => pos.span(a.source.startIdx, b.source.endIdx);
+  let base = 0;
+  const span = (n: Node): Span => pos.span(base + n.source.startIdx, base + n.source.endIdx);
+  const spanOf = (a: Node, b: Node): Span => pos.span(base + a.source.startIdx, base + b.source.endIdx);
   const expr = (n: Node): Core.Expr => n['expr']() as Core.Expr;
   const pat = (n: Node): Core.Pattern => n['pat']() as Core.Pattern;
   const type = (n: Node): Core.Type => n['type']() as Core.Type;
@@ -113,7 +151,8 @@ function semanticsFor(pos: Positions): (r: ohm.MatchResult) => { module(): unkno
   });
   sem.addOperation('decl', {
     Decl(n, _eq, body) {
-      return Core.mk.decl(name(n), expr(body), span(this));
+      // From the name to the body (not span(this): matched on its own, the root node also covers trailing space).
+      return Core.mk.decl(name(n), expr(body), spanOf(n, body));
     },
   });
   sem.addOperation('expr', {
@@ -218,7 +257,10 @@ function semanticsFor(pos: Positions): (r: ohm.MatchResult) => { module(): unkno
     plainName(_first, _dots, _rest) { return this.sourceString; },
     quotedName(_o, _chars, _c) { return inner(this, 1, 1); },
   });
-  return (r) => sem(r) as unknown as { module(): unknown };
+  return (r, at = 0) => {
+    base = at;
+    return sem(r) as unknown as ReturnType<Sem>;
+  };
 }
 
 // Groups template items into parts: a run of characters is one text part; `\|` ends the current run,

@@ -192,6 +192,8 @@ export interface LaidOut {
   readonly origin: Int32Array;
   /** Offset (in the original text) of the most deeply nested bracket: where a stack overflow is blamed. */
   readonly deepestAt: number;
+  /** Offsets (in `text`) of the `;` inserted between top-level declarations, in order. */
+  readonly topSeparators: readonly number[];
 }
 
 type Context =
@@ -236,6 +238,7 @@ export function layout(src: string): LaidOut {
   let depth = 0;
   let maxDepth = -1;
   let deepestAt = 0;
+  const topSeparators: number[] = [];
   // Mode stack: 'code', or a template kind awaiting its closing delimiter.
   const modes: ('code' | 'inline' | 'block')[] = ['code'];
   let i = 0;
@@ -267,7 +270,13 @@ export function layout(src: string): LaidOut {
       stack.pop();
     }
     const c = top();
-    if (c.kind === 'block' && c.col === col && at > 0 && lastTokenEnd > 0) insert(at, ' ; ');
+    if (c.kind === 'block' && c.col === col && at > 0 && lastTokenEnd > 0) {
+      if (c.top) {
+        copyTo(at);
+        topSeparators.push(origin.length + 1);
+      }
+      insert(at, ' ; ');
+    }
   };
   const open = (at: number, b: '(' | '{' | '${' | 'let' | 'case'): void => {
     stack.push({ kind: 'bracket', open: b });
@@ -382,5 +391,5 @@ export function layout(src: string): LaidOut {
   }
   copyTo(n);
   origin.push(n);
-  return { text: out.join(''), origin: Int32Array.from(origin), deepestAt };
+  return { text: out.join(''), origin: Int32Array.from(origin), deepestAt, topSeparators };
 }
