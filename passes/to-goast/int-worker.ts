@@ -16,7 +16,7 @@
 import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
-import { type Global, declLam, type Plan } from './names';
+import { type Global, declLam, type Plan, synthetic } from './names';
 import { atom as boxedAtom, type Ctx, hasSelfTailCall, isSelfCall, rtValue } from './body';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
@@ -317,12 +317,12 @@ export function wrapperBody(plan: Plan, w: Worker, params: readonly string[]): G
     args[i] = G.mk.ident(u);
   });
   const boxed = w.result === 'bool' ? rtCall('Bool', [G.mk.ident(r)]) : G.mk.ident(r);
-  let inner: G.Stmt = G.mk.if(G.mk.assign([G.mk.ident(r), G.mk.ident('ok')], ':=', [G.mk.call(G.mk.ident(w.goName), args)]),
-    G.mk.ident('ok'), [G.mk.ret([boxed])]);
+  // `ok` is reserved (names.ts): no Lune local is named so, so shadowing it never hides an argument.
+  const ok = G.mk.ident(synthetic.ok);
+  let inner: G.Stmt = G.mk.if(G.mk.assign([G.mk.ident(r), ok], ':=', [G.mk.call(G.mk.ident(w.goName), args)]), ok, [G.mk.ret([boxed])]);
   for (let j = unboxed.length - 1; j >= 0; j--) {
     const [i, u] = unboxed[j]!;
-    inner = G.mk.if(G.mk.assign([G.mk.ident(u), G.mk.ident('ok')], ':=', [G.mk.typeAssert(G.mk.ident(params[i]!), G.mk.ident('int64'))]),
-      G.mk.ident('ok'), [inner]);
+    inner = G.mk.if(G.mk.assign([G.mk.ident(u), ok], ':=', [G.mk.typeAssert(G.mk.ident(params[i]!), G.mk.ident('int64'))]), ok, [inner]);
   }
   return [inner, G.mk.ret([G.mk.call(G.mk.ident(w.boxedName), params.map((p) => G.mk.ident(p)))])];
 }

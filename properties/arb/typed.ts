@@ -48,7 +48,7 @@ const chars = [97, 65, 48, 39, 92, 10, 955, 8364, 128512, 32];
  * identifiers the generated Go uses itself (`args`, `result`, `con`), which the Go emitter must rename, and
  * some are the passes' own temporaries (`_t`, `_s`, `_w`, …), which the passes must keep apart from them.
  */
-const pool = ['x', 'y', 'len', 'args', 'result', 'con', 'string', 'rt', '_t', '_t_1', '_s', '_w', '_p', '_j', '_u', '_f'];
+const pool = ['x', 'y', 'len', 'args', 'result', 'con', 'string', 'rt', 'ok', '_t', '_t_1', '_s', '_w', '_p', '_j', '_u', '_f'];
 const toTemplate = (dict: string, e: Core.Expr) => app(mk.select(P(`$dictToTemplate_${dict}`), 'toTemplate'), e);
 
 /** Declarations every generated program may use: recursion over lists, ADTs, dictionaries. */
