@@ -59,16 +59,16 @@ func Main_fib_w(n int64) (int64, bool) {
 		if (n^1)&(n^_t) < 0 {
 			return 0, false
 		}
-		_t_1, ok := Main_fib_w(_t)
-		if !ok {
+		_t_1, ok_1 := Main_fib_w(_t)
+		if !ok_1 {
 			return 0, false
 		}
 		_t_2 := n - 2
 		if (n^2)&(n^_t_2) < 0 {
 			return 0, false
 		}
-		_t_3, ok_1 := Main_fib_w(_t_2)
-		if !ok_1 {
+		_t_3, ok_2 := Main_fib_w(_t_2)
+		if !ok_2 {
 			return 0, false
 		}
 		w := _t_1 + _t_3

@@ -76,8 +76,8 @@ func Main_range_w(lo int64, hi int64) (rt.Value, bool) {
 		if (lo^_t)&(1^_t) < 0 {
 			return nil, false
 		}
-		_t_1, ok := Main_range_w(_t, hi)
-		if !ok {
+		_t_1, ok_1 := Main_range_w(_t, hi)
+		if !ok_1 {
 			return nil, false
 		}
 		var w rt.Value = rt.MkCon2("Lune.Prelude.Cons", lo, _t_1)

@@ -58,8 +58,8 @@ func Main_length_w(xs rt.Value) (int64, bool) {
 		return 0, true
 	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
 		t := con.Args[1]
-		_t, ok := Main_length_w(t)
-		if !ok {
+		_t, ok_1 := Main_length_w(t)
+		if !ok_1 {
 			return 0, false
 		}
 		w := 1 + _t

@@ -21,6 +21,7 @@ func init() {
 	debugNames["Main_score"] = "Main.score"
 	debugNames["Main_px"] = "Main.px"
 	debugNames["Main_first"] = "Main.first"
+	debugNames["Main_keep"] = "Main.keep"
 	debugNames["Main_yesNo"] = "Main.yesNo"
 	debugNames["Main_sayAll"] = "Main.sayAll"
 	debugNames["Main_l2"] = "Main.l2"
@@ -35,6 +36,8 @@ func init() {
 	debugNames["Main_px_boxed"] = "Main.px"
 	debugNames["Main_first_w"] = "Main.first"
 	debugNames["Main_first_boxed"] = "Main.first"
+	debugNames["Main_keep_w"] = "Main.keep"
+	debugNames["Main_keep_boxed"] = "Main.keep"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_sumList = rt.MkFunc1("Main.sumList", Main_sumList)
 	fn_Main_allTrue = rt.MkFunc1("Main.allTrue", Main_allTrue)
@@ -46,6 +49,9 @@ func init() {
 	})
 	fn_Main_first = rt.MkFunc("Main.first", 2, func(args []rt.Value) rt.Value {
 		return Main_first(args[0], args[1])
+	})
+	fn_Main_keep = rt.MkFunc("Main.keep", 2, func(args []rt.Value) rt.Value {
+		return Main_keep(args[0], args[1])
 	})
 	fn_Main_yesNo = rt.MkFunc1("Main.yesNo", Main_yesNo)
 	fn_Main_sayAll = rt.MkFunc("Main.sayAll", 2, func(args []rt.Value) rt.Value {
@@ -110,12 +116,12 @@ func Main_sumList_w(xs rt.Value) (int64, bool) {
 	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
 		x := con.Args[0]
 		r := con.Args[1]
-		_t, ok := Main_sumList_w(r)
-		if !ok {
+		_t, ok_2 := Main_sumList_w(r)
+		if !ok_2 {
 			return 0, false
 		}
-		n_3, ok_1 := x.(int64)
-		if !ok_1 {
+		n_3, ok_3 := x.(int64)
+		if !ok_3 {
 			return 0, false
 		}
 		w := n_3 + _t
@@ -162,12 +168,12 @@ func Main_allTrue_w(bs rt.Value) (bool, bool) {
 	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
 		b := con.Args[0]
 		r_1 := con.Args[1]
-		_t_1, ok_2 := Main_allTrue_w(r_1)
-		if !ok_2 {
+		_t_1, ok_4 := Main_allTrue_w(r_1)
+		if !ok_4 {
 			return false, false
 		}
-		b_3, ok_3 := rt.BoolOf(b)
-		if !ok_3 {
+		b_3, ok_5 := rt.BoolOf(b)
+		if !ok_5 {
 			return false, false
 		}
 		w_1 := b_3 && _t_1
@@ -182,8 +188,8 @@ var fn_Main_score *rt.Func
 
 // Main_score is Main.score: its worker when it applies, else its boxed half.
 func Main_score(s rt.Value, n rt.Value) rt.Value {
-	if i, ok := n.(int64); ok {
-		if r_5, ok := Main_score_w(s, i); ok {
+	if i_1, ok := n.(int64); ok {
+		if r_5, ok := Main_score_w(s, i_1); ok {
 			return r_5
 		}
 	}
@@ -212,12 +218,12 @@ func Main_score_w(s rt.Value, n int64) (int64, bool) {
 		}
 		return w_2, true
 	case s == "b":
-		n_4, ok_4 := Main_k().(int64)
-		if !ok_4 {
+		n_4, ok_6 := Main_k().(int64)
+		if !ok_6 {
 			return 0, false
 		}
-		w_3, ok_5 := rt.MulInt64(n, n_4)
-		if !ok_5 {
+		w_3, ok_7 := rt.MulInt64(n, n_4)
+		if !ok_7 {
 			return 0, false
 		}
 		return w_3, true
@@ -231,8 +237,8 @@ var fn_Main_px *rt.Func
 
 // Main_px is Main.px: its worker when it applies, else its boxed half.
 func Main_px(p rt.Value, n_1 rt.Value) rt.Value {
-	if i_1, ok := n_1.(int64); ok {
-		if r_6, ok := Main_px_w(p, i_1); ok {
+	if i_2, ok := n_1.(int64); ok {
+		if r_6, ok := Main_px_w(p, i_2); ok {
 			return r_6
 		}
 	}
@@ -248,8 +254,8 @@ func Main_px_boxed(p rt.Value, n_1 rt.Value) rt.Value {
 // Main_px_w is Main.px on int64 n_1; false where the boxed code would leave int64 or fail.
 func Main_px_w(p rt.Value, n_1 int64) (int64, bool) {
 	var _t_2 rt.Value = rt.Select(p, "x")
-	n_5, ok_6 := _t_2.(int64)
-	if !ok_6 {
+	n_5, ok_8 := _t_2.(int64)
+	if !ok_8 {
 		return 0, false
 	}
 	w_4 := n_5 + n_1
@@ -264,8 +270,8 @@ var fn_Main_first *rt.Func
 
 // Main_first is Main.first: its worker when it applies, else its boxed half.
 func Main_first(xs_1 rt.Value, n_2 rt.Value) rt.Value {
-	if i_2, ok := n_2.(int64); ok {
-		if r_7, ok := Main_first_w(xs_1, i_2); ok {
+	if i_3, ok := n_2.(int64); ok {
+		if r_7, ok := Main_first_w(xs_1, i_3); ok {
 			return r_7
 		}
 	}
@@ -288,8 +294,8 @@ func Main_first_w(xs_1 rt.Value, n_2 int64) (int64, bool) {
 	switch con, _ := xs_1.(*rt.Con); {
 	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
 		x_1 := con.Args[0]
-		n_6, ok_7 := x_1.(int64)
-		if !ok_7 {
+		n_6, ok_9 := x_1.(int64)
+		if !ok_9 {
 			return 0, false
 		}
 		w_5 := n_6 + n_2
@@ -300,6 +306,37 @@ func Main_first_w(xs_1 rt.Value, n_2 int64) (int64, bool) {
 	default:
 		return 0, false
 	}
+}
+
+// fn_Main_keep is Main.keep as a Lune value.
+var fn_Main_keep *rt.Func
+
+// Main_keep is Main.keep: its worker when it applies, else its boxed half.
+func Main_keep(ok_1 rt.Value, i rt.Value) rt.Value {
+	if i_4, ok := i.(int64); ok {
+		if r_8, ok := Main_keep_w(ok_1, i_4); ok {
+			return r_8
+		}
+	}
+	return Main_keep_boxed(ok_1, i)
+}
+
+// Main_keep_boxed is Main.keep on boxed values.
+func Main_keep_boxed(ok_1 rt.Value, i rt.Value) rt.Value {
+	_t_3 := rt.F_prim_addInt(i, int64(1))
+	var _t_4 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_3, rt.Nil)
+	return rt.MkCon2("Lune.Prelude.Cons", ok_1, _t_4)
+}
+
+// Main_keep_w is Main.keep on int64 i; false where the boxed code would leave int64 or fail.
+func Main_keep_w(ok_1 rt.Value, i int64) (rt.Value, bool) {
+	_t_3 := i + 1
+	if (i^_t_3)&(1^_t_3) < 0 {
+		return nil, false
+	}
+	var _t_4 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_3, rt.Nil)
+	var w_6 rt.Value = rt.MkCon2("Lune.Prelude.Cons", ok_1, _t_4)
+	return w_6, true
 }
 
 // fn_Main_yesNo is Main.yesNo as a Lune value.
@@ -328,11 +365,11 @@ func Main_sayAll(xs_2 rt.Value, next rt.Value) rt.Value {
 	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
 		s_1 := con.Args[0]
 		r_2 := con.Args[1]
-		_t_3 := rt.F_prim_putStrLn(s_1)
-		var _t_4 rt.Value = rt.MkFunc1("Main.sayAll", func(_ rt.Value) rt.Value {
+		_t_5 := rt.F_prim_putStrLn(s_1)
+		var _t_6 rt.Value = rt.MkFunc1("Main.sayAll", func(_ rt.Value) rt.Value {
 			return Main_sayAll(r_2, next)
 		})
-		return rt.F__dollar_primIOBind(_t_3, _t_4)
+		return rt.F__dollar_primIOBind(_t_5, _t_6)
 	default:
 		return rt.NonExhaustive("Main.sayAll", xs_2)
 	}
@@ -343,8 +380,8 @@ var fn_Main_l2 *rt.Func
 
 // Main_l2 is Main.l2.
 func Main_l2(a rt.Value, b_2 rt.Value) rt.Value {
-	var _t_5 rt.Value = rt.MkCon2("Lune.Prelude.Cons", b_2, rt.Nil)
-	return rt.MkCon2("Lune.Prelude.Cons", a, _t_5)
+	var _t_7 rt.Value = rt.MkCon2("Lune.Prelude.Cons", b_2, rt.Nil)
+	return rt.MkCon2("Lune.Prelude.Cons", a, _t_7)
 }
 
 // v_Main_main caches Main.main, computed on first use.
@@ -356,53 +393,57 @@ func Main_main() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	_t_6 := Main_l2(int64(1), int64(2))
-	_t_7 := Main_sumList(_t_6)
-	_t_8 := rt.F_prim_showInt(_t_7)
-	_t_9 := Main_l2(int64(9223372036854775807), int64(3))
-	var _t_10 rt.Value = rt.MkCon2("Lune.Prelude.Cons", int64(1), _t_9)
-	_t_11 := Main_sumList(_t_10)
-	_t_12 := rt.F_prim_showInt(_t_11)
-	_t_13 := Main_l2(rt.IntLit("99999999999999999999"), int64(1))
-	_t_14 := Main_sumList(_t_13)
-	_t_15 := rt.F_prim_showInt(_t_14)
-	_t_16 := Main_l2(rt.True, rt.True)
-	_t_17 := Main_allTrue(_t_16)
-	_t_18 := Main_yesNo(_t_17)
-	_t_19 := Main_l2(rt.True, rt.False)
-	_t_20 := Main_allTrue(_t_19)
-	_t_21 := Main_yesNo(_t_20)
-	_t_22 := Main_score("a", int64(1))
-	_t_23 := Main_score("b", int64(2))
-	_t_24 := Main_score("c", int64(100))
-	_t_25 := rt.F_prim_addInt(_t_23, _t_24)
-	_t_26 := rt.F_prim_addInt(_t_22, _t_25)
-	_t_27 := rt.F_prim_showInt(_t_26)
-	_t_28 := Main_score("b", int64(9223372036854775807))
-	_t_29 := rt.F_prim_showInt(_t_28)
-	var _t_30 rt.Value = rt.MkRecordSorted2(labels, int64(40), int64(0))
-	_t_31 := Main_px(_t_30, int64(2))
+	_t_8 := Main_l2(int64(1), int64(2))
+	_t_9 := Main_sumList(_t_8)
+	_t_10 := rt.F_prim_showInt(_t_9)
+	_t_11 := Main_keep(int64(5), int64(1))
+	_t_12 := Main_sumList(_t_11)
+	_t_13 := rt.F_prim_showInt(_t_12)
+	_t_14 := Main_l2(int64(9223372036854775807), int64(3))
+	var _t_15 rt.Value = rt.MkCon2("Lune.Prelude.Cons", int64(1), _t_14)
+	_t_16 := Main_sumList(_t_15)
+	_t_17 := rt.F_prim_showInt(_t_16)
+	_t_18 := Main_l2(rt.IntLit("99999999999999999999"), int64(1))
+	_t_19 := Main_sumList(_t_18)
+	_t_20 := rt.F_prim_showInt(_t_19)
+	_t_21 := Main_l2(rt.True, rt.True)
+	_t_22 := Main_allTrue(_t_21)
+	_t_23 := Main_yesNo(_t_22)
+	_t_24 := Main_l2(rt.True, rt.False)
+	_t_25 := Main_allTrue(_t_24)
+	_t_26 := Main_yesNo(_t_25)
+	_t_27 := Main_score("a", int64(1))
+	_t_28 := Main_score("b", int64(2))
+	_t_29 := Main_score("c", int64(100))
+	_t_30 := rt.F_prim_addInt(_t_28, _t_29)
+	_t_31 := rt.F_prim_addInt(_t_27, _t_30)
 	_t_32 := rt.F_prim_showInt(_t_31)
-	var _t_33 rt.Value = rt.MkRecordSorted1(labels_1, int64(9223372036854775807))
-	_t_34 := Main_px(_t_33, int64(2))
-	_t_35 := rt.F_prim_showInt(_t_34)
-	var _t_36 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_35, rt.Nil)
-	var _t_37 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_32, _t_36)
-	var _t_38 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_29, _t_37)
-	var _t_39 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_27, _t_38)
-	var _t_40 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_21, _t_39)
-	var _t_41 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_18, _t_40)
-	var _t_42 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_15, _t_41)
-	var _t_43 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_12, _t_42)
-	var _t_44 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_8, _t_43)
-	_t_45 := rt.F_prim_putStrLn("then a match failure in a worker:")
-	var _t_48 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
-		_t_46 := Main_first(rt.Nil, int64(1))
-		_t_47 := rt.F_prim_showInt(_t_46)
-		return rt.F_prim_putStrLn(_t_47)
+	_t_33 := Main_score("b", int64(9223372036854775807))
+	_t_34 := rt.F_prim_showInt(_t_33)
+	var _t_35 rt.Value = rt.MkRecordSorted2(labels, int64(40), int64(0))
+	_t_36 := Main_px(_t_35, int64(2))
+	_t_37 := rt.F_prim_showInt(_t_36)
+	var _t_38 rt.Value = rt.MkRecordSorted1(labels_1, int64(9223372036854775807))
+	_t_39 := Main_px(_t_38, int64(2))
+	_t_40 := rt.F_prim_showInt(_t_39)
+	var _t_41 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_40, rt.Nil)
+	var _t_42 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_37, _t_41)
+	var _t_43 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_34, _t_42)
+	var _t_44 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_32, _t_43)
+	var _t_45 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_26, _t_44)
+	var _t_46 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_23, _t_45)
+	var _t_47 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_20, _t_46)
+	var _t_48 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_17, _t_47)
+	var _t_49 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_13, _t_48)
+	var _t_50 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_10, _t_49)
+	_t_51 := rt.F_prim_putStrLn("then a match failure in a worker:")
+	var _t_54 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
+		_t_52 := Main_first(rt.Nil, int64(1))
+		_t_53 := rt.F_prim_showInt(_t_52)
+		return rt.F_prim_putStrLn(_t_53)
 	})
-	_t_49 := rt.F__dollar_primIOBind(_t_45, _t_48)
-	result = Main_sayAll(_t_44, _t_49)
+	_t_55 := rt.F__dollar_primIOBind(_t_51, _t_54)
+	result = Main_sayAll(_t_50, _t_55)
 	v_Main_main.Store(&result)
 	return result
 }
