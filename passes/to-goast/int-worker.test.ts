@@ -86,8 +86,8 @@ func Main_len_w(xs rt.Value) (int64, bool) {
 \t\treturn 0, true
 \tcase con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
 \t\tr := con.Args[1]
-\t\t_t_2, ok := Main_len_w(r)
-\t\tif !ok {
+\t\t_t_2, ok_1 := Main_len_w(r)
+\t\tif !ok_1 {
 \t\t\treturn 0, false
 \t\t}
 \t\tw := 1 + _t_2
