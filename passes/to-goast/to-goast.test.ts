@@ -14,7 +14,7 @@ import { emitModule } from '../../emit/module';
 import { writeModule } from '../../emit/write';
 import { goBuild, goEnv } from '../../emit/build';
 import { toGoAst } from './index';
-import { C, flt, int, lengthDecl, mergeSamples, printLines, samples, str } from './samples';
+import { app, C, flt, fun, Gl, int, L, lengthDecl, lets, mergeSamples, P, printLines, samples, str } from './samples';
 
 test('the Go of a small program, exactly (the plain mapping: int-worker.test.ts pins the workers)', () => {
   const m = Anf.mk.module('Main', [lengthDecl, printLines([], [str('hi')])], 'Main.main');
@@ -93,6 +93,47 @@ test('every sample passes the GoAst checker and is gofmt-clean as printed', () =
     return G.print(f);
   });
   assert.is(gofmtDiff(texts), '');
+});
+
+test('locals named like the packages, main, init or the synthetic names get other Go names', () => {
+  const m = Anf.mk.module('Main', [
+    fun('Main.f', ['rt', 'math', 'atomic', 'main', 'init'], lets([['con', app(P('prim_addInt'), L('rt'), L('math'))], ['args', app(P('prim_addInt'), L('atomic'), L('main'))]], app(P('prim_addInt'), L('con'), L('args')))),
+    printLines([['r', app(Gl('Main.f'), int(1), int(2), int(3), int(4), int(5))], ['s', app(P('prim_showInt'), L('r'))]], [L('s')]),
+  ], 'Main.main');
+  const text = G.print(toGoAst(m));
+  assert.ok(text.includes(`func Main_f_boxed(rt_1 rt.Value, math_1 rt.Value, atomic_1 rt.Value, main_1 rt.Value, init_1 rt.Value) rt.Value {
+\tcon_1 := rt.F_prim_addInt(rt_1, math_1)
+\targs_1 := rt.F_prim_addInt(atomic_1, main_1)
+\treturn rt.F_prim_addInt(con_1, args_1)
+}`), text);
+});
+
+test('a self tail call: the loop copies only the parameters the body reads (Go rejects an unused variable)', () => {
+  const m = Anf.mk.module('Main', [
+    fun('Main.loop', ['n', 'k'], lets([['b', app(P('prim_eqInt'), L('n'), int(0))]], Anf.mk.ret(Anf.mk.switch(L('b'), [
+      Anf.mk.conArm('Lune.Prelude.True', [], Anf.mk.ret(int(0))),
+      Anf.mk.conArm('Lune.Prelude.False', [], lets([['m', app(P('prim_subInt'), L('n'), int(1))]], app(Gl('Main.loop'), L('m'), int(7))))], null)))),
+    printLines([['r', app(Gl('Main.loop'), int(3), int(4))], ['s', app(P('prim_showInt'), L('r'))]], [L('s')]),
+  ], 'Main.main');
+  const text = G.print(toGoAst(m));
+  assert.ok(text.includes(`func Main_loop_boxed(n_in rt.Value, k_in rt.Value) rt.Value {
+\tfor {
+\t\tn := n_in
+\t\tif rt.F_prim_eqInt(n, int64(0)) == rt.True {
+\t\t\treturn int64(0)
+\t\t} else {
+\t\t\tm := rt.F_prim_subInt(n, int64(1))
+\t\t\tn_in, k_in = m, int64(7)
+\t\t\tcontinue
+\t\t}
+\t}
+}`), text);
+});
+
+test('an entry point that is a function: run as its function value; no top-level value, so no sync/atomic', () => {
+  const text = G.print(toGoAst(Anf.mk.module('Main', [fun('Main.main', ['x'], Anf.mk.ret(L('x')))], 'Main.main')));
+  assert.ok(text.includes('package main\n\nimport "lunegen/rt"\n'), text);
+  assert.ok(text.includes('func main() {\n\trt.RunMain(fn_Main_main)\n}'), text);
 });
 
 const runtimeBuilds = (): string => {
