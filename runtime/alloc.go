@@ -1,7 +1,9 @@
-// alloc.go: allocation-lean constructors for generated code. MkCon1..MkCon4 put a constructor and its
+// alloc.go: allocation-lean constructors for generated code (and BoxInt, small Ints boxed without allocating). MkCon1..MkCon4 put a constructor and its
 // arguments in one allocation (MkCon takes two: the Con and the variadic slice); MkRecordSorted builds a record
 // whose labels the compiler already sorted and deduplicated, sharing that label slice between all of them.
 package rt
+
+import "unsafe"
 
 type con1 struct {
 	Con
@@ -109,4 +111,43 @@ func MkRecordSorted4(labels []string, a, b, c, d Value) *Record {
 	r := &record4{a: [4]Value{a, b, c, d}}
 	r.Labels, r.Values = labels, r.a[:]
 	return &r.Record
+}
+
+// Small Ints boxed without allocating. Go boxes an int64 in an interface by allocating 8 bytes for any value
+// outside 0…255; BoxInt instead points the interface at a slot of a static table for values in
+// [boxedIntLo, boxedIntLo+boxedIntCount): counters, indices, lengths, coordinates, characters' code points.
+// The table costs 264 KiB; the interface it gives is an ordinary int64 Value (equality, type switches and the
+// collector treat it exactly like one Go made itself, as they do the runtime's own table for 0…255).
+const (
+	boxedIntLo    = -1024
+	boxedIntCount = 32 * 1024
+)
+
+var (
+	boxedInts [boxedIntCount]int64
+	int64Type unsafe.Pointer // the type word of an int64 in an interface
+)
+
+// eface is the layout of an empty interface (Go's runtime.eface): type word, data pointer.
+type eface struct {
+	typ  unsafe.Pointer
+	data unsafe.Pointer
+}
+
+func init() {
+	for i := range boxedInts {
+		boxedInts[i] = int64(i + boxedIntLo)
+	}
+	var v Value = int64(boxedIntCount) // any int64
+	int64Type = (*eface)(unsafe.Pointer(&v)).typ
+}
+
+// BoxInt is Value(i), without allocating for small values.
+func BoxInt(i int64) (v Value) {
+	if u := uint64(i - boxedIntLo); u < boxedIntCount {
+		e := (*eface)(unsafe.Pointer(&v))
+		e.typ, e.data = int64Type, unsafe.Pointer(&boxedInts[u])
+		return v
+	}
+	return i
 }

@@ -2,6 +2,8 @@ package rt
 
 import (
 	"math"
+	"runtime"
+	"strconv"
 	"testing"
 )
 
@@ -116,3 +118,36 @@ func TestBoolOf(t *testing.T) {
 		}
 	}
 }
+
+func TestBoxInt(t *testing.T) {
+	for _, i := range []int64{boxedIntLo - 1, boxedIntLo, -1, 0, 1, 255, 256, 10000, boxedIntLo + boxedIntCount - 1, boxedIntLo + boxedIntCount, math.MinInt64, math.MaxInt64} {
+		v := BoxInt(i)
+		x, ok := v.(int64)
+		if !ok || x != i {
+			t.Fatalf("BoxInt(%d) = %#v", i, v)
+		}
+		if v != Value(i) {
+			t.Errorf("BoxInt(%d) != Value(%d)", i, i)
+		}
+		switch w := v.(type) {
+		case int64:
+			if w != i {
+				t.Errorf("type switch on BoxInt(%d) gives %d", i, w)
+			}
+		default:
+			t.Errorf("type switch on BoxInt(%d) misses int64", i)
+		}
+		if Show(v) != strconv.FormatInt(i, 10) && i >= 0 {
+			t.Errorf("Show(BoxInt(%d)) = %s", i, Show(v))
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { sink = BoxInt(12345) }); n != 0 {
+		t.Errorf("BoxInt(12345) allocates %v times", n)
+	}
+	runtime.GC() // boxed values pointing into the table survive a collection
+	if v := BoxInt(-7); v.(int64) != -7 {
+		t.Errorf("after GC: %v", v)
+	}
+}
+
+var sink Value

@@ -184,7 +184,7 @@ func F_prim_addInt(a, b Value) Value {
 	if x, ok := a.(int64); ok {
 		if y, ok := b.(int64); ok {
 			if s := x + y; (x^s)&(y^s) >= 0 {
-				return s
+				return BoxInt(s)
 			}
 		}
 	}
@@ -198,7 +198,7 @@ func F_prim_subInt(a, b Value) Value {
 	if x, ok := a.(int64); ok {
 		if y, ok := b.(int64); ok {
 			if d := x - y; (x^y)&(x^d) >= 0 {
-				return d
+				return BoxInt(d)
 			}
 		}
 	}
@@ -211,7 +211,7 @@ func subIntBig(a, b Value) Value { return NormInt(new(big.Int).Sub(BigOf(a), Big
 func F_prim_mulInt(a, b Value) Value {
 	if x, ok := a.(int64); ok {
 		if y, ok := b.(int64); ok && x == int64(int32(x)) && y == int64(int32(y)) {
-			return x * y // both fit in 32 bits: the product cannot overflow
+			return BoxInt(x * y) // both fit in 32 bits: the product cannot overflow
 		}
 	}
 	return mulIntWide(a, b)
@@ -251,7 +251,7 @@ func F_prim_divInt(a, b Value) Value {
 			if x%y < 0 {
 				q-- // a negative remainder with a positive divisor: round toward −∞
 			}
-			return q
+			return BoxInt(q)
 		}
 	}
 	return divIntSlow(a, b)
@@ -279,7 +279,7 @@ func F_prim_modInt(a, b Value) Value {
 			if r < 0 {
 				r += y // a negative remainder with a positive divisor: take the divisor's sign
 			}
-			return r
+			return BoxInt(r)
 		}
 	}
 	return modIntSlow(a, b)

@@ -29,7 +29,7 @@ func Main_sum(n rt.Value, acc rt.Value) rt.Value {
 \tif i, ok := n.(int64); ok {
 \t\tif i_1, ok := acc.(int64); ok {
 \t\t\tif r_1, ok := Main_sum_w(i, i_1); ok {
-\t\t\t\treturn r_1
+\t\t\t\treturn rt.BoxInt(r_1)
 \t\t\t}
 \t\t}
 \t}

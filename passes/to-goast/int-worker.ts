@@ -316,7 +316,7 @@ export function wrapperBody(plan: Plan, w: Worker, params: readonly string[]): G
     unboxed.push([i, u]);
     args[i] = G.mk.ident(u);
   });
-  const boxed = w.result === 'bool' ? rtCall('Bool', [G.mk.ident(r)]) : G.mk.ident(r);
+  const boxed = w.result === 'val' ? G.mk.ident(r) : rtCall(w.result === 'bool' ? 'Bool' : 'BoxInt', [G.mk.ident(r)]);
   // `ok` is reserved (names.ts): no Lune local is named so, so shadowing it never hides an argument.
   const ok = G.mk.ident(synthetic.ok);
   let inner: G.Stmt = G.mk.if(G.mk.assign([G.mk.ident(r), ok], ':=', [G.mk.call(G.mk.ident(w.goName), args)]), ok, [G.mk.ret([boxed])]);
@@ -356,7 +356,7 @@ function callOrGiveUp(cx: WCtx, names: readonly string[], call: G.Expr, out: G.S
 // Converts `e` (a Go expression holding kind `from`) to kind `to`, giving up where the boxed value is not one.
 function convert(cx: WCtx, e: G.Expr, from: Kind, to: Kind, out: G.Stmt[]): G.Expr {
   if (from === to) return e;
-  if (to === 'val') return from === 'bool' ? rtCall('Bool', [e]) : e; // Go boxes an int64 as an rt.Value itself
+  if (to === 'val') return rtCall(from === 'bool' ? 'Bool' : 'BoxInt', [e]); // BoxInt: small Ints without allocating
   if (from !== 'val') return bug('goast', `a worker converts ${from} to ${to}`);
   const v = cx.plan.names.fresh(to === 'int' ? 'n' : 'b');
   if (to === 'int') callOrGiveUp(cx, [v], G.mk.typeAssert(e, G.mk.ident('int64')), out);
