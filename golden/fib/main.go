@@ -30,7 +30,7 @@ var fn_Main_fib *rt.Func
 func Main_fib(n rt.Value) rt.Value {
 	if i, ok := n.(int64); ok {
 		if r, ok := Main_fib_w(i); ok {
-			return r
+			return rt.BoxInt(r)
 		}
 	}
 	return Main_fib_boxed(n)

@@ -48,7 +48,7 @@ func Main_add(a rt.Value, b rt.Value) rt.Value {
 	if i, ok := a.(int64); ok {
 		if i_1, ok := b.(int64); ok {
 			if r, ok := Main_add_w(i, i_1); ok {
-				return r
+				return rt.BoxInt(r)
 			}
 		}
 	}

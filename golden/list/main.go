@@ -80,7 +80,7 @@ func Main_range_w(lo int64, hi int64) (rt.Value, bool) {
 		if !ok_1 {
 			return nil, false
 		}
-		var w rt.Value = rt.MkCon2("Lune.Prelude.Cons", lo, _t_1)
+		var w rt.Value = rt.MkCon2("Lune.Prelude.Cons", rt.BoxInt(lo), _t_1)
 		return w, true
 	} else {
 		return rt.Nil, true

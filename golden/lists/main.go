@@ -32,7 +32,7 @@ var fn_Main_length *rt.Func
 // Main_length is Main.length: its worker when it applies, else its boxed half.
 func Main_length(xs rt.Value) rt.Value {
 	if r, ok := Main_length_w(xs); ok {
-		return r
+		return rt.BoxInt(r)
 	}
 	return Main_length_boxed(xs)
 }

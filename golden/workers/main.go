@@ -88,7 +88,7 @@ var fn_Main_sumList *rt.Func
 // Main_sumList is Main.sumList: its worker when it applies, else its boxed half.
 func Main_sumList(xs rt.Value) rt.Value {
 	if r_3, ok := Main_sumList_w(xs); ok {
-		return r_3
+		return rt.BoxInt(r_3)
 	}
 	return Main_sumList_boxed(xs)
 }
@@ -190,7 +190,7 @@ var fn_Main_score *rt.Func
 func Main_score(s rt.Value, n rt.Value) rt.Value {
 	if i_1, ok := n.(int64); ok {
 		if r_5, ok := Main_score_w(s, i_1); ok {
-			return r_5
+			return rt.BoxInt(r_5)
 		}
 	}
 	return Main_score_boxed(s, n)
@@ -239,7 +239,7 @@ var fn_Main_px *rt.Func
 func Main_px(p rt.Value, n_1 rt.Value) rt.Value {
 	if i_2, ok := n_1.(int64); ok {
 		if r_6, ok := Main_px_w(p, i_2); ok {
-			return r_6
+			return rt.BoxInt(r_6)
 		}
 	}
 	return Main_px_boxed(p, n_1)
@@ -272,7 +272,7 @@ var fn_Main_first *rt.Func
 func Main_first(xs_1 rt.Value, n_2 rt.Value) rt.Value {
 	if i_3, ok := n_2.(int64); ok {
 		if r_7, ok := Main_first_w(xs_1, i_3); ok {
-			return r_7
+			return rt.BoxInt(r_7)
 		}
 	}
 	return Main_first_boxed(xs_1, n_2)
@@ -334,7 +334,7 @@ func Main_keep_w(ok_1 rt.Value, i int64) (rt.Value, bool) {
 	if (i^_t_3)&(1^_t_3) < 0 {
 		return nil, false
 	}
-	var _t_4 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_3, rt.Nil)
+	var _t_4 rt.Value = rt.MkCon2("Lune.Prelude.Cons", rt.BoxInt(_t_3), rt.Nil)
 	var w_6 rt.Value = rt.MkCon2("Lune.Prelude.Cons", ok_1, _t_4)
 	return w_6, true
 }
