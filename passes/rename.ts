@@ -7,7 +7,7 @@
 import { match } from 'ts-pattern';
 import type * as Core from '../ir/core/core';
 import * as R from '../ir/renamed/renamed';
-import { CompileError, type Diagnostic, NoMainError, diag } from '../ir/shared/diagnostic';
+import { CompileError, type Diagnostic, NoMainError, assertNever, diag } from '../ir/shared/diagnostic';
 import { Fresh } from '../ir/shared/fresh';
 import { mainName, resolveName } from '../ir/shared/name';
 import { lookupPrim, type Target } from '../ir/shared/prims';
@@ -54,42 +54,43 @@ function globalRefs(e: Core.Expr, globals: ReadonlyMap<string, Core.Decl>): Set<
   const bind = (ns: readonly string[], delta: number): void => {
     for (const n of ns) locals.set(n, (locals.get(n) ?? 0) + delta);
   };
+  // A plain switch (+ assertNever), not match(): this walk visits every node of every reachable declaration, and
+  // ts-pattern's per-node matchers were most of the renamer's time even with the hottest kinds handled first.
   const walk = (x: Core.Expr): void => {
-    // The hottest kinds (variables and applications are 3/4 of the nodes) before match(): building a ts-pattern
-    // matcher per node made this walk most of the renamer's time. An application spine is walked as a loop.
-    for (; x.tag === 'CApp'; x = x.arg) walk(x.fn);
-    if (x.tag === 'CVar') {
-      if (!locals.get(x.name) && lookupPrim(x.name) === undefined && globals.has(x.name)) out.add(x.name);
-      return;
-    }
-    match(x)
-      .with({ tag: 'CLam' }, (l) => {
-        const ns = l.params.flatMap(patternVars);
-        bind(ns, 1), walk(l.body), bind(ns, -1);
-      })
-      .with({ tag: 'CLet' }, (l) => {
-        walk(l.rhs);
-        bind([l.name], 1), walk(l.body), bind([l.name], -1);
-      })
-      .with({ tag: 'CCase' }, (c) => {
-        walk(c.scrutinee);
-        for (const a of c.alts) {
+    switch (x.tag) {
+      case 'CVar':
+        if (!locals.get(x.name) && lookupPrim(x.name) === undefined && globals.has(x.name)) out.add(x.name);
+        return;
+      case 'CApp': walk(x.fn); walk(x.arg); return;
+      case 'CString': case 'CInt': case 'CFloat': case 'CChar': case 'CDictWanted': case 'CForeignImport': return;
+      case 'CLam': {
+        const ns = x.params.flatMap(patternVars);
+        bind(ns, 1), walk(x.body), bind(ns, -1);
+        return;
+      }
+      case 'CLet':
+        walk(x.rhs);
+        bind([x.name], 1), walk(x.body), bind([x.name], -1);
+        return;
+      case 'CCase':
+        walk(x.scrutinee);
+        for (const a of x.alts) {
           const ns = patternVars(a.pattern);
           bind(ns, 1), walk(a.body), bind(ns, -1);
         }
-      })
-      .with({ tag: 'CSelect' }, (s) => walk(s.record))
-      .with({ tag: 'CString' }, { tag: 'CInt' }, { tag: 'CFloat' }, { tag: 'CChar' }, { tag: 'CDictWanted' }, { tag: 'CForeignImport' }, () => {})
-      .with({ tag: 'CRecord' }, (r) => r.fields.forEach((f) => walk(f.value)))
-      .with({ tag: 'CTemplate' }, (t) => t.parts.forEach((p) => p.tag === 'THole' && walk(p.expr)))
-      .exhaustive();
+        return;
+      case 'CSelect': walk(x.record); return;
+      case 'CRecord': for (const f of x.fields) walk(f.value); return;
+      case 'CTemplate': for (const p of x.parts) if (p.tag === 'THole') walk(p.expr); return;
+      default: assertNever(x, stage);
+    }
   };
   walk(e);
   return out;
 }
 
 function patternVars(p: Core.Pattern): string[] {
-  if (p.tag === 'PVar') return [p.name]; // the hottest kind first (see walk above)
+  if (p.tag === 'PVar') return [p.name]; // the hottest kind first (see Renamer.expr)
   return match(p)
     .with({ tag: 'PCon' }, (c) => c.args.flatMap(patternVars))
     .with({ tag: 'PWildcard' }, { tag: 'PString' }, () => [])
@@ -132,7 +133,8 @@ class Renamer {
   }
 
   private expr(e: Core.Expr): R.Expr {
-    // The hottest kinds first, before match() (see globalRefs).
+    // The hottest kinds (variables and applications are 3/4 of the nodes) before match(): building a ts-pattern
+    // matcher per node was most of the renamer's time.
     if (e.tag === 'CVar') return this.variable(e);
     if (e.tag === 'CApp') return R.mk.app(this.expr(e.fn), this.expr(e.arg), e.span);
     return match<Exclude<Core.Expr, Core.CVar | Core.CApp>, R.Expr>(e)
