@@ -217,7 +217,7 @@ function dropDeadLets(decls: readonly A.Decl[]): A.Decl[] {
   const funcs = funcArities(decls);
   let cur = [...decls];
   for (let round = 0; round < 8; round++) {
-    const uses = new Map<string, number>();
+    const uses = new Set<string>();
     for (const d of cur) countExpr(d.body, uses);
     let removed = false;
     // A subtree where nothing is dropped is returned as it is (rebuilding the whole module each round was most
@@ -278,26 +278,33 @@ function dropDeadLets(decls: readonly A.Decl[]): A.Decl[] {
   return cur;
 }
 
-function countExpr(e: A.Expr, uses: Map<string, number>): void {
+// The locals read anywhere (only whether a name is used matters, not how often).
+function countExpr(e: A.Expr, uses: Set<string>): void {
   let x = e;
   for (; x.tag === 'Let'; x = x.body) countComp(x.rhs, uses);
   countComp(x.value, uses);
 }
 
-function countComp(c: A.Comp, uses: Map<string, number>): void {
-  const atom = (a: A.Atom) => { if (a.tag === 'Var' && a.scope === 'local') uses.set(a.name, (uses.get(a.name) ?? 0) + 1); };
+function countAtom(a: A.Atom, uses: Set<string>): void {
+  if (a.tag === 'Var' && a.scope === 'local') uses.add(a.name);
+}
+
+function countComp(c: A.Comp, uses: Set<string>): void {
   switch (c.tag) {
-    case 'Var': case 'Lit': return atom(c);
-    case 'App': atom(c.fn); return c.args.forEach(atom);
+    case 'Var': case 'Lit': return countAtom(c, uses);
+    case 'App':
+      countAtom(c.fn, uses);
+      for (const a of c.args) countAtom(a, uses);
+      return;
     case 'Lam': return countExpr(c.body, uses);
-    case 'Record': return c.fields.forEach((f) => atom(f.value));
-    case 'Select': return atom(c.record);
-    case 'Template': return c.parts.forEach((p) => { if (p.tag === 'Hole') countExpr(p.body, uses); });
+    case 'Record': for (const f of c.fields) countAtom(f.value, uses); return;
+    case 'Select': return countAtom(c.record, uses);
+    case 'Template': for (const p of c.parts) if (p.tag === 'Hole') countExpr(p.body, uses); return;
     case 'Switch':
-      atom(c.scrutinee);
-      c.arms.forEach((a) => countExpr(a.body, uses));
+      countAtom(c.scrutinee, uses);
+      for (const a of c.arms) countExpr(a.body, uses);
       if (c.default !== null) countExpr(c.default, uses);
       return;
-    case 'Fail': return atom(c.scrutinee);
+    case 'Fail': return countAtom(c.scrutinee, uses);
   }
 }
