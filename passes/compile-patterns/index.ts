@@ -10,6 +10,7 @@ import { match } from 'ts-pattern';
 import * as R from '../../ir/renamed/renamed';
 import * as PC from '../../ir/pattern-compiled/pattern-compiled';
 import { Fresh } from '../../ir/shared/fresh';
+import { assertNever } from '../../ir/shared/diagnostic';
 import type { Span } from '../../ir/shared/span';
 import { type Row, type Tree, buildTree, leafCounts, nameBinders } from './decision-tree';
 import { showPattern } from '../../ir/pattern-compiled/show-pattern';
@@ -41,30 +42,34 @@ class Compiler {
   }
 
   private expr(e: R.Expr, s: Subst): PC.Expr {
-    // The hottest kinds (variables and applications are 3/4 of the nodes) before match(): building a ts-pattern
-    // matcher per node was most of this pass's time.
-    if (e.tag === 'Var') return PC.mk.var(e.scope === 'local' ? s.get(e.name) ?? e.name : e.name, e.scope, e.span);
-    if (e.tag === 'App') return PC.mk.app(this.expr(e.fn, s), this.expr(e.arg, s), e.span);
-    return match<Exclude<R.Expr, R.Var | R.App>, PC.Expr>(e)
-      .with({ tag: 'Lit' }, (l) => PC.mk.lit(l.value, l.span))
-      .with({ tag: 'Lam' }, (l) => this.lam(l.params, l.body, s, l.span))
-      .with({ tag: 'Let' }, (l) => PC.mk.let(l.name, this.expr(l.rhs, s), this.expr(l.body, s), l.span))
-      .with({ tag: 'Case' }, (c) => {
-        // A local scrutinee is switched on directly; anything else is bound to a fresh local first.
-        const scrutinee = this.expr(c.scrutinee, s);
-        const direct = scrutinee.tag === 'Var' && scrutinee.scope === 'local' && !this.tested.has(scrutinee.name);
-        const root = direct ? scrutinee.name : this.fresh.next('_s');
-        const rows = c.alts.map((a, i): Row => ({ pats: [a.pattern], binds: [], rhs: i }));
-        const rhss = c.alts.map((a): Rhs => ({ vars: patternVars(a.pattern), atomic: isAtomic(a.body), compile: (s2) => this.expr(a.body, s2) }));
-        const fail = (): PC.Expr => PC.mk.fail('NonExhaustiveCase', root, '', this.where, c.span);
-        const tree = this.match(root, rows, rhss, fail, s, c.span);
-        return direct ? tree : PC.mk.let(root, scrutinee, tree, c.span);
-      })
-      .with({ tag: 'Record' }, (r) => PC.mk.record(r.fields.map((f) => ({ label: f.label, value: this.expr(f.value, s) })), r.span))
+    // The hottest kinds first (95% of the nodes), match() for the rest: building a ts-pattern matcher per node
+    // (and failing the arms before the right one) was most of this pass's time and allocation.
+    switch (e.tag) {
+      case 'Var': return PC.mk.var(e.scope === 'local' ? s.get(e.name) ?? e.name : e.name, e.scope, e.span);
+      case 'App': return PC.mk.app(this.expr(e.fn, s), this.expr(e.arg, s), e.span);
+      case 'Lit': return PC.mk.lit(e.value, e.span);
+      case 'Lam': return this.lam(e.params, e.body, s, e.span);
+      case 'Case': return this.caseOf(e, s);
+    }
+    return match<Exclude<R.Expr, R.Var | R.App | R.Lit | R.Lam | R.Case>, PC.Expr>(e)
       .with({ tag: 'Select' }, (x) => PC.mk.select(this.expr(x.record, s), x.label, x.span))
+      .with({ tag: 'Let' }, (l) => PC.mk.let(l.name, this.expr(l.rhs, s), this.expr(l.body, s), l.span))
+      .with({ tag: 'Record' }, (r) => PC.mk.record(r.fields.map((f) => ({ label: f.label, value: this.expr(f.value, s) })), r.span))
       .with({ tag: 'Template' }, (t) =>
         PC.mk.template(t.block, t.parts.map((p) => (p.tag === 'Text' ? PC.mk.text(p.text) : PC.mk.hole(this.expr(p.body, s)))), t.span))
       .exhaustive();
+  }
+
+  // A local scrutinee is switched on directly; anything else is bound to a fresh local first.
+  private caseOf(c: R.Case, s: Subst): PC.Expr {
+    const scrutinee = this.expr(c.scrutinee, s);
+    const direct = scrutinee.tag === 'Var' && scrutinee.scope === 'local' && !this.tested.has(scrutinee.name);
+    const root = direct ? scrutinee.name : this.fresh.next('_s');
+    const rows = c.alts.map((a, i): Row => ({ pats: [a.pattern], binds: [], rhs: i }));
+    const rhss = c.alts.map((a): Rhs => ({ vars: patternVars(a.pattern), atomic: isAtomic(a.body), compile: (s2) => this.expr(a.body, s2) }));
+    const fail = (): PC.Expr => PC.mk.fail('NonExhaustiveCase', root, '', this.where, c.span);
+    const tree = this.match(root, rows, rhss, fail, s, c.span);
+    return direct ? tree : PC.mk.let(root, scrutinee, tree, c.span);
   }
 
   // Parameters up to and including the first refutable one form one lambda; the match runs when that
@@ -150,18 +155,25 @@ function binders(m: R.Module): Set<string> {
     if (p.tag === 'PVar') out.add(p.name);
     else if (p.tag === 'PCon') p.args.forEach(pat);
   };
+  // A plain switch (+ assertNever), not match(), as in anf.ts's binders: an analysis visiting every node.
   const walk = (e: R.Expr): void => {
-    for (; e.tag === 'App'; e = e.arg) walk(e.fn); // the hottest kinds first (see Compiler.expr)
-    if (e.tag === 'Var') return;
-    match(e)
-      .with({ tag: 'Lit' }, () => {})
-      .with({ tag: 'Lam' }, (l) => (l.params.forEach(pat), walk(l.body)))
-      .with({ tag: 'Let' }, (l) => (out.add(l.name), walk(l.rhs), walk(l.body)))
-      .with({ tag: 'Case' }, (c) => (walk(c.scrutinee), c.alts.forEach((a) => (pat(a.pattern), walk(a.body)))))
-      .with({ tag: 'Record' }, (r) => r.fields.forEach((f) => walk(f.value)))
-      .with({ tag: 'Select' }, (s) => walk(s.record))
-      .with({ tag: 'Template' }, (t) => t.parts.forEach((p) => p.tag === 'Hole' && walk(p.body)))
-      .exhaustive();
+    switch (e.tag) {
+      case 'Var': case 'Lit': return;
+      case 'App': walk(e.fn); walk(e.arg); return;
+      case 'Lam': e.params.forEach(pat); walk(e.body); return;
+      case 'Let': out.add(e.name); walk(e.rhs); walk(e.body); return;
+      case 'Case':
+        walk(e.scrutinee);
+        for (const a of e.alts) {
+          pat(a.pattern);
+          walk(a.body);
+        }
+        return;
+      case 'Record': for (const f of e.fields) walk(f.value); return;
+      case 'Select': walk(e.record); return;
+      case 'Template': for (const p of e.parts) if (p.tag === 'Hole') walk(p.body); return;
+      default: assertNever(e, 'compile-patterns');
+    }
   };
   m.decls.forEach((d) => walk(d.body));
   return out;
