@@ -14,8 +14,9 @@ import { compilePatterns } from './compile-patterns';
 import { toAnf } from './anf';
 import { toGoAst } from './to-goast';
 import { simplifyAnf } from './simplify-anf';
+import { resolveDicts } from './resolve-dicts';
 
-export type StageName = 'core' | 'renamed' | 'pattern-compiled' | 'anf' | 'anf-simplified' | 'goast';
+export type StageName = 'core' | 'renamed' | 'pattern-compiled' | 'anf' | 'anf-dicts' | 'anf-simplified' | 'goast';
 
 /** What every stage's `run` may need. */
 export interface RunOptions {
@@ -47,6 +48,9 @@ export const stages: readonly AnyStage[] = [
   }),
   stage<PatternCompiled.Module, Anf.Module>({ name: 'anf', run: (m) => toAnf(m), print: (m, o) => Anf.print(m, o), check: Anf.check }),
   // Optimizing passes: each is the identity when `optimize` is false (`-O0`).
+  stage<Anf.Module, Anf.Module>({
+    name: 'anf-dicts', run: (m, o) => (o.optimize === false ? m : resolveDicts(m)), print: (m, o) => Anf.print(m, o), check: Anf.check,
+  }),
   stage<Anf.Module, Anf.Module>({
     name: 'anf-simplified', run: (m, o) => (o.optimize === false ? m : simplifyAnf(m)), print: (m, o) => Anf.print(m, o), check: Anf.check,
   }),
