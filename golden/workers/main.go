@@ -77,7 +77,7 @@ func Main_k() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	result = int64(5)
+	result = rt.F_prim_addInt(int64(2), int64(3))
 	v_Main_k.Store(&result)
 	return result
 }
@@ -202,7 +202,8 @@ func Main_score_boxed(s rt.Value, n rt.Value) rt.Value {
 	case s == "a":
 		return rt.F_prim_addInt(n, int64(1))
 	case s == "b":
-		return rt.F_prim_mulInt(n, Main_k())
+		_t_2 := Main_k()
+		return rt.F_prim_mulInt(n, _t_2)
 	default:
 		return n
 	}
@@ -218,7 +219,8 @@ func Main_score_w(s rt.Value, n int64) (int64, bool) {
 		}
 		return w_2, true
 	case s == "b":
-		n_4, ok_6 := Main_k().(int64)
+		var _t_2 rt.Value = Main_k()
+		n_4, ok_6 := _t_2.(int64)
 		if !ok_6 {
 			return 0, false
 		}
@@ -247,14 +249,14 @@ func Main_px(p rt.Value, n_1 rt.Value) rt.Value {
 
 // Main_px_boxed is Main.px on boxed values.
 func Main_px_boxed(p rt.Value, n_1 rt.Value) rt.Value {
-	_t_2 := rt.Select(p, "x")
-	return rt.F_prim_addInt(_t_2, n_1)
+	_t_3 := rt.Select(p, "x")
+	return rt.F_prim_addInt(_t_3, n_1)
 }
 
 // Main_px_w is Main.px on int64 n_1; false where the boxed code would leave int64 or fail.
 func Main_px_w(p rt.Value, n_1 int64) (int64, bool) {
-	var _t_2 rt.Value = rt.Select(p, "x")
-	n_5, ok_8 := _t_2.(int64)
+	var _t_3 rt.Value = rt.Select(p, "x")
+	n_5, ok_8 := _t_3.(int64)
 	if !ok_8 {
 		return 0, false
 	}
@@ -323,19 +325,19 @@ func Main_keep(ok_1 rt.Value, i rt.Value) rt.Value {
 
 // Main_keep_boxed is Main.keep on boxed values.
 func Main_keep_boxed(ok_1 rt.Value, i rt.Value) rt.Value {
-	_t_3 := rt.F_prim_addInt(i, int64(1))
-	var _t_4 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_3, rt.Nil)
-	return rt.MkCon2("Lune.Prelude.Cons", ok_1, _t_4)
+	_t_4 := rt.F_prim_addInt(i, int64(1))
+	var _t_5 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_4, rt.Nil)
+	return rt.MkCon2("Lune.Prelude.Cons", ok_1, _t_5)
 }
 
 // Main_keep_w is Main.keep on int64 i; false where the boxed code would leave int64 or fail.
 func Main_keep_w(ok_1 rt.Value, i int64) (rt.Value, bool) {
-	_t_3 := i + 1
-	if (i^_t_3)&(1^_t_3) < 0 {
+	_t_4 := i + 1
+	if (i^_t_4)&(1^_t_4) < 0 {
 		return nil, false
 	}
-	var _t_4 rt.Value = rt.MkCon2("Lune.Prelude.Cons", rt.BoxInt(_t_3), rt.Nil)
-	var w_6 rt.Value = rt.MkCon2("Lune.Prelude.Cons", ok_1, _t_4)
+	var _t_5 rt.Value = rt.MkCon2("Lune.Prelude.Cons", rt.BoxInt(_t_4), rt.Nil)
+	var w_6 rt.Value = rt.MkCon2("Lune.Prelude.Cons", ok_1, _t_5)
 	return w_6, true
 }
 
@@ -365,11 +367,11 @@ func Main_sayAll(xs_2 rt.Value, next rt.Value) rt.Value {
 	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
 		s_1 := con.Args[0]
 		r_2 := con.Args[1]
-		_t_5 := rt.F_prim_putStrLn(s_1)
-		var _t_6 rt.Value = rt.MkFunc1("Main.sayAll", func(_ rt.Value) rt.Value {
+		_t_6 := rt.F_prim_putStrLn(s_1)
+		var _t_7 rt.Value = rt.MkFunc1("Main.sayAll", func(_ rt.Value) rt.Value {
 			return Main_sayAll(r_2, next)
 		})
-		return rt.F__dollar_primIOBind(_t_5, _t_6)
+		return rt.F__dollar_primIOBind(_t_6, _t_7)
 	default:
 		return rt.NonExhaustive("Main.sayAll", xs_2)
 	}
@@ -380,8 +382,8 @@ var fn_Main_l2 *rt.Func
 
 // Main_l2 is Main.l2.
 func Main_l2(a rt.Value, b_2 rt.Value) rt.Value {
-	var _t_7 rt.Value = rt.MkCon2("Lune.Prelude.Cons", b_2, rt.Nil)
-	return rt.MkCon2("Lune.Prelude.Cons", a, _t_7)
+	var _t_8 rt.Value = rt.MkCon2("Lune.Prelude.Cons", b_2, rt.Nil)
+	return rt.MkCon2("Lune.Prelude.Cons", a, _t_8)
 }
 
 // v_Main_main caches Main.main, computed on first use.
@@ -393,57 +395,57 @@ func Main_main() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	_t_8 := Main_l2(int64(1), int64(2))
-	_t_9 := Main_sumList(_t_8)
-	_t_10 := rt.F_prim_showInt(_t_9)
-	_t_11 := Main_keep(int64(5), int64(1))
-	_t_12 := Main_sumList(_t_11)
-	_t_13 := rt.F_prim_showInt(_t_12)
-	_t_14 := Main_l2(int64(9223372036854775807), int64(3))
-	var _t_15 rt.Value = rt.MkCon2("Lune.Prelude.Cons", int64(1), _t_14)
-	_t_16 := Main_sumList(_t_15)
-	_t_17 := rt.F_prim_showInt(_t_16)
-	_t_18 := Main_l2(rt.IntLit("99999999999999999999"), int64(1))
-	_t_19 := Main_sumList(_t_18)
-	_t_20 := rt.F_prim_showInt(_t_19)
-	_t_21 := Main_l2(rt.True, rt.True)
-	_t_22 := Main_allTrue(_t_21)
-	_t_23 := Main_yesNo(_t_22)
-	_t_24 := Main_l2(rt.True, rt.False)
-	_t_25 := Main_allTrue(_t_24)
-	_t_26 := Main_yesNo(_t_25)
-	_t_27 := Main_score("a", int64(1))
-	_t_28 := Main_score("b", int64(2))
-	_t_29 := Main_score("c", int64(100))
-	_t_30 := rt.F_prim_addInt(_t_28, _t_29)
-	_t_31 := rt.F_prim_addInt(_t_27, _t_30)
-	_t_32 := rt.F_prim_showInt(_t_31)
-	_t_33 := Main_score("b", int64(9223372036854775807))
-	_t_34 := rt.F_prim_showInt(_t_33)
-	var _t_35 rt.Value = rt.MkRecordSorted2(labels, int64(40), int64(0))
-	_t_36 := Main_px(_t_35, int64(2))
-	_t_37 := rt.F_prim_showInt(_t_36)
-	var _t_38 rt.Value = rt.MkRecordSorted1(labels_1, int64(9223372036854775807))
-	_t_39 := Main_px(_t_38, int64(2))
-	_t_40 := rt.F_prim_showInt(_t_39)
-	var _t_41 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_40, rt.Nil)
-	var _t_42 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_37, _t_41)
-	var _t_43 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_34, _t_42)
-	var _t_44 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_32, _t_43)
-	var _t_45 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_26, _t_44)
-	var _t_46 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_23, _t_45)
-	var _t_47 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_20, _t_46)
-	var _t_48 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_17, _t_47)
-	var _t_49 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_13, _t_48)
-	var _t_50 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_10, _t_49)
-	_t_51 := rt.F_prim_putStrLn("then a match failure in a worker:")
-	var _t_54 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
-		_t_52 := Main_first(rt.Nil, int64(1))
-		_t_53 := rt.F_prim_showInt(_t_52)
-		return rt.F_prim_putStrLn(_t_53)
+	_t_9 := Main_l2(int64(1), int64(2))
+	_t_10 := Main_sumList(_t_9)
+	_t_11 := rt.F_prim_showInt(_t_10)
+	_t_12 := Main_keep(int64(5), int64(1))
+	_t_13 := Main_sumList(_t_12)
+	_t_14 := rt.F_prim_showInt(_t_13)
+	_t_15 := Main_l2(int64(9223372036854775807), int64(3))
+	var _t_16 rt.Value = rt.MkCon2("Lune.Prelude.Cons", int64(1), _t_15)
+	_t_17 := Main_sumList(_t_16)
+	_t_18 := rt.F_prim_showInt(_t_17)
+	_t_19 := Main_l2(rt.IntLit("99999999999999999999"), int64(1))
+	_t_20 := Main_sumList(_t_19)
+	_t_21 := rt.F_prim_showInt(_t_20)
+	_t_22 := Main_l2(rt.True, rt.True)
+	_t_23 := Main_allTrue(_t_22)
+	_t_24 := Main_yesNo(_t_23)
+	_t_25 := Main_l2(rt.True, rt.False)
+	_t_26 := Main_allTrue(_t_25)
+	_t_27 := Main_yesNo(_t_26)
+	_t_28 := Main_score("a", int64(1))
+	_t_29 := Main_score("b", int64(2))
+	_t_30 := Main_score("c", int64(100))
+	_t_31 := rt.F_prim_addInt(_t_29, _t_30)
+	_t_32 := rt.F_prim_addInt(_t_28, _t_31)
+	_t_33 := rt.F_prim_showInt(_t_32)
+	_t_34 := Main_score("b", int64(9223372036854775807))
+	_t_35 := rt.F_prim_showInt(_t_34)
+	var _t_36 rt.Value = rt.MkRecordSorted2(labels, int64(40), int64(0))
+	_t_37 := Main_px(_t_36, int64(2))
+	_t_38 := rt.F_prim_showInt(_t_37)
+	var _t_39 rt.Value = rt.MkRecordSorted1(labels_1, int64(9223372036854775807))
+	_t_40 := Main_px(_t_39, int64(2))
+	_t_41 := rt.F_prim_showInt(_t_40)
+	var _t_42 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_41, rt.Nil)
+	var _t_43 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_38, _t_42)
+	var _t_44 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_35, _t_43)
+	var _t_45 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_33, _t_44)
+	var _t_46 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_27, _t_45)
+	var _t_47 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_24, _t_46)
+	var _t_48 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_21, _t_47)
+	var _t_49 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_18, _t_48)
+	var _t_50 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_14, _t_49)
+	var _t_51 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_11, _t_50)
+	_t_52 := rt.F_prim_putStrLn("then a match failure in a worker:")
+	var _t_55 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
+		_t_53 := Main_first(rt.Nil, int64(1))
+		_t_54 := rt.F_prim_showInt(_t_53)
+		return rt.F_prim_putStrLn(_t_54)
 	})
-	_t_55 := rt.F__dollar_primIOBind(_t_51, _t_54)
-	result = Main_sayAll(_t_50, _t_55)
+	_t_56 := rt.F__dollar_primIOBind(_t_52, _t_55)
+	result = Main_sayAll(_t_51, _t_56)
 	v_Main_main.Store(&result)
 	return result
 }
