@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import * as G from '../ir/goast';
 import { goPrimFunc, goPrimValue, prims, type PrimInfo } from '../ir/shared/prims';
-import { assertNever } from '../ir/shared/diagnostic';
 
 /** Where the runtime and the vendored modules are read from (defaults: this repository's runtime/ and vendor/). */
 export interface EmitOptions {
@@ -53,67 +52,22 @@ const primByGoName: ReadonlyMap<string, PrimInfo> = new Map(prims.flatMap((p) =>
 /** The primitives a generated file refers to (as `rt.P_…` or `rt.F_…`), sorted by name. */
 export function primsUsed(f: G.File): PrimInfo[] {
   const found = new Map<string, PrimInfo>();
-  // A walk over every expression by kind (plain switches: it visits every node of files tens of thousands of
-  // lines long; a generic walk over all fields took 10-20 ms per compile).
-  const expr = (e: G.Expr | null): void => {
-    if (e === null) return;
-    switch (e.tag) {
-      case 'Ident': case 'BasicLit': return;
-      case 'SelectorExpr':
-        if (e.x.tag === 'Ident' && e.x.name === 'rt') {
-          const p = primByGoName.get(e.sel);
-          if (p !== undefined) found.set(p.name, p);
-        }
-        return expr(e.x);
-      case 'CallExpr': expr(e.fun); return exprs(e.args);
-      case 'CompositeLit': expr(e.type); return exprs(e.elts);
-      case 'FuncLit': expr(e.type); return stmt(e.body);
-      case 'IndexExpr': expr(e.x); return expr(e.index);
-      case 'TypeAssertExpr': expr(e.x); return expr(e.type);
-      case 'UnaryExpr': case 'ParenExpr': case 'StarExpr': return expr(e.x);
-      case 'BinaryExpr': expr(e.x); return expr(e.y);
-      case 'SliceExpr': expr(e.x); expr(e.low); return expr(e.high);
-      case 'KeyValueExpr': case 'MapType': expr(e.key); return expr(e.value);
-      case 'ArrayType': expr(e.len); return expr(e.elt);
-      case 'FuncType':
-        for (const p of e.params) expr(p.type);
-        return exprs(e.results);
-      default: return assertNever(e, 'emit');
+  // A generic walk over every field (any node kind may hold expressions), without per-node arrays; `origin`
+  // (a Lune name and span) holds no Go code.
+  const visit = (x: unknown): void => {
+    if (typeof x !== 'object' || x === null) return;
+    if (Array.isArray(x)) {
+      for (const y of x) visit(y);
+      return;
     }
-  };
-  const exprs = (es: readonly G.Expr[]): void => {
-    for (const e of es) expr(e);
-  };
-  const stmt = (s: G.Stmt | null): void => {
-    if (s === null) return;
-    switch (s.tag) {
-      case 'AssignStmt': exprs(s.lhs); return exprs(s.rhs);
-      case 'DeclStmt': return decl(s.decl);
-      case 'ExprStmt': return expr(s.x);
-      case 'ReturnStmt': return exprs(s.results);
-      case 'IfStmt': stmt(s.init); expr(s.cond); stmt(s.body); return stmt(s.else);
-      case 'SwitchStmt': stmt(s.init); expr(s.subject); return clauses(s.clauses);
-      case 'TypeSwitchStmt': expr(s.x); return clauses(s.clauses);
-      case 'BlockStmt': for (const x of s.stmts) stmt(x); return;
-      case 'ForStmt': stmt(s.init); expr(s.cond); stmt(s.post); return stmt(s.body);
-      case 'BranchStmt': return;
-      default: return assertNever(s, 'emit');
+    const node = x as { readonly [k: string]: unknown; tag?: string; x?: { tag?: string; name?: string }; sel?: string };
+    if (node.tag === 'SelectorExpr' && node.x?.tag === 'Ident' && node.x.name === 'rt' && node.sel !== undefined) {
+      const p = primByGoName.get(node.sel);
+      if (p !== undefined) found.set(p.name, p);
     }
+    for (const k in node) if (k !== 'origin') visit(node[k]);
   };
-  const clauses = (cs: readonly G.CaseClause[]): void => {
-    for (const c of cs) {
-      exprs(c.list);
-      for (const x of c.body) stmt(x);
-    }
-  };
-  const decl = (d: G.Decl): void => {
-    switch (d.tag) {
-      case 'FuncDecl': expr(d.type); return stmt(d.body);
-      case 'GenDecl': expr(d.type); return expr(d.value);
-      default: return assertNever(d, 'emit');
-    }
-  };
-  for (const d of f.decls) decl(d);
+  visit(f.decls);
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
