@@ -33,6 +33,9 @@ interface Local { used: boolean; reportUnused: boolean }
 // Walks one top-level declaration with a stack of scopes.
 class Checker {
   private readonly scopes: Map<string, Local>[] = [];
+  // Name → its declarations in the open scopes, innermost last: a lookup is one map access instead of a walk
+  // down the scope stack (tens of scopes deep in large functions, for every identifier).
+  private readonly visible = new Map<string, Local[]>();
 
   constructor(private readonly where: string, private readonly top: ReadonlySet<string>, private readonly out: Diagnostic[]) {}
 
@@ -52,7 +55,10 @@ class Checker {
 
   private close(): void {
     const scope = this.scopes.pop()!;
-    for (const [name, l] of scope) if (l.reportUnused && !l.used) this.report(`declared and not used: ${name}`);
+    for (const [name, l] of scope) {
+      if (l.reportUnused && !l.used) this.report(`declared and not used: ${name}`);
+      this.visible.get(name)!.pop();
+    }
   }
 
   private report(message: string): void {
@@ -60,15 +66,22 @@ class Checker {
   }
 
   private declare(name: string, reportUnused: boolean): void {
-    this.scopes[this.scopes.length - 1]!.set(name, { used: false, reportUnused });
+    this.bind(name, { used: false, reportUnused });
+  }
+
+  // Binds `name` in the innermost scope; a second binding there replaces the first (as Map.set did).
+  private bind(name: string, l: Local): void {
+    const scope = this.scopes[this.scopes.length - 1]!;
+    let stack = this.visible.get(name);
+    if (stack === undefined) this.visible.set(name, (stack = []));
+    if (scope.has(name)) stack[stack.length - 1] = l;
+    else stack.push(l);
+    scope.set(name, l);
   }
 
   private lookup(name: string): Local | undefined {
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const l = this.scopes[i]!.get(name);
-      if (l !== undefined) return l;
-    }
-    return undefined;
+    const stack = this.visible.get(name);
+    return stack === undefined ? undefined : stack[stack.length - 1];
   }
 
   // A name read in an expression, or (`write`) assigned with `=`, which Go does not count as a use.
@@ -114,7 +127,7 @@ class Checker {
         for (const c of s.clauses) {
           for (const t of c.list) this.expr(t);
           this.open();
-          if (s.bind !== null) this.scopes[this.scopes.length - 1]!.set(s.bind, bound);
+          if (s.bind !== null) this.bind(s.bind, bound);
           this.stmts(c.body);
           this.close();
         }
