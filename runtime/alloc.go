@@ -22,17 +22,17 @@ type con4 struct {
 	a [4]Value
 }
 
-// MkCon1 is MkCon(name, x) in one allocation.
-func MkCon1(name string, x Value) *Con {
+// MkCon1 is MkCon(k.Name, x) in one allocation.
+func MkCon1(k *Ctor, x Value) *Con {
 	c := &con1{a: [1]Value{x}}
-	c.Name, c.Args = name, c.a[:]
+	c.K, c.Args = k, c.a[:]
 	return &c.Con
 }
 
-// MkCon2 is MkCon(name, x, y) in one allocation.
-func MkCon2(name string, x, y Value) *Con {
+// MkCon2 is MkCon(k.Name, x, y) in one allocation.
+func MkCon2(k *Ctor, x, y Value) *Con {
 	c := &con2{a: [2]Value{x, y}}
-	c.Name, c.Args = name, c.a[:]
+	c.K, c.Args = k, c.a[:]
 	return &c.Con
 }
 
@@ -44,21 +44,21 @@ const listSlab = 128
 // initCons makes c the cell `Cons x xs` and returns it (c comes from a slab).
 func initCons(c *con2, x, xs Value) *Con {
 	c.a = [2]Value{x, xs}
-	c.Name, c.Args = "Lune.Prelude.Cons", c.a[:]
+	c.K, c.Args = KCons, c.a[:]
 	return &c.Con
 }
 
-// MkCon3 is MkCon(name, x, y, z) in one allocation.
-func MkCon3(name string, x, y, z Value) *Con {
+// MkCon3 is MkCon(k.Name, x, y, z) in one allocation.
+func MkCon3(k *Ctor, x, y, z Value) *Con {
 	c := &con3{a: [3]Value{x, y, z}}
-	c.Name, c.Args = name, c.a[:]
+	c.K, c.Args = k, c.a[:]
 	return &c.Con
 }
 
-// MkCon4 is MkCon(name, w, x, y, z) in one allocation.
-func MkCon4(name string, w, x, y, z Value) *Con {
+// MkCon4 is MkCon(k.Name, w, x, y, z) in one allocation.
+func MkCon4(k *Ctor, w, x, y, z Value) *Con {
 	c := &con4{a: [4]Value{w, x, y, z}}
-	c.Name, c.Args = name, c.a[:]
+	c.K, c.Args = k, c.a[:]
 	return &c.Con
 }
 

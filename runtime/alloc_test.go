@@ -5,22 +5,23 @@ import (
 	"runtime"
 	"strconv"
 	"testing"
+	"unsafe"
 )
 
 func TestMkConNIsMkCon(t *testing.T) {
-	for _, c := range []*Con{MkCon1("K", int64(1)), MkCon2("K", int64(1), "a"), MkCon3("K", int64(1), "a", True), MkCon4("K", int64(1), "a", True, Nil)} {
+	for _, c := range []*Con{MkCon1(CtorOf("K"), int64(1)), MkCon2(CtorOf("K"), int64(1), "a"), MkCon3(CtorOf("K"), int64(1), "a", True), MkCon4(CtorOf("K"), int64(1), "a", True, Nil)} {
 		want := MkCon("K", c.Args...)
 		if Show(c) != Show(want) || len(c.Args) != len(want.Args) {
 			t.Fatalf("MkCon%d: %s, want %s", len(c.Args), Show(c), Show(want))
 		}
 	}
 	// Applying a constructor built in one allocation appends to a copy: the original is unchanged.
-	c := MkCon1("M.K", int64(1))
+	c := MkCon1(CtorOf("M.K"), int64(1))
 	d := Apply(c, int64(2)).(*Con)
 	if len(c.Args) != 1 || len(d.Args) != 2 {
 		t.Fatalf("apply changed the original: %v %v", c.Args, d.Args)
 	}
-	if n := testing.AllocsPerRun(100, func() { _ = MkCon2("K", True, False) }); n != 1 {
+	if n := testing.AllocsPerRun(100, func() { _ = MkCon2(CtorOf("K"), True, False) }); n != 1 {
 		t.Fatalf("MkCon2 allocates %v times, want 1", n)
 	}
 }
@@ -58,8 +59,8 @@ func TestMkFunc1(t *testing.T) {
 	if Apply(inc, int64(41)) != int64(42) || ApplyN(inc, int64(1)) != int64(2) {
 		t.Fatal("MkFunc1 apply")
 	}
-	pair := MkFunc("pair", 2, func(a []Value) Value { return MkCon2("P", a[0], a[1]) })
-	if Show(ApplyN(pair, inc, int64(1))) != Show(MkCon2("P", inc, int64(1))) {
+	pair := MkFunc("pair", 2, func(a []Value) Value { return MkCon2(CtorOf("P"), a[0], a[1]) })
+	if Show(ApplyN(pair, inc, int64(1))) != Show(MkCon2(CtorOf("P"), inc, int64(1))) {
 		t.Fatal("MkFunc1 as an argument")
 	}
 }
@@ -107,7 +108,7 @@ func TestBoolOf(t *testing.T) {
 		{True, true, true, "the singleton True"},
 		{False, false, true, "the singleton False"},
 		{MkCon("Lune.Prelude.True"), true, true, "another True value"},
-		{MkCon1("Lune.Prelude.True", int64(1)), false, false, "True with an argument is not a Bool"},
+		{MkCon1(CtorOf("Lune.Prelude.True"), int64(1)), false, false, "True with an argument is not a Bool"},
 		{Nil, false, false, "another constructor"},
 		{int64(1), false, false, "not a constructor"},
 		{nil, false, false, "nil"},
@@ -151,3 +152,16 @@ func TestBoxInt(t *testing.T) {
 }
 
 var sink Value
+
+func TestCtorIdentity(t *testing.T) {
+	if CtorOf("Lune.Prelude.Cons") != KCons || CtorOf("M.K") != CtorOf("M.K") || CtorOf("M.K") == CtorOf("M.J") {
+		t.Fatal("CtorOf does not intern constructors by name")
+	}
+	if c := MkCon("Lune.Prelude.Cons", int64(1), Nil); c.K != KCons || c.Name() != "Lune.Prelude.Cons" {
+		t.Fatalf("MkCon by name: %v", c.K)
+	}
+	// A Cons cell with its two arguments fits the 64-byte size class (a name string instead of K needed 80).
+	if n := unsafe.Sizeof(con2{}); n != 64 {
+		t.Fatalf("a Cons cell takes %d bytes", n)
+	}
+}

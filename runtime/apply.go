@@ -51,7 +51,7 @@ func Apply(f Value, x Value) Value {
 		args := make([]Value, len(g.Args)+1)
 		copy(args, g.Args)
 		args[len(g.Args)] = x
-		return &Con{Name: g.Name, Args: args}
+		return &Con{K: g.K, Args: args}
 	default:
 		Crash("NotAFunction " + Show(f))
 		return nil

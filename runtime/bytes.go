@@ -15,12 +15,12 @@ func F_prim_bytesFromList(list Value) Value {
 	for cur := list; ; {
 		c, ok := cur.(*Con)
 		switch {
-		case ok && strings.HasSuffix(c.Name, "Nil") && len(c.Args) == 0:
+		case ok && strings.HasSuffix(c.Name(), "Nil") && len(c.Args) == 0:
 			if out == nil {
 				out = Bytes{}
 			}
 			return out
-		case ok && strings.HasSuffix(c.Name, "Cons") && len(c.Args) == 2:
+		case ok && strings.HasSuffix(c.Name(), "Cons") && len(c.Args) == 2:
 			out = append(out, lowByte(c.Args[0]))
 			cur = c.Args[1]
 		default:

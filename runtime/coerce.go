@@ -69,10 +69,10 @@ func AsFloat(v Value) float64 {
 // `NotAFunction <prim>`.
 func AsBool(v Value) bool {
 	if c, ok := v.(*Con); ok && len(c.Args) == 0 {
-		switch c.Name {
-		case "Lune.Prelude.True":
+		switch c.K {
+		case KTrue:
 			return true
-		case "Lune.Prelude.False":
+		case KFalse:
 			return false
 		}
 	}
@@ -123,10 +123,10 @@ func ListElems(v Value) ([]Value, bool) {
 	var xs []Value
 	for cur := v; ; {
 		c, ok := cur.(*Con)
-		if ok && c.Name == "Lune.Prelude.Nil" && len(c.Args) == 0 {
+		if ok && c.K == KNil && len(c.Args) == 0 {
 			return xs, true
 		}
-		if !ok || c.Name != "Lune.Prelude.Cons" || len(c.Args) != 2 {
+		if !ok || c.K != KCons || len(c.Args) != 2 {
 			return nil, false
 		}
 		xs = append(xs, c.Args[0])

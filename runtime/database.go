@@ -4,7 +4,7 @@
 package rt
 
 // P_prim_dbNull is the SQL NULL parameter value.
-var P_prim_dbNull Value = &Con{Name: "Lune.Database.DbNull"}
+var P_prim_dbNull Value = MkCon("Lune.Database.DbNull")
 
 // Database parameter constructors, as functions and as values.
 var (

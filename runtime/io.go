@@ -122,7 +122,7 @@ const gcPercent = 200
 // once); anything else is fatal NotAnIO. The action's result is ignored (a Task ending in Err still exits 0),
 // and when main's action finishes the program exits 0, abandoning any other goroutines.
 func RunMain(v Value) {
-	if c, ok := v.(*Con); ok && c.Name == "Lune.Prelude.Task" && len(c.Args) == 1 {
+	if c, ok := v.(*Con); ok && c.K == KTask && len(c.Args) == 1 {
 		v = c.Args[0]
 	}
 	action := AsIO(v)

@@ -142,7 +142,7 @@ func TestDeepRecursion(t *testing.T) {
 	var length *Func
 	length = MkFunc("length", 1, func(a []Value) Value {
 		c := a[0].(*Con)
-		if c.Name == "Lune.Prelude.Nil" {
+		if c.Name() == "Lune.Prelude.Nil" {
 			stackAtBottom = stackInUse()
 			return int64(0)
 		}

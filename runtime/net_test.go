@@ -28,7 +28,7 @@ func freePort(t *testing.T) int64 {
 func okValue(t *testing.T, v Value) Value {
 	t.Helper()
 	c, ok := v.(*Con)
-	if !ok || c.Name != "Lune.Prelude.Ok" || len(c.Args) != 1 {
+	if !ok || c.Name() != "Lune.Prelude.Ok" || len(c.Args) != 1 {
 		t.Fatalf("expected Ok, got %s", Show(v))
 	}
 	return c.Args[0]
@@ -151,7 +151,7 @@ func TestConcurrentEchoServer(t *testing.T) {
 	serve = func(conn Value) Value {
 		return F_prim_ioBind(F_prim_connRecv(conn), MkFunc("echo", 1, func(a []Value) Value {
 			r := a[0].(*Con)
-			if r.Name != "Lune.Prelude.Ok" || r.Args[0] == "" {
+			if r.Name() != "Lune.Prelude.Ok" || r.Args[0] == "" {
 				return F_prim_connClose(conn)
 			}
 			return F_prim_ioBind(F_prim_connSend(conn, "Echo: "+r.Args[0].(string)),
@@ -162,7 +162,7 @@ func TestConcurrentEchoServer(t *testing.T) {
 	acceptLoop = func() Value {
 		return F_prim_ioBind(F_prim_tcpAccept(sock), MkFunc("accepted", 1, func(a []Value) Value {
 			r := a[0].(*Con)
-			if r.Name != "Lune.Prelude.Ok" {
+			if r.Name() != "Lune.Prelude.Ok" {
 				return IOPure(r)
 			}
 			return F_prim_ioBind(F_prim_spawn(serve(r.Args[0])), MkFunc("next", 1, func([]Value) Value { return acceptLoop() }))
@@ -192,7 +192,7 @@ func TestConcurrentEchoServer(t *testing.T) {
 	expectShow(t, "close listener", runV(F_prim_socketClose(sock)), "Ok Unit")
 	select {
 	case v := <-stopped:
-		if c, ok := v.(*Con); !ok || c.Name != "Lune.Prelude.Err" {
+		if c, ok := v.(*Con); !ok || c.Name() != "Lune.Prelude.Err" {
 			t.Errorf("accept loop ended with %s, want an Err", Show(v))
 		}
 	case <-time.After(5 * time.Second):

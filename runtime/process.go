@@ -43,7 +43,7 @@ type cmdSpec struct {
 // (the evaluator's command parser checks only the suffix).
 func conNamed(v Value, suffix string, arity int) (*Con, bool) {
 	c, ok := v.(*Con)
-	if !ok || len(c.Args) != arity || !strings.HasSuffix(c.Name, suffix) {
+	if !ok || len(c.Args) != arity || !strings.HasSuffix(c.Name(), suffix) {
 		return nil, false
 	}
 	return c, true
@@ -270,11 +270,11 @@ func F_prim_process_kill(proc, signal Value) Value {
 	var sig syscall.Signal
 	c, _ := signal.(*Con)
 	switch {
-	case c != nil && len(c.Args) == 0 && c.Name == "Lune.Process.SigTerm":
+	case c != nil && len(c.Args) == 0 && c.Name() == "Lune.Process.SigTerm":
 		sig = syscall.SIGTERM
-	case c != nil && len(c.Args) == 0 && c.Name == "Lune.Process.SigKill":
+	case c != nil && len(c.Args) == 0 && c.Name() == "Lune.Process.SigKill":
 		sig = syscall.SIGKILL
-	case c != nil && len(c.Args) == 0 && c.Name == "Lune.Process.SigInt":
+	case c != nil && len(c.Args) == 0 && c.Name() == "Lune.Process.SigInt":
 		sig = syscall.SIGINT
 	default:
 		WrongShape()

@@ -60,7 +60,7 @@ func showTo(b *strings.Builder, v Value) {
 			showAtom(b, v)
 			break
 		}
-		b.WriteString(lastSegment(c.Name))
+		b.WriteString(lastSegment(c.Name()))
 		if len(c.Args) == 0 {
 			break
 		}

@@ -47,10 +47,10 @@ func F_prim_charsToString(a Value) Value {
 	// Walks the list itself (no slice of its elements); an improper list fails as AsList would.
 	for cur := a; ; {
 		c, ok := cur.(*Con)
-		if ok && c.Name == "Lune.Prelude.Nil" && len(c.Args) == 0 {
+		if ok && c.K == KNil && len(c.Args) == 0 {
 			return b.String()
 		}
-		if !ok || c.Name != "Lune.Prelude.Cons" || len(c.Args) != 2 {
+		if !ok || c.K != KCons || len(c.Args) != 2 {
 			AsList(a) // fails with the whole list in the message
 			panic("unreachable: AsList accepted an improper list")
 		}

@@ -48,10 +48,10 @@ func FloorMod64(a, b int64) (int64, bool) {
 // result for any other value, where a worker gives up and the boxed code decides what happens.
 func BoolOf(v Value) (b, ok bool) {
 	if c, isCon := v.(*Con); isCon && len(c.Args) == 0 {
-		switch c.Name {
-		case "Lune.Prelude.True":
+		switch c.K {
+		case KTrue:
 			return true, true
-		case "Lune.Prelude.False":
+		case KFalse:
 			return false, true
 		}
 	}

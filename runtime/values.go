@@ -6,7 +6,7 @@
 //
 //	Int       int64 on the fast path, *big.Int only when the value does not fit in int64 (always normalised)
 //	Float     float64            String  string (UTF-8)        Char  Char (a code point)
-//	Bytes     Bytes (immutable)  Con     *Con                  Record *Record
+//	Bytes     Bytes (immutable)  Con     *Con (K: *Ctor, Args)  Record *Record
 //	function  *Func (closures, primitives, partial applications)
 //	IO action *IO, STM action *STM, Template *Template, Json Json, TVar/Fiber/handles: see their files.
 //
@@ -16,6 +16,7 @@ package rt
 import (
 	"math/big"
 	"sort"
+	"sync"
 )
 
 // Value is any Lune runtime value.
@@ -27,22 +28,55 @@ type Char rune
 // Bytes is Lune's immutable byte string.
 type Bytes []byte
 
-// Con is a constructor value: its fully qualified name and its arguments so far (constructors are curried).
+// Con is a constructor value: its constructor and its arguments so far (constructors are curried).
 type Con struct {
-	Name string
+	K    *Ctor
 	Args []Value
 }
 
-// MkCon builds a constructor value.
-func MkCon(name string, args ...Value) *Con { return &Con{Name: name, Args: args} }
+// Ctor is a constructor's identity: exactly one per fully qualified name (CtorOf interns them), so two
+// constructor values have the same constructor exactly when their K pointers are equal. A pointer instead of
+// the name also keeps a Cons cell and its two arguments in 64 bytes.
+type Ctor struct{ Name string }
+
+// Name is the constructor's fully qualified name.
+func (c *Con) Name() string { return c.K.Name }
+
+var ctors sync.Map // name → *Ctor
+
+// CtorOf is the constructor named `name` (generated code calls it once per constructor, at start-up).
+func CtorOf(name string) *Ctor {
+	if k, ok := ctors.Load(name); ok {
+		return k.(*Ctor)
+	}
+	k, _ := ctors.LoadOrStore(name, &Ctor{Name: name})
+	return k.(*Ctor)
+}
+
+// MkCon builds a constructor value by name.
+func MkCon(name string, args ...Value) *Con { return &Con{K: CtorOf(name), Args: args} }
+
+// The constructors the runtime itself builds or takes apart.
+var (
+	KUnit    = CtorOf("Lune.Prelude.Unit")
+	KTrue    = CtorOf("Lune.Prelude.True")
+	KFalse   = CtorOf("Lune.Prelude.False")
+	KNil     = CtorOf("Lune.Prelude.Nil")
+	KCons    = CtorOf("Lune.Prelude.Cons")
+	KNothing = CtorOf("Lune.Prelude.Nothing")
+	KJust    = CtorOf("Lune.Prelude.Just")
+	KOk      = CtorOf("Lune.Prelude.Ok")
+	KErr     = CtorOf("Lune.Prelude.Err")
+	KTask    = CtorOf("Lune.Prelude.Task")
+)
 
 // Singletons for the constructors the runtime produces itself.
 var (
-	Unit    = &Con{Name: "Lune.Prelude.Unit"}
-	True    = &Con{Name: "Lune.Prelude.True"}
-	False   = &Con{Name: "Lune.Prelude.False"}
-	Nil     = &Con{Name: "Lune.Prelude.Nil"}
-	Nothing = &Con{Name: "Lune.Prelude.Nothing"}
+	Unit    = &Con{K: KUnit}
+	True    = &Con{K: KTrue}
+	False   = &Con{K: KFalse}
+	Nil     = &Con{K: KNil}
+	Nothing = &Con{K: KNothing}
 )
 
 // Bool converts a Go bool to Lune's True/False.
@@ -54,10 +88,10 @@ func Bool(b bool) Value {
 }
 
 // Cons, Just, Ok, Err build the built-in data shapes of PRIMITIVES.md §1.6 (each in one allocation, alloc.go).
-func Cons(x, xs Value) *Con { return MkCon2("Lune.Prelude.Cons", x, xs) }
-func Just(x Value) *Con     { return MkCon1("Lune.Prelude.Just", x) }
-func Ok(x Value) *Con       { return MkCon1("Lune.Prelude.Ok", x) }
-func Err(x Value) *Con      { return MkCon1("Lune.Prelude.Err", x) }
+func Cons(x, xs Value) *Con { return MkCon2(KCons, x, xs) }
+func Just(x Value) *Con     { return MkCon1(KJust, x) }
+func Ok(x Value) *Con       { return MkCon1(KOk, x) }
+func Err(x Value) *Con      { return MkCon1(KErr, x) }
 
 // Record is an immutable record: labels sorted, values aligned with them.
 type Record struct {

@@ -17,8 +17,13 @@ export interface Ctx {
   readonly plan: Plan;
   /** The functions with an unboxed worker (int-worker.ts). */
   readonly workers: ReadonlyMap<string, Worker>;
-  /** Package-level variables shared by all uses: nullary constructors (by name) and sorted record label lists. */
-  readonly shared: { readonly cons: Map<string, string>; readonly labels: Map<string, string>; readonly decls: G.Decl[] };
+  /**
+   * Package-level variables shared by all uses: nullary constructors (by name), constructor identities (by name:
+   * `rt.CtorOf`) and sorted record label lists.
+   */
+  readonly shared: {
+    readonly cons: Map<string, string>; readonly ctors: Map<string, string>; readonly labels: Map<string, string>; readonly decls: G.Decl[];
+  };
   /** Set when a literal needs package math. */
   usesMath: boolean;
   /** The Lune declaration being generated (the `where` of a Switch without default). */
@@ -188,7 +193,36 @@ function outsideLoop<T>(cx: Ctx, f: () => T): T {
 
 const local = (cx: Ctx, x: string): string => cx.plan.locals.get(x) ?? bug('goast', `local ${x} has no Go name`);
 
-// A Switch: `switch con, _ := s.(*rt.Con); { case con != nil && con.Name == "K" && len(con.Args) == n: … }`.
+/** The test of a constructor arm on `con` (an *rt.Con or nil): `con != nil && con.K == K && len(con.Args) == n`. */
+export function conTest(cx: Ctx, con: G.Expr, arm: Anf.ConArm): G.Expr {
+  return G.mk.chain('&&', [
+    G.mk.binary('!=', con, G.mk.ident('nil')),
+    G.mk.binary('==', G.mk.sel(con, 'K'), ctorRef(cx, arm.con)),
+    G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(arm.binders.length))),
+  ]);
+}
+
+// The constructors the runtime names itself (rt.KCons, …); any other gets a package-level rt.CtorOf variable.
+const runtimeCtors: ReadonlyMap<string, string> = new Map([
+  ['Lune.Prelude.Unit', 'KUnit'], ['Lune.Prelude.True', 'KTrue'], ['Lune.Prelude.False', 'KFalse'], ['Lune.Prelude.Nil', 'KNil'],
+  ['Lune.Prelude.Cons', 'KCons'], ['Lune.Prelude.Nothing', 'KNothing'], ['Lune.Prelude.Just', 'KJust'], ['Lune.Prelude.Ok', 'KOk'],
+  ['Lune.Prelude.Err', 'KErr'], ['Lune.Prelude.Task', 'KTask'],
+]);
+
+/** The *rt.Ctor of constructor `name`: compared by pointer in tests, passed to rt.MkCon1..4. */
+export function ctorRef(cx: Ctx, name: string): G.Expr {
+  const known = runtimeCtors.get(name);
+  if (known !== undefined) return rt(known);
+  let v = cx.shared.ctors.get(name);
+  if (v === undefined) {
+    v = cx.plan.names.fresh(name, { prefix: 'c_' });
+    cx.shared.ctors.set(name, v);
+    cx.shared.decls.push(G.mk.varDecl(v, null, rtCall('CtorOf', [G.mk.str(name)]), [`${v} is the constructor ${name}.`]));
+  }
+  return G.mk.ident(v);
+}
+
+// A Switch: `switch con, _ := s.(*rt.Con); { case con != nil && con.K == K && len(con.Args) == n: … }`.
 function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
   const scrut = atom(cx, s.scrutinee);
   const fallback = (into: G.Stmt[]): void => {
@@ -216,11 +250,7 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
   for (const arm of s.arms) {
     const body: G.Stmt[] = [];
     if (arm.tag === 'ConArm') {
-      const cond = G.mk.chain('&&', [
-        G.mk.binary('!=', con, G.mk.ident('nil')),
-        G.mk.binary('==', G.mk.sel(con, 'Name'), G.mk.str(arm.con)),
-        G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(arm.binders.length))),
-      ]);
+      const cond = conTest(cx, con, arm);
       arm.binders.forEach((b, i) => {
         if (b !== null && cx.plan.used.has(b)) body.push(G.mk.define(local(cx, b), G.mk.index(G.mk.sel(con, 'Args'), G.mk.int(String(i))), { name: b }));
       });
@@ -277,7 +307,7 @@ function app(cx: Ctx, a: Anf.App): Res {
     } else if (scope === 'con') {
       // One allocation for the constructor and its arguments when there are few (rt.MkCon1..4).
       const fixed = args.length >= 1 && args.length <= 4;
-      return { e: rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [G.mk.str(name), ...args]), typed: false };
+      return { e: rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [fixed ? ctorRef(cx, name) : G.mk.str(name), ...args]), typed: false };
     }
   }
   const fn = atom(cx, a.fn).e;

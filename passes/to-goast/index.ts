@@ -20,7 +20,7 @@ export interface GoAstOptions {
 export function toGoAst(m: Anf.Module, opts: GoAstOptions = {}): G.File {
   const p = plan(m);
   const workers: ReadonlyMap<string, Worker> = opts.optimize === false ? new Map() : planWorkers(m, p);
-  const cx: Ctx = { plan: p, workers, shared: { cons: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '', selfLoop: null, optimize: opts.optimize !== false, inBoxed: false };
+  const cx: Ctx = { plan: p, workers, shared: { cons: new Map(), ctors: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '', selfLoop: null, optimize: opts.optimize !== false, inBoxed: false };
   const decls: G.Decl[] = [];
   const inits: G.Stmt[] = [];
   for (const d of m.decls) decls.push(...decl(cx, d, inits));

@@ -82,9 +82,9 @@ test('a function over a list with an Int result: a worker keeps the list boxed a
   assert.is(section(text, '// Main_len_w is', '// v_Main_main caches'), `// Main_len_w is Main.len computing its Int result unboxed; false where the boxed code would leave int64 or fail.
 func Main_len_w(xs rt.Value) (int64, bool) {
 \tswitch con, _ := xs.(*rt.Con); {
-\tcase con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
+\tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:
 \t\treturn 0, true
-\tcase con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
+\tcase con != nil && con.K == rt.KCons && len(con.Args) == 2:
 \t\tr := con.Args[1]
 \t\t_t_2, ok_1 := Main_len_w(r)
 \t\tif !ok_1 {

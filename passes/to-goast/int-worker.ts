@@ -17,7 +17,7 @@ import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Global, declLam, type Plan, synthetic } from './names';
-import { atom as boxedAtom, type Ctx, hasSelfTailCall, isSelfCall, rtValue } from './body';
+import { atom as boxedAtom, conTest, type Ctx, ctorRef, hasSelfTailCall, isSelfCall, rtValue } from './body';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
 export type Kind = 'int' | 'bool' | 'val';
@@ -460,7 +460,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
   if (c.fn.scope === 'con') {
     const args = c.args.map((a) => watom(cx, a, 'val', out));
     const fixed = args.length >= 1 && args.length <= 4;
-    return put('val', rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [G.mk.str(fn), ...args]));
+    return put('val', rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [fixed ? ctorRef(cx.bx, fn) : G.mk.str(fn), ...args]));
   }
   if (c.fn.scope === 'global') {
     const w = cx.workers.get(fn) ?? bug('goast', `call of ${fn} in a worker, which has none`);
@@ -537,11 +537,7 @@ function wswitch(cx: WCtx, s: Anf.Switch, dest: WDest, out: G.Stmt[]): void {
   for (const arm of s.arms) {
     const body: G.Stmt[] = [];
     if (arm.tag === 'ConArm') {
-      const cond = G.mk.chain('&&', [
-        G.mk.binary('!=', con, G.mk.ident('nil')),
-        G.mk.binary('==', G.mk.sel(con, 'Name'), G.mk.str(arm.con)),
-        G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(arm.binders.length))),
-      ]);
+      const cond = conTest(cx.bx, con, arm);
       arm.binders.forEach((b, i) => {
         if (b === null) return;
         cx.kinds.set(b, 'val');

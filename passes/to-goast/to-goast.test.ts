@@ -47,9 +47,9 @@ var fn_Main_length *rt.Func
 // Main_length is Main.length.
 func Main_length(xs rt.Value) rt.Value {
 	switch con, _ := xs.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
+	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return int64(0)
-	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
+	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
 		t := con.Args[1]
 		n := Main_length(t)
 		return rt.F_prim_addInt(int64(1), n)
@@ -81,7 +81,7 @@ test('literals: int64 range, big ints, floats through math only when needed, con
   ], [str('x')])], 'Main.main');
   const text = G.print(toGoAst(m));
   assert.ok(text.includes('import (\n\t"lunegen/rt"\n\t"math"\n\t"sync/atomic"\n)'));
-  for (const s of ['_ = rt.MkCon1("Lune.Prelude.Just", math.NaN())', '_ = int64(-9223372036854775808)', '_ = rt.IntLit("9223372036854775808")', '_ = rt.Unit', '_ = k_M_K', '// k_M_K is the constructor M.K.\nvar k_M_K = rt.MkCon("M.K")\n']) {
+  for (const s of ['_ = rt.MkCon1(rt.KJust, math.NaN())', '_ = int64(-9223372036854775808)', '_ = rt.IntLit("9223372036854775808")', '_ = rt.Unit', '_ = k_M_K', '// k_M_K is the constructor M.K.\nvar k_M_K = rt.MkCon("M.K")\n']) {
     assert.ok(text.includes(s), s);
   }
 });
