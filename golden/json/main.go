@@ -60,17 +60,17 @@ func Main_value() rt.Value {
 	_t_3 := Main_field("version", _t_2)
 	_t_4 := rt.F_prim_jsonString("core")
 	_t_5 := rt.F_prim_jsonBool(rt.True)
-	var _t_6 rt.Value = rt.MkCon2("Lune.Prelude.Cons", rt.P_prim_jsonNull, rt.Nil)
-	var _t_7 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_5, _t_6)
-	var _t_8 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_4, _t_7)
+	var _t_6 rt.Value = rt.MkCon2(rt.KCons, rt.P_prim_jsonNull, rt.Nil)
+	var _t_7 rt.Value = rt.MkCon2(rt.KCons, _t_5, _t_6)
+	var _t_8 rt.Value = rt.MkCon2(rt.KCons, _t_4, _t_7)
 	_t_9 := rt.F_prim_jsonArray(_t_8)
 	_t_10 := Main_field("tags", _t_9)
 	_t_11 := rt.F_prim_jsonFloat(float64(0.01))
 	_t_12 := Main_field("ratio", _t_11)
-	var _t_13 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_12, rt.Nil)
-	var _t_14 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_10, _t_13)
-	var _t_15 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_3, _t_14)
-	var _t_16 rt.Value = rt.MkCon2("Lune.Prelude.Cons", _t_1, _t_15)
+	var _t_13 rt.Value = rt.MkCon2(rt.KCons, _t_12, rt.Nil)
+	var _t_14 rt.Value = rt.MkCon2(rt.KCons, _t_10, _t_13)
+	var _t_15 rt.Value = rt.MkCon2(rt.KCons, _t_3, _t_14)
+	var _t_16 rt.Value = rt.MkCon2(rt.KCons, _t_1, _t_15)
 	result = rt.F_prim_jsonObject(_t_16)
 	v_Main_value.Store(&result)
 	return result
@@ -94,12 +94,12 @@ var fn_Main_report *rt.Func
 func Main_report(label rt.Value, show rt.Value, text rt.Value) rt.Value {
 	_s := rt.F_prim_jsonParse(text)
 	switch con, _ := _s.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.Ok" && len(con.Args) == 1:
+	case con != nil && con.K == rt.KOk && len(con.Args) == 1:
 		json := con.Args[0]
 		_t_18 := rt.Apply(show, json)
 		_t_19 := rt.F_prim_appendString(label, _t_18)
 		return rt.F_prim_putStrLn(_t_19)
-	case con != nil && con.Name == "Lune.Prelude.Err" && len(con.Args) == 1:
+	case con != nil && con.K == rt.KErr && len(con.Args) == 1:
 		message := con.Args[0]
 		_t_20 := rt.F_prim_appendString(label, message)
 		return rt.F_prim_putStrLn(_t_20)
@@ -115,20 +115,20 @@ var fn_Main_name *rt.Func
 func Main_name(json_1 rt.Value) rt.Value {
 	_s_1 := rt.F_prim_jsonGetField("name", json_1)
 	switch con, _ := _s_1.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.Ok" && len(con.Args) == 1:
+	case con != nil && con.K == rt.KOk && len(con.Args) == 1:
 		s := con.Args[0]
 		_s_2 := rt.F_prim_jsonToString(s)
 		switch con, _ := _s_2.(*rt.Con); {
-		case con != nil && con.Name == "Lune.Prelude.Ok" && len(con.Args) == 1:
+		case con != nil && con.K == rt.KOk && len(con.Args) == 1:
 			name := con.Args[0]
 			return name
-		case con != nil && con.Name == "Lune.Prelude.Err" && len(con.Args) == 1:
+		case con != nil && con.K == rt.KErr && len(con.Args) == 1:
 			e := con.Args[0]
 			return e
 		default:
 			return rt.NonExhaustive("Main.name", _s_2)
 		}
-	case con != nil && con.Name == "Lune.Prelude.Err" && len(con.Args) == 1:
+	case con != nil && con.K == rt.KErr && len(con.Args) == 1:
 		e_1 := con.Args[0]
 		return e_1
 	default:

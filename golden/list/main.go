@@ -62,7 +62,7 @@ func Main_range_boxed(lo rt.Value, hi rt.Value) rt.Value {
 	if rt.F_prim_leInt(lo, hi) == rt.True {
 		_t := rt.F_prim_addInt(lo, int64(1))
 		_t_1 := Main_range_boxed(_t, hi)
-		return rt.MkCon2("Lune.Prelude.Cons", lo, _t_1)
+		return rt.MkCon2(rt.KCons, lo, _t_1)
 	} else {
 		return rt.Nil
 	}
@@ -80,7 +80,7 @@ func Main_range_w(lo int64, hi int64) (rt.Value, bool) {
 		if !ok_1 {
 			return nil, false
 		}
-		var w rt.Value = rt.MkCon2("Lune.Prelude.Cons", rt.BoxInt(lo), _t_1)
+		var w rt.Value = rt.MkCon2(rt.KCons, rt.BoxInt(lo), _t_1)
 		return w, true
 	} else {
 		return rt.Nil, true
@@ -93,13 +93,13 @@ var fn_Main_map *rt.Func
 // Main_map is Main.map.
 func Main_map(f rt.Value, xs rt.Value) rt.Value {
 	switch con, _ := xs.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
+	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
 		x := con.Args[0]
 		rest := con.Args[1]
 		_t_2 := rt.Apply(f, x)
 		_t_3 := Main_map(f, rest)
-		return rt.MkCon2("Lune.Prelude.Cons", _t_2, _t_3)
-	case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
+		return rt.MkCon2(rt.KCons, _t_2, _t_3)
+	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return rt.Nil
 	default:
 		return rt.NonExhaustive("Main.map", xs)
@@ -116,13 +116,13 @@ func Main_foldl(f_1_in rt.Value, acc_in rt.Value, xs_1_in rt.Value) rt.Value {
 		acc := acc_in
 		xs_1 := xs_1_in
 		switch con, _ := xs_1.(*rt.Con); {
-		case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
+		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
 			x_1 := con.Args[0]
 			rest_1 := con.Args[1]
 			_t_4 := rt.ApplyN(f_1, acc, x_1)
 			f_1_in, acc_in, xs_1_in = f_1, _t_4, rest_1
 			continue
-		case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
+		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 			return acc
 		default:
 			return rt.NonExhaustive("Main.foldl", xs_1)
@@ -136,13 +136,13 @@ var fn_Main_join *rt.Func
 // Main_join is Main.join.
 func Main_join(sep rt.Value, xs_2 rt.Value) rt.Value {
 	switch con, _ := xs_2.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
+	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return ""
-	case con != nil && con.Name == "Lune.Prelude.Cons" && len(con.Args) == 2:
+	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
 		x_2 := con.Args[0]
 		rest_2 := con.Args[1]
 		switch con, _ := rest_2.(*rt.Con); {
-		case con != nil && con.Name == "Lune.Prelude.Nil" && len(con.Args) == 0:
+		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 			return x_2
 		default:
 			_t_5 := Main_join(sep, rest_2)

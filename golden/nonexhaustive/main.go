@@ -27,7 +27,7 @@ var fn_Main_unwrap *rt.Func
 // Main_unwrap is Main.unwrap.
 func Main_unwrap(m rt.Value) rt.Value {
 	switch con, _ := m.(*rt.Con); {
-	case con != nil && con.Name == "Lune.Prelude.Nothing" && len(con.Args) == 0:
+	case con != nil && con.K == rt.KNothing && len(con.Args) == 0:
 		return int64(0)
 	default:
 		return rt.NonExhaustive("Main.unwrap", m)
@@ -45,7 +45,7 @@ func Main_main() rt.Value {
 	var result rt.Value
 	_t := rt.F_prim_putStrLn("before")
 	var _t_4 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
-		var _t_1 rt.Value = rt.MkCon1("Lune.Prelude.Just", int64(3))
+		var _t_1 rt.Value = rt.MkCon1(rt.KJust, int64(3))
 		_t_2 := Main_unwrap(_t_1)
 		_t_3 := rt.F_prim_showInt(_t_2)
 		return rt.F_prim_putStrLn(_t_3)
