@@ -274,8 +274,8 @@ function staticParams(f: string, lam: A.Lam): Set<number> {
   return out;
 }
 
-/** Calls `f` on every comp in `e`, nested ones included. */
-function visitComps(e: A.Expr, f: (c: A.Comp) => void): void {
+/** Calls `f` on every comp in `e`, nested ones included, and `onLet` on every let's name. */
+function visitComps(e: A.Expr, f: (c: A.Comp) => void, onLet?: (name: string) => void): void {
   const todo: A.Expr[] = [e];
   while (todo.length > 0) {
     let cur = todo.pop()!;
@@ -291,7 +291,10 @@ function visitComps(e: A.Expr, f: (c: A.Comp) => void): void {
         default: break;
       }
     };
-    for (; cur.tag === 'Let'; cur = cur.body) each(cur.rhs);
+    for (; cur.tag === 'Let'; cur = cur.body) {
+      onLet?.(cur.name);
+      each(cur.rhs);
+    }
     each(cur.value);
   }
 }
@@ -299,22 +302,11 @@ function visitComps(e: A.Expr, f: (c: A.Comp) => void): void {
 /** Every local binder of the module (so copies get names no other binder has). */
 function binders(m: A.Module): string[] {
   const out: string[] = [];
-  for (const d of m.decls) {
-    visitComps(d.body, (c) => {
-      if (c.tag === 'Lam') out.push(...c.params);
-      if (c.tag === 'Switch') for (const a of c.arms) if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) out.push(b);
-    });
-    let cur = d.body;
-    for (; cur.tag === 'Let'; cur = cur.body) out.push(cur.name);
-    // Lets nested in lambdas, arms and holes.
-    visitComps(d.body, (c) => {
-      const inner: A.Expr[] = [];
-      if (c.tag === 'Lam') inner.push(c.body);
-      if (c.tag === 'Switch') { for (const a of c.arms) inner.push(a.body); if (c.default !== null) inner.push(c.default); }
-      if (c.tag === 'Template') for (const p of c.parts) if (p.tag === 'Hole') inner.push(p.body);
-      for (let e of inner) for (; e.tag === 'Let'; e = e.body) out.push(e.name);
-    });
-  }
+  const onComp = (c: A.Comp): void => {
+    if (c.tag === 'Lam') out.push(...c.params);
+    if (c.tag === 'Switch') for (const a of c.arms) if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) out.push(b);
+  };
+  for (const d of m.decls) visitComps(d.body, onComp, (name) => out.push(name));
   return out;
 }
 
