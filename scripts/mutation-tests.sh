@@ -11,13 +11,19 @@
 #   5. MUTATION_GO=1 only: the Go differential property (a go build): only Go can tell that the emitted code
 #      means the right thing when no golden text or unit test pins it.
 # Default mode is for passes up to ANF (and simplify-anf, pipeline); MUTATION_GO=1 for passes/to-goast and emit.
-# The 30-second corpus test is left out of both.
+# The 30-second corpus test is left out of both. A failing step prints only the first 800 characters of its output
+# (uncoloured): Stryker keeps that text for every killed mutant in the committed incremental file.
 set -euo pipefail
 export PATH="$PATH:/usr/local/go/bin"
 export PROPERTY_RUNS="${PROPERTY_RUNS:-25}"
-uvu() { node --import tsx node_modules/uvu/bin.js . "$1" -i node_modules -i .stryker-tmp -i reports -i out -i coverage -b; }
+export NODE_DISABLE_COLORS=1
+step() {
+  local out
+  if ! out=$("$@" 2>&1); then printf '%s\n' "${out:0:800}"; exit 1; fi
+}
+uvu() { step node --import tsx node_modules/uvu/bin.js . "$1" -i node_modules -i .stryker-tmp -i reports -i out -i coverage -b; }
 
-node --import tsx scripts/golden.ts --no-run
+step node --import tsx scripts/golden.ts --no-run
 units='passes/([^/]*|compile-patterns/[^/]*)\.test|ir/(renamed|anf)/.*\.test|ir/pattern-compiled/pattern-compiled\.test'
 if [ "${MUTATION_GO:-}" = 1 ]; then
   uvu "($units|ir/goast/.*\.test|emit/.*\.test)\.ts\$"
