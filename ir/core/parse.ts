@@ -5,13 +5,24 @@ import * as Core from './core';
 import { CompileError } from '../shared/diagnostic';
 import { type Span, mkSpan } from '../shared/span';
 import { type LaidOut, grammar, layout, unescapeText } from './syntax';
+import { type TemplateItem, parseFast } from './parse-fast';
 
 /** Parses readable Core. Throws CompileError('parse', span, message) for any syntax error. */
 export function parseCore(text: string, file: string): Core.Module {
   const laid = layout(text);
   const pos = new Positions(text, laid.origin, file);
-  const byDecl = parseByDecl(laid, pos);
-  if (byDecl !== undefined) return byDecl;
+  // Three readers of the same grammar, fastest first; each later one takes whatever the earlier declined, and
+  // only the last (the whole text matched by ohm) reports errors.
+  return parseFast(laid.text, pos, templateParts, floatValue) ?? parseByDecl(laid, pos) ?? parseWhole(laid, pos);
+}
+
+/** The whole text matched by ohm alone: what the faster readers must agree with (tests compare them). */
+export function parseCoreWithOhm(text: string, file: string): Core.Module {
+  const laid = layout(text);
+  return parseWhole(laid, new Positions(text, laid.origin, file));
+}
+
+function parseWhole(laid: LaidOut, pos: Positions): Core.Module {
   try {
     const result = grammar().match(laid.text);
     if (result.failed()) {
@@ -120,8 +131,6 @@ class Positions {
 }
 
 type Node = ohm.Node;
-// A template body before text parts are grouped: characters, explicit part breaks and holes.
-type TemplateItem = { readonly k: 'char'; readonly s: string } | { readonly k: 'break' } | { readonly k: 'hole'; readonly hole: Core.THole };
 
 // `base`: the offset in the laid-out text of the matched piece (see parseByDecl).
 type Sem = (r: ohm.MatchResult, base?: number) => { module(): unknown; decl(): unknown; readonly source: ohm.Interval };
