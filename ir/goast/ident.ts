@@ -22,6 +22,8 @@ export const goPredeclared: ReadonlySet<string> = new Set([
  * (`a.b` and `a_b` both give `a_b`): GoNames resolves clashes.
  */
 export function mangle(lune: string): string {
+  // Most names are plain identifiers already, or qualified ones (`Main.foo`): no per-character work for those.
+  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(lune)) return lune.replaceAll('.', '_');
   let out = '';
   for (const ch of lune) {
     if (/^[A-Za-z0-9_]$/.test(ch)) out += ch;
