@@ -110,4 +110,141 @@ Main.main = prim_putStrLn (prim_showInt ($d.#f 1 2))
   assert.is(off.get('anf-dicts'), off.get('anf'));
 });
 
+
+test('a copy renames every binder (lets, lambdas, arms, holes) and keeps templates, string arms and failures', async () => {
+  const text = await resolved(`module Main
+$dictShow_Int = { show = prim_showInt, name = "Int", zero = Lune.Prelude.Nothing }
+$dictShow_Wrap = { show = \\x -> prim_appendString "w" (prim_showInt x), super = $dictShow_Int }
+Main.render = \\d tag n -> case tag of {
+    "plain" -> d.#show n;
+    "twice" -> let k = \\m -> prim_appendString (d.#show m) (d.#show m) in k n;
+    _ -> case Lune.Prelude.Just n of {
+        Lune.Prelude.Just v -> $"<\${d.#show v : String}>";
+        Lune.Prelude.Nothing -> Main.render d "plain" n } }
+Main.pick = \\d1 d2 b -> case b of { Lune.Prelude.True -> d1.#show 1; Lune.Prelude.False -> Main.pick d1 d2 Lune.Prelude.True }
+Main.main = prim_putStrLn (prim_appendString (Main.render $dictShow_Wrap "twice" 7)
+  (prim_appendString (Main.render $dictShow_Wrap "other" 8)
+  (prim_appendString (Main.render $dictShow_Int "plain" 9)
+  (prim_appendString ($dictShow_Wrap.#super.#name) (Main.pick $dictShow_Wrap $dictShow_Int Lune.Prelude.False)))))
+`);
+  assert.is(text, `module Main (main = Main.main)
+
+$dictShow_Wrap.show =
+  \\x -> [$dictShow_Wrap]
+    let _t = %prim_showInt x
+    %prim_appendString "w" _t
+
+Main.main =
+  let _t_9 = @Main.render$dictShow_Wrap "twice" 7
+  let _t_10 = @Main.render$dictShow_Wrap "other" 8
+  let _t_11 = @Main.render$dictShow_Int "plain" 9
+  let _t_13 = "Int"
+  let _t_14 = @Main.pick$dictShow_Wrap$dictShow_Int Lune.Prelude.False
+  let _t_15 = %prim_appendString _t_13 _t_14
+  let _t_16 = %prim_appendString _t_11 _t_15
+  let _t_17 = %prim_appendString _t_10 _t_16
+  let _t_18 = %prim_appendString _t_9 _t_17
+  %prim_putStrLn _t_18
+
+Main.render$dictShow_Wrap =
+  \\tag_1 n_1 -> [Main.render]
+    switch tag_1 of
+      "plain" ->
+        let _t_2_1 = @$dictShow_Wrap.show
+        _t_2_1 n_1
+      "twice" ->
+        let k_1 = \\m_1 -> [Main.render]
+            let _t_3_1 = @$dictShow_Wrap.show
+            let _t_4_1 = _t_3_1 m_1
+            let _t_5_1 = @$dictShow_Wrap.show
+            let _t_6_1 = _t_5_1 m_1
+            %prim_appendString _t_4_1 _t_6_1
+        k_1 n_1
+      _ ->
+        let _s_1 = Lune.Prelude.Just n_1
+        switch _s_1 of
+          Lune.Prelude.Just v_1 ->
+            template inline ["<", \${let _t_7_1 = @$dictShow_Wrap.show
+              _t_7_1 v_1}, ">"]
+          Lune.Prelude.Nothing -> @Main.render$dictShow_Wrap "plain" n_1
+          _ -> fail NonExhaustiveCase _s_1 in Main.render
+
+Main.render$dictShow_Int =
+  \\tag_2 n_2 -> [Main.render]
+    switch tag_2 of
+      "plain" ->
+        let _t_2_2 = %prim_showInt
+        _t_2_2 n_2
+      "twice" ->
+        let k_2 = \\m_2 -> [Main.render]
+            let _t_3_2 = %prim_showInt
+            let _t_4_2 = _t_3_2 m_2
+            let _t_5_2 = %prim_showInt
+            let _t_6_2 = _t_5_2 m_2
+            %prim_appendString _t_4_2 _t_6_2
+        k_2 n_2
+      _ ->
+        let _s_2 = Lune.Prelude.Just n_2
+        switch _s_2 of
+          Lune.Prelude.Just v_2 ->
+            template inline ["<", \${let _t_7_2 = %prim_showInt
+              _t_7_2 v_2}, ">"]
+          Lune.Prelude.Nothing -> @Main.render$dictShow_Int "plain" n_2
+          _ -> fail NonExhaustiveCase _s_2 in Main.render
+
+Main.pick$dictShow_Wrap$dictShow_Int =
+  \\b_1 -> [Main.pick]
+    switch b_1 of
+      Lune.Prelude.True ->
+        let _t_8_1 = @$dictShow_Wrap.show
+        _t_8_1 1
+      Lune.Prelude.False -> @Main.pick$dictShow_Wrap$dictShow_Int Lune.Prelude.True
+      _ -> fail NonExhaustiveCase b_1 in Main.pick
+`);
+});
+
+test('over-application and partial application of a specialized function; a dictionary as a plain argument', async () => {
+  const text = await resolved(`module Main
+$dictF = { f = prim_addInt }
+Main.adder = \\d -> \\k -> d.#f k
+Main.twice = \\d x -> d.#f x x
+Main.use = \\g -> g 1 2
+Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.adder $dictF 3) (prim_addInt (Main.twice $dictF 4) (Main.use (Main.twice $dictF)))))
+`);
+  assert.is(text, `module Main (main = Main.main)
+
+$dictF =
+  { f = %prim_addInt }
+
+Main.adder =
+  \\d ->
+    \\k ->
+      let _t = d.f
+      _t k
+
+Main.twice =
+  \\d_1 x ->
+    let _t_1 = d_1.f
+    _t_1 x x
+
+Main.use =
+  \\g -> g 1 2
+
+Main.main =
+  let _t_2 = @Main.adder @$dictF 3
+  let _t_3 = @Main.twice$dictF 4
+  let _t_4 = @Main.twice @$dictF
+  let _t_5 = @Main.use _t_4
+  let _t_6 = %prim_addInt _t_3 _t_5
+  let _t_7 = %prim_addInt _t_2 _t_6
+  let _t_8 = %prim_showInt _t_7
+  %prim_putStrLn _t_8
+
+Main.twice$dictF =
+  \\x_1 -> [Main.twice]
+    let _t_1_1 = %prim_addInt
+    _t_1_1 x_1 x_1
+`);
+});
+
 test.run();
