@@ -10,6 +10,7 @@
 // (it builds closures and a record), so where, or whether, it happens cannot be observed. simplify-anf then
 // propagates the resolved atoms and merges the partial applications into direct calls.
 import * as A from '../ir/anf/anf';
+import { forEachComp } from '../ir/anf/walk';
 import { bug } from '../ir/shared/diagnostic';
 import { Fresh } from '../ir/shared/fresh';
 
@@ -264,7 +265,7 @@ function spineEnd(e: A.Expr): A.Comp {
  */
 function staticParams(f: string, lam: A.Lam): Set<number> {
   const out = new Set(lam.params.map((_, i) => i));
-  visitComps(lam.body, (c) => {
+  forEachComp(lam.body, (c) => {
     if (c.tag !== 'App' || c.fn.tag !== 'Var' || c.fn.scope !== 'global' || c.fn.name !== f) return;
     lam.params.forEach((p, i) => {
       const a = c.args[i];
@@ -274,31 +275,6 @@ function staticParams(f: string, lam: A.Lam): Set<number> {
   return out;
 }
 
-/** Calls `f` on every comp in `e`, nested ones included, and `onLet` on every let's name. */
-function visitComps(e: A.Expr, f: (c: A.Comp) => void, onLet?: (name: string) => void): void {
-  const todo: A.Expr[] = [e];
-  while (todo.length > 0) {
-    let cur = todo.pop()!;
-    const each = (c: A.Comp): void => {
-      f(c);
-      switch (c.tag) {
-        case 'Lam': todo.push(c.body); break;
-        case 'Template': for (const p of c.parts) if (p.tag === 'Hole') todo.push(p.body); break;
-        case 'Switch':
-          for (const a of c.arms) todo.push(a.body);
-          if (c.default !== null) todo.push(c.default);
-          break;
-        default: break;
-      }
-    };
-    for (; cur.tag === 'Let'; cur = cur.body) {
-      onLet?.(cur.name);
-      each(cur.rhs);
-    }
-    each(cur.value);
-  }
-}
-
 /** Every local binder of the module (so copies get names no other binder has). */
 function binders(m: A.Module): string[] {
   const out: string[] = [];
@@ -306,14 +282,14 @@ function binders(m: A.Module): string[] {
     if (c.tag === 'Lam') out.push(...c.params);
     if (c.tag === 'Switch') for (const a of c.arms) if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) out.push(b);
   };
-  for (const d of m.decls) visitComps(d.body, onComp, (name) => out.push(name));
+  for (const d of m.decls) forEachComp(d.body, onComp, (name) => out.push(name));
   return out;
 }
 
 /** The number of comps in `e` (how big a copy would be). */
 function size(e: A.Expr): number {
   let n = 0;
-  visitComps(e, () => { n++; });
+  forEachComp(e, () => { n++; });
   return n;
 }
 
@@ -396,7 +372,7 @@ function reachable(decls: readonly A.Decl[], main: string): A.Decl[] {
     seen.add(name);
     const d = byName.get(name) ?? bug('anf', `declaration ${name} is referenced but missing`);
     const use = (a: A.Atom): void => { if (a.tag === 'Var' && a.scope === 'global' && !seen.has(a.name)) todo.push(a.name); };
-    visitComps(d.body, (c) => {
+    forEachComp(d.body, (c) => {
       switch (c.tag) {
         case 'Var': case 'Lit': return use(c);
         case 'App': use(c.fn); return c.args.forEach(use);

@@ -14,6 +14,7 @@
 // bodies call the boxed halves of other workers' functions directly, so after one give-up a computation stays
 // boxed rather than retrying a worker at every level of a recursion (which would be quadratic).
 import type * as Anf from '../../ir/anf/anf';
+import { forEachComp } from '../../ir/anf/walk';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Global, declLam, type Plan, synthetic } from './names';
@@ -148,21 +149,11 @@ function join(rs: readonly (Res | null)[]): Res | null {
 function paramKinds(lam: Anf.Lam): { params: Kind[]; arith: boolean } {
   const intUses = new Set<string>();
   let arith = false;
-  const todo: Anf.Expr[] = [lam.body];
-  const comp = (c: Anf.Comp): void => {
-    if (c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'prim' && (intOps.has(c.fn.name) || boolOps.has(c.fn.name))) {
-      arith = true;
-      if (intOps.has(c.fn.name)) for (const a of c.args) if (a.tag === 'Var' && a.scope === 'local') intUses.add(a.name);
-    } else if (c.tag === 'Switch') {
-      for (const arm of c.arms) todo.push(arm.body);
-      if (c.default !== null) todo.push(c.default);
-    }
-  };
-  while (todo.length > 0) {
-    let cur = todo.pop()!;
-    for (; cur.tag === 'Let'; cur = cur.body) comp(cur.rhs);
-    comp(cur.value);
-  }
+  forEachComp(lam.body, (c) => {
+    if (c.tag !== 'App' || c.fn.tag !== 'Var' || c.fn.scope !== 'prim' || !(intOps.has(c.fn.name) || boolOps.has(c.fn.name))) return;
+    arith = true;
+    if (intOps.has(c.fn.name)) for (const a of c.args) if (a.tag === 'Var' && a.scope === 'local') intUses.add(a.name);
+  });
   return { params: lam.params.map((p) => (intUses.has(p) ? 'int' : 'val')), arith };
 }
 
@@ -236,19 +227,7 @@ export function planWorkers(m: Anf.Module, plan: Plan): Map<string, Worker> {
 /** The top-level functions a body calls (saturated or not: only the fragment's calls matter here). */
 function workerCallees(e: Anf.Expr): string[] {
   const out: string[] = [];
-  const todo: Anf.Expr[] = [e];
-  const comp = (c: Anf.Comp): void => {
-    if (c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'global') out.push(c.fn.name);
-    else if (c.tag === 'Switch') {
-      for (const arm of c.arms) todo.push(arm.body);
-      if (c.default !== null) todo.push(c.default);
-    }
-  };
-  while (todo.length > 0) {
-    let cur = todo.pop()!;
-    for (; cur.tag === 'Let'; cur = cur.body) comp(cur.rhs);
-    comp(cur.value);
-  }
+  forEachComp(e, (c) => { if (c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'global') out.push(c.fn.name); });
   return out;
 }
 

@@ -1,0 +1,31 @@
+// ir/anf/walk.ts: visiting every computation of an ANF expression, for analyses that only look (passes that
+// rebuild walk the tree themselves). Let spines are walked in a loop (they can be 100k lets long).
+import type * as Anf from './anf';
+
+/**
+ * Calls `f` on every comp in `e`, nested ones included (lambda bodies, switch arms and defaults, template holes),
+ * and `onLet` on every let's name. The order is deterministic but unspecified.
+ */
+export function forEachComp(e: Anf.Expr, f: (c: Anf.Comp) => void, onLet?: (name: string) => void): void {
+  const todo: Anf.Expr[] = [e];
+  const each = (c: Anf.Comp): void => {
+    f(c);
+    switch (c.tag) {
+      case 'Lam': todo.push(c.body); break;
+      case 'Template': for (const p of c.parts) if (p.tag === 'Hole') todo.push(p.body); break;
+      case 'Switch':
+        for (const a of c.arms) todo.push(a.body);
+        if (c.default !== null) todo.push(c.default);
+        break;
+      default: break;
+    }
+  };
+  while (todo.length > 0) {
+    let cur = todo.pop()!;
+    for (; cur.tag === 'Let'; cur = cur.body) {
+      onLet?.(cur.name);
+      each(cur.rhs);
+    }
+    each(cur.value);
+  }
+}
