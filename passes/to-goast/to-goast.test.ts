@@ -130,6 +130,17 @@ test('a self tail call: the loop copies only the parameters the body reads (Go r
 }`), text);
 });
 
+test('a tail call of another top-level function of the same arity is a call, not a loop', () => {
+  const m = Anf.mk.module('Main', [
+    fun('Main.g', ['x'], Anf.mk.ret(app(P('prim_addInt'), L('x'), int(1)))),
+    fun('Main.f', ['n'], Anf.mk.ret(app(Gl('Main.g'), L('n')))),
+    printLines([['r', app(Gl('Main.f'), int(3))], ['s', app(P('prim_showInt'), L('r'))]], [L('s')]),
+  ], 'Main.main');
+  const text = G.print(toGoAst(m));
+  assert.ok(text.includes('func Main_f(n rt.Value) rt.Value {\n\treturn Main_g(n)\n}'), text);
+  assert.not.ok(text.includes('for {'), text);
+});
+
 test('an entry point that is a function: run as its function value; no top-level value, so no sync/atomic', () => {
   const text = G.print(toGoAst(Anf.mk.module('Main', [fun('Main.main', ['x'], Anf.mk.ret(L('x')))], 'Main.main')));
   assert.ok(text.includes('package main\n\nimport "lunegen/rt"\n'), text);
