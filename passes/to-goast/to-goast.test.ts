@@ -141,6 +141,20 @@ test('a tail call of another top-level function of the same arity is a call, not
   assert.not.ok(text.includes('for {'), text);
 });
 
+test('five constructor arguments or record fields take the generic constructors; labels outside the BMP are sorted by the runtime; a nullary constructor is declared once', () => {
+  const m = Anf.mk.module('Main', [printLines([
+    ['k5', app(C('M.K5'), int(1), int(2), int(3), int(4), int(5))],
+    ['r5', Anf.mk.record(['e', 'd', 'c', 'b', 'a'].map((l, i) => ({ label: l, value: int(i) })))],
+    ['rx', Anf.mk.record([{ label: '\u{1D465}', value: int(1) }, { label: 'y', value: int(2) }])],
+    ['n1', app(C('Lune.Prelude.Just'), C('M.N'))], ['n2', app(C('Lune.Prelude.Just'), C('M.N'))],
+  ], [str('x')])], 'Main.main');
+  const text = G.print(toGoAst(m));
+  for (const line of ['\t_ = rt.MkCon("M.K5", int64(1), int64(2), int64(3), int64(4), int64(5))\n',
+    'var labels = []string{"a", "b", "c", "d", "e"}\n', '\t_ = rt.MkRecordSorted(labels, int64(4), int64(3), int64(2), int64(1), int64(0))\n',
+    '\t_ = rt.MkRecord([]string{"\u{1D465}", "y"}, int64(1), int64(2))\n']) assert.ok(text.includes(line), line);
+  assert.is(text.split('var k_M_N = rt.MkCon("M.N")').length, 2, text);
+});
+
 test('an entry point that is a function: run as its function value; no top-level value, so no sync/atomic', () => {
   const text = G.print(toGoAst(Anf.mk.module('Main', [fun('Main.main', ['x'], Anf.mk.ret(L('x')))], 'Main.main')));
   assert.ok(text.includes('package main\n\nimport "lunegen/rt"\n'), text);
