@@ -274,4 +274,37 @@ Main.main =
 `);
 });
 
+test('known records (hand-built ANF): a dictionary holding a top-level value is not known (evaluating it forces that value)', () => {
+  const { mk } = Anf;
+  const gl = (n: string) => mk.var(n, 'global');
+  const int = (n: bigint) => mk.lit({ kind: 'int', value: n });
+  const m = mk.module('Main', [
+    mk.decl('Main.v', mk.ret(mk.app(mk.var('prim_divInt', 'prim'), [int(1n), int(0n)]))),
+    mk.decl('Main.f', mk.ret(mk.lam(['x'], mk.ret(mk.var('x', 'local')), 'Main.f'))),
+    mk.decl('$d', mk.ret(mk.record([{ label: 'v', value: gl('Main.v') }, { label: 'f', value: gl('Main.f') }]))),
+    mk.decl('$e', mk.ret(mk.record([{ label: 'f', value: gl('Main.f') }, { label: 'n', value: int(3n) }]))),
+    mk.decl('Main.main', mk.let('a', mk.select(gl('$d'), 'f'), mk.let('b', mk.select(gl('$e'), 'f'), mk.let('c', mk.select(gl('$e'), 'n'),
+      mk.ret(mk.record([{ label: 'a', value: mk.var('a', 'local') }, { label: 'b', value: mk.var('b', 'local') }, { label: 'c', value: mk.var('c', 'local') }])))))),
+  ], 'Main.main');
+  assert.equal(Anf.check(m), []);
+  assert.is(Anf.print(simplifyAnf(m), { spans: false }), `module Main (main = Main.main)
+
+Main.v =
+  %prim_divInt 1 0
+
+Main.f =
+  \\x -> x
+
+$d =
+  { v = @Main.v, f = @Main.f }
+
+$e =
+  { f = @Main.f, n = 3 }
+
+Main.main =
+  let a = @$d.f
+  { a = a, b = @Main.f, c = 3 }
+`);
+});
+
 test.run();
