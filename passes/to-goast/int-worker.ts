@@ -325,11 +325,12 @@ function declare(cx: WCtx, name: string, k: Kind, value: G.Expr | null, out: G.S
   cx.declared.push({ out, stmt, name });
 }
 
-/** `name, ok := call; if !ok { give up }` */
-function callOrGiveUp(cx: WCtx, names: readonly string[], call: G.Expr, out: G.Stmt[]): void {
+/** `name, ok := call; if !ok { give up }`; returns the assignment (which declares `name`). */
+function callOrGiveUp(cx: WCtx, names: readonly string[], call: G.Expr, out: G.Stmt[]): G.Stmt {
   const ok = cx.plan.names.fresh('ok');
-  out.push(G.mk.assign([...names.map((n) => G.mk.ident(n)), G.mk.ident(ok)], ':=', [call]));
-  out.push(G.mk.if(null, G.mk.unary('!', G.mk.ident(ok)), [giveUp(cx)]));
+  const assign = G.mk.assign([...names.map((n) => G.mk.ident(n)), G.mk.ident(ok)], ':=', [call]);
+  out.push(assign, G.mk.if(null, G.mk.unary('!', G.mk.ident(ok)), [giveUp(cx)]));
+  return assign;
 }
 
 // Converts `e` (a Go expression holding kind `from`) to kind `to`, giving up where the boxed value is not one.
@@ -445,8 +446,10 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
     const w = cx.workers.get(fn) ?? bug('goast', `call of ${fn} in a worker, which has none`);
     const args = c.args.map((a, i) => watom(cx, a, w.params[i]!, out));
     const v = name === '_' ? cx.plan.names.fresh('w') : name;
-    callOrGiveUp(cx, [v], G.mk.call(G.mk.ident(w.goName), args), out);
+    const call = callOrGiveUp(cx, [v], G.mk.call(G.mk.ident(w.goName), args), out);
+    // A result read only in code the worker drops (after a give-up) still needs a read: Go insists.
     if (name === '_') out.push(G.mk.set('_', G.mk.ident(v)));
+    else cx.declared.push({ out, stmt: call, name: v });
     return w.result;
   }
   const op = intOps.get(fn);
@@ -471,8 +474,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
       return 'int';
     case 'prim_mulInt': case 'prim_divInt': case 'prim_modInt': {
       const helper = fn === 'prim_mulInt' ? 'MulInt64' : fn === 'prim_divInt' ? 'FloorDiv64' : 'FloorMod64';
-      callOrGiveUp(cx, [name], rtCall(helper, [a!, b!]), out);
-      cx.declared.push({ out, stmt: out[out.length - 2]!, name });
+      cx.declared.push({ out, stmt: callOrGiveUp(cx, [name], rtCall(helper, [a!, b!]), out), name });
       return 'int';
     }
     case 'prim_eqInt': return define(G.mk.binary('==', a!, b!), 'bool');
