@@ -260,3 +260,17 @@ func TestRunMain(t *testing.T) {
 		})
 	}
 }
+
+// TestGCBallastRaisesTheHeapGoal: with neither GOGC nor GOMEMLIMIT set, the next collection waits until the heap
+// passes (ballast + live) × 3, not Go's 8 MiB floor for GOGC=200.
+func TestGCBallastRaisesTheHeapGoal(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set: Go's own pacing applies")
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if ms.NextGC < 3*gcBallastBytes {
+		t.Fatalf("next GC at %d bytes, want at least %d", ms.NextGC, 3*gcBallastBytes)
+	}
+}
