@@ -307,4 +307,38 @@ Main.main =
 `);
 });
 
+test('repeated selects: a select of the same record and label in scope is reused; not across arms or from an inner scope', () => {
+  const text = simplified(`module Main
+Main.step = \\p -> let q = p in case prim_eqInt p.#x 0 of {
+    Lune.Prelude.True -> prim_addInt q.#x p.#y;
+    Lune.Prelude.False -> let g = \\u -> prim_addInt p.#y p.#x in prim_addInt (g 0) p.#y }
+Main.main = prim_putStrLn (prim_showInt (Main.step { x = 1, y = 2 }))
+`);
+  assert.is(text, `module Main (main = Main.main)
+
+Main.step =
+  \\p ->
+    let _t = p.x
+    let _s = %prim_eqInt _t 0
+    switch _s of
+      Lune.Prelude.True ->
+        let _t_2 = p.y
+        %prim_addInt _t _t_2
+      Lune.Prelude.False ->
+        let g = \\u ->
+            let _t_3 = p.y
+            %prim_addInt _t_3 _t
+        let _t_5 = g 0
+        let _t_6 = p.y
+        %prim_addInt _t_5 _t_6
+      _ -> fail NonExhaustiveCase _s in Main.step
+
+Main.main =
+  let _t_7 = { x = 1, y = 2 }
+  let _t_8 = @Main.step _t_7
+  let _t_9 = %prim_showInt _t_8
+  %prim_putStrLn _t_9
+`);
+});
+
 test.run();

@@ -6,6 +6,8 @@
 //     the arm that matches, binding its variables to a…;
 //   - call merging: `let f = g a…` with g a primitive or top-level function of more parameters (a partial
 //     application: builds a closure, evaluates nothing) followed by `f b…` is `g a… b…`, a direct call;
+//   - repeated selects: `let b = r.#l` where an enclosing `let a = r.#l` is in scope is `a` (records are immutable
+//     and the first select, which ran before, would have failed first);
 //   - dead lets: an unused `let` whose right side cannot crash, loop or have effects (atom other than a
 //     top-level value, lambda, constructor application, record, template) is dropped.
 // Names are unique in an Anf module, so one substitution map and one use count serve the whole module.
@@ -64,6 +66,9 @@ class Simplifier {
   private readonly known = new Map<string, Known>();
 
   private readonly partial = new Map<string, A.App>();
+  /** `record|label` → the local bound to that select, for the lets in scope (scopes: selectKeys, from expr). */
+  private readonly selects = new Map<string, string>();
+  private readonly selectKeys: string[] = [];
 
   constructor(private readonly records: ReadonlyMap<string, ReadonlyMap<string, A.Atom>>, private readonly arities: ReadonlyMap<string, number>) {}
 
@@ -78,6 +83,7 @@ class Simplifier {
 
   /** A simplified expression; a let spine is walked in a loop (spines can be 100k lets long). */
   expr(e: A.Expr): A.Expr {
+    const scope = this.selectKeys.length;
     const lets: { name: string; rhs: A.Comp; span: A.Let['span'] }[] = [];
     let cur: A.Expr = e;
     let tail: A.Comp | null = null;
@@ -111,6 +117,8 @@ class Simplifier {
     }
     let out: A.Expr = A.mk.ret(tail, tailSpan);
     for (let i = lets.length - 1; i >= 0; i--) out = A.mk.let(lets[i]!.name, lets[i]!.rhs, out, lets[i]!.span);
+    // This spine's selects go out of scope.
+    while (this.selectKeys.length > scope) this.selects.delete(this.selectKeys.pop()!);
     return out;
   }
 
@@ -132,6 +140,16 @@ class Simplifier {
         if (k !== undefined) this.known.set(name, k);
       }
       return;
+    }
+    if (rhs.tag === 'Select' && rhs.record.tag === 'Var') {
+      const key = `${rhs.record.scope}:${rhs.record.name}|${rhs.label}`;
+      const earlier = this.selects.get(key);
+      if (earlier !== undefined) {
+        this.sub.set(name, A.mk.var(earlier, 'local', rhs.span));
+        return;
+      }
+      this.selects.set(key, name);
+      this.selectKeys.push(key);
     }
     if (rhs.tag === 'App' && rhs.fn.tag === 'Var' && rhs.fn.scope === 'con') this.known.set(name, { con: rhs.fn.name, args: rhs.args });
     if (rhs.tag === 'App' && (arityOf(rhs.fn, this.arities) ?? 0) > rhs.args.length) this.partial.set(name, rhs);

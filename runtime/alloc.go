@@ -1,6 +1,6 @@
 // alloc.go: allocation-lean constructors for generated code (and BoxInt, small Ints boxed without allocating). MkCon1..MkCon4 put a constructor and its
 // arguments in one allocation (MkCon takes two: the Con and the variadic slice); MkRecordSorted builds a record
-// whose labels the compiler already sorted and deduplicated, sharing that label slice between all of them.
+// whose labels the compiler already sorted and deduplicated, sharing that shape between all of them.
 package rt
 
 import "unsafe"
@@ -62,56 +62,74 @@ func MkCon4(k *Ctor, w, x, y, z Value) *Con {
 	return &c.Con
 }
 
-// MkRecordSorted builds a record from labels already sorted and without repeats (shared, never modified) and
-// the values in that order.
-func MkRecordSorted(labels []string, values ...Value) *Record {
-	return &Record{Labels: labels, Values: values}
+// The records (Record): values inline for one to four fields, so a record is one allocation of 8 + 16n bytes
+// (a 4-field record is 72 bytes, size class 80; a header with label and value slices made it 112).
+type (
+	// Record1 is a record of one field.
+	Record1 struct {
+		S *Shape
+		V [1]Value
+	}
+	// Record2 is a record of two fields.
+	Record2 struct {
+		S *Shape
+		V [2]Value
+	}
+	// Record3 is a record of three fields.
+	Record3 struct {
+		S *Shape
+		V [3]Value
+	}
+	// Record4 is a record of four fields.
+	Record4 struct {
+		S *Shape
+		V [4]Value
+	}
+	// RecordN is a record of any other number of fields.
+	RecordN struct {
+		S *Shape
+		V []Value
+	}
+)
+
+func (r *Record1) Shape() *Shape   { return r.S }
+func (r *Record1) Values() []Value { return r.V[:] }
+func (r *Record2) Shape() *Shape   { return r.S }
+func (r *Record2) Values() []Value { return r.V[:] }
+func (r *Record3) Shape() *Shape   { return r.S }
+func (r *Record3) Values() []Value { return r.V[:] }
+func (r *Record4) Shape() *Shape   { return r.S }
+func (r *Record4) Values() []Value { return r.V[:] }
+func (r *RecordN) Shape() *Shape   { return r.S }
+func (r *RecordN) Values() []Value { return r.V }
+
+// MkRecordSorted builds a record of a shape from its values in label order (the slice is kept). One to four
+// values make the inline kinds, so a record's Go type depends only on its number of fields.
+func MkRecordSorted(shape *Shape, values ...Value) Record {
+	switch len(values) {
+	case 1:
+		return MkRecordSorted1(shape, values[0])
+	case 2:
+		return MkRecordSorted2(shape, values[0], values[1])
+	case 3:
+		return MkRecordSorted3(shape, values[0], values[1], values[2])
+	case 4:
+		return MkRecordSorted4(shape, values[0], values[1], values[2], values[3])
+	}
+	return &RecordN{S: shape, V: values}
 }
 
-type record1 struct {
-	Record
-	a [1]Value
-}
-type record2 struct {
-	Record
-	a [2]Value
-}
-type record3 struct {
-	Record
-	a [3]Value
-}
-type record4 struct {
-	Record
-	a [4]Value
-}
+// MkRecordSorted1 is a record of a one-label shape.
+func MkRecordSorted1(shape *Shape, a Value) *Record1 { return &Record1{shape, [1]Value{a}} }
 
-// MkRecordSorted1 is MkRecordSorted(labels, a) in one allocation.
-func MkRecordSorted1(labels []string, a Value) *Record {
-	r := &record1{a: [1]Value{a}}
-	r.Labels, r.Values = labels, r.a[:]
-	return &r.Record
-}
+// MkRecordSorted2 is a record of a two-label shape.
+func MkRecordSorted2(shape *Shape, a, b Value) *Record2 { return &Record2{shape, [2]Value{a, b}} }
 
-// MkRecordSorted2 is MkRecordSorted(labels, a, b) in one allocation.
-func MkRecordSorted2(labels []string, a, b Value) *Record {
-	r := &record2{a: [2]Value{a, b}}
-	r.Labels, r.Values = labels, r.a[:]
-	return &r.Record
-}
+// MkRecordSorted3 is a record of a three-label shape.
+func MkRecordSorted3(shape *Shape, a, b, c Value) *Record3 { return &Record3{shape, [3]Value{a, b, c}} }
 
-// MkRecordSorted3 is MkRecordSorted(labels, a, b, c) in one allocation.
-func MkRecordSorted3(labels []string, a, b, c Value) *Record {
-	r := &record3{a: [3]Value{a, b, c}}
-	r.Labels, r.Values = labels, r.a[:]
-	return &r.Record
-}
-
-// MkRecordSorted4 is MkRecordSorted(labels, a, b, c, d) in one allocation.
-func MkRecordSorted4(labels []string, a, b, c, d Value) *Record {
-	r := &record4{a: [4]Value{a, b, c, d}}
-	r.Labels, r.Values = labels, r.a[:]
-	return &r.Record
-}
+// MkRecordSorted4 is a record of a four-label shape.
+func MkRecordSorted4(shape *Shape, a, b, c, d Value) *Record4 { return &Record4{shape, [4]Value{a, b, c, d}} }
 
 // Small Ints boxed without allocating. Go boxes an int64 in an interface by allocating 8 bytes for any value
 // outside 0…255; BoxInt instead points the interface at a slot of a static table for values in

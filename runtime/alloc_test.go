@@ -27,30 +27,62 @@ func TestMkConNIsMkCon(t *testing.T) {
 }
 
 func TestMkRecordSortedSelect(t *testing.T) {
-	r := MkRecordSorted([]string{"a", "b"}, int64(1), int64(2))
+	r := MkRecordSorted(NewShape("a", "b"), int64(1), int64(2))
 	if Select(r, "b") != int64(2) || Show(r) != Show(MkRecord([]string{"b", "a"}, int64(2), int64(1))) {
 		t.Fatalf("got %s", Show(r))
 	}
-	for _, r := range []*Record{MkRecordSorted1([]string{"a"}, int64(1)), MkRecordSorted2([]string{"a", "b"}, int64(1), int64(2)),
-		MkRecordSorted3([]string{"a", "b", "c"}, int64(1), int64(2), int64(3)), MkRecordSorted4([]string{"a", "b", "c", "d"}, int64(1), int64(2), int64(3), int64(4))} {
-		if Show(r) != Show(MkRecordSorted(r.Labels, r.Values...)) || len(r.Values) != len(r.Labels) {
-			t.Fatalf("MkRecordSorted%d: %s", len(r.Values), Show(r))
+	for _, r := range []Record{MkRecordSorted1(NewShape("a"), int64(1)), MkRecordSorted2(NewShape("a", "b"), int64(1), int64(2)),
+		MkRecordSorted3(NewShape("a", "b", "c"), int64(1), int64(2), int64(3)), MkRecordSorted4(NewShape("a", "b", "c", "d"), int64(1), int64(2), int64(3), int64(4))} {
+		if Show(r) != Show(MkRecordSorted(r.Shape(), r.Values()...)) || len(r.Values()) != len(r.Shape().Labels) {
+			t.Fatalf("MkRecordSorted%d: %s", len(r.Values()), Show(r))
 		}
 	}
-	ab := []string{"a", "b"}
-	if n := testing.AllocsPerRun(100, func() { _ = MkRecordSorted2(ab, True, False) }); n != 1 {
+	ab := NewShape("a", "b")
+	if n := testing.AllocsPerRun(100, func() { recordSink = MkRecordSorted2(ab, True, False) }); n != 1 {
 		t.Fatalf("MkRecordSorted2 allocates %v times, want 1", n)
 	}
 	labels := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}
 	vals := []Value{int64(0), int64(1), int64(2), int64(3), int64(4), int64(5), int64(6), int64(7), int64(8), int64(9)}
-	big := MkRecordSorted(labels, vals...)
+	big := MkRecordSorted(NewShape(labels...), vals...)
 	for i, l := range labels {
-		if v, ok := big.Get(l); !ok || v != vals[i] {
-			t.Fatalf("Get(%q) = %v, %v", l, v, ok)
+		if v, ok := GetField(big, l); !ok || v != vals[i] {
+			t.Fatalf("GetField(%q) = %v, %v", l, v, ok)
 		}
 	}
-	if _, ok := big.Get("z"); ok {
-		t.Fatal("Get of a missing label succeeded")
+	if _, ok := GetField(big, "z"); ok {
+		t.Fatal("GetField of a missing label succeeded")
+	}
+}
+
+// TestSelectIn: a record of the guessed shape is read by index; a record of another shape (even one with the
+// same labels), a non-record and a missing field behave as Select.
+var recordSink Record
+
+func TestSelectIn(t *testing.T) {
+	for n := 1; n <= 6; n++ {
+		labels := []string{"a", "b", "c", "d", "e", "f"}[:n]
+		vals := make([]Value, n)
+		for i := range vals {
+			vals[i] = int64(10 + i)
+		}
+		shape := NewShape(labels...)
+		r := MkRecordSorted(shape, vals...)
+		other := MkRecord(labels, vals...) // the same labels in a shape of its own: searched
+		for i, l := range labels {
+			if got := SelectIn(r, shape, i, l); got != vals[i] {
+				t.Fatalf("%d fields: SelectIn(%q) = %v", n, l, got)
+			}
+			// A wrong index with a right shape is a compiler bug; a right index with another shape must search.
+			if got := SelectIn(other, shape, (i+1)%n, l); got != vals[i] {
+				t.Fatalf("%d fields, other shape: SelectIn(%q) = %v", n, l, got)
+			}
+		}
+	}
+	shape := NewShape("x")
+	expectCrash(t, "SelectIn non-record", "NotARecord 3", func() { SelectIn(int64(3), shape, 0, "x") })
+	expectCrash(t, "SelectIn missing", `MissingField "x"`, func() { SelectIn(MkRecord([]string{"y"}, int64(1)), shape, 0, "x") })
+	if n := testing.AllocsPerRun(100, func() { recordSink = MkRecordSorted4(shape, True, False, Nil, Unit) }); n != 1 {
+		t.Fatalf("MkRecordSorted4 allocates %v times, want 1", n)
 	}
 }
 

@@ -99,8 +99,8 @@ func AsBytes(v Value) Bytes {
 }
 
 // AsRecord returns a record; otherwise fatal `NotARecord <v>`.
-func AsRecord(v Value) *Record {
-	r, ok := v.(*Record)
+func AsRecord(v Value) Record {
+	r, ok := v.(Record)
 	if !ok {
 		Crash("NotARecord " + Show(v))
 	}

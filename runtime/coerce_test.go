@@ -76,7 +76,7 @@ func TestCoercionsAccept(t *testing.T) {
 	if got := Show(MkList([]Value{"a", Char('b')})); got != `Cons "a" (Cons 'b' Nil)` {
 		t.Fatal(got)
 	}
-	if r := AsRecord(MkRecord([]string{"a"}, int64(1))); r.Labels[0] != "a" {
+	if r := AsRecord(MkRecord([]string{"a"}, int64(1))); r.Shape().Labels[0] != "a" {
 		t.Fatal("AsRecord")
 	}
 }

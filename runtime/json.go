@@ -460,11 +460,11 @@ func F_prim_jsonObject(list Value) Value {
 	}
 	obj := make([]JsonField, len(xs))
 	for i, x := range xs {
-		r, ok := x.(*Record)
+		r, ok := x.(Record)
 		var key, val Value
 		if ok {
-			key, _ = r.Get("key")
-			val, _ = r.Get("value")
+			key, _ = GetField(r, "key")
+			val, _ = GetField(r, "value")
 		}
 		k, kOk := key.(string)
 		j, jOk := val.(*Json)

@@ -68,15 +68,15 @@ func listItems(v Value) ([]Value, bool) {
 // parseCmd reads a Cmd record; the message is the SpawnFailed text for a malformed one.
 func parseCmd(v Value) (cmdSpec, string) {
 	var spec cmdSpec
-	r, ok := v.(*Record)
+	r, ok := v.(Record)
 	if !ok {
 		return spec, "Cmd: expected record"
 	}
-	program, _ := r.Get("program")
+	program, _ := GetField(r, "program")
 	if spec.program, ok = program.(string); !ok {
 		return spec, "Cmd.program: expected String"
 	}
-	if args, present := r.Get("args"); present {
+	if args, present := GetField(r, "args"); present {
 		items, ok := listItems(args)
 		if !ok {
 			return spec, "Cmd.args: expected List String"
@@ -89,7 +89,7 @@ func parseCmd(v Value) (cmdSpec, string) {
 			spec.args = append(spec.args, s)
 		}
 	}
-	if cwd, present := r.Get("cwd"); present {
+	if cwd, present := GetField(r, "cwd"); present {
 		if _, none := conNamed(cwd, "Nothing", 0); !none {
 			j, ok := conNamed(cwd, "Just", 1)
 			dir, isString := "", false
@@ -102,7 +102,7 @@ func parseCmd(v Value) (cmdSpec, string) {
 			spec.cwd = dir
 		}
 	}
-	if env, present := r.Get("env"); present {
+	if env, present := GetField(r, "env"); present {
 		items, ok := listItems(env)
 		if !ok {
 			return spec, "Cmd.env: expected List (String, String)"
@@ -120,7 +120,7 @@ func parseCmd(v Value) (cmdSpec, string) {
 			spec.env = append(spec.env, [2]string{k, val})
 		}
 	}
-	if clear, present := r.Get("clearEnv"); present {
+	if clear, present := GetField(r, "clearEnv"); present {
 		if _, t := conNamed(clear, "True", 0); t {
 			spec.clearEnv = true
 		} else if _, f := conNamed(clear, "False", 0); !f {

@@ -8,7 +8,7 @@ import (
 )
 
 // cmd builds a Cmd record the way Lune.Process.cmd/arg/env/cwd/clearEnv do.
-func cmd(program string, args ...string) *Record {
+func cmd(program string, args ...string) Record {
 	as := make([]Value, len(args))
 	for i, a := range args {
 		as[i] = a
@@ -17,9 +17,9 @@ func cmd(program string, args ...string) *Record {
 }
 
 // with replaces one field of a record.
-func with(r *Record, label string, v Value) *Record {
-	labels := append(append([]string{}, r.Labels...), label)
-	return MkRecord(labels, append(append([]Value{}, r.Values...), v)...)
+func with(r Record, label string, v Value) Record {
+	labels := append(append([]string{}, r.Shape().Labels...), label)
+	return MkRecord(labels, append(append([]Value{}, r.Values()...), v)...)
 }
 
 func pairs(kvs ...string) Value {

@@ -94,7 +94,7 @@ func showArg(b *strings.Builder, a Value) {
 			b.WriteByte(')')
 			return
 		}
-	case *Record:
+	case Record:
 		b.WriteByte('(')
 		showTo(b, x)
 		b.WriteByte(')')
@@ -116,15 +116,16 @@ func showAtom(b *strings.Builder, v Value) {
 		b.WriteString(ShowString(x))
 	case Char:
 		b.WriteString(ShowChar(x))
-	case *Record:
+	case Record:
 		b.WriteString("{ ")
-		for i, l := range x.Labels {
+		values := x.Values()
+		for i, l := range x.Shape().Labels {
 			if i > 0 {
 				b.WriteString(" , ")
 			}
 			b.WriteString(l)
 			b.WriteString(" = ")
-			showTo(b, x.Values[i])
+			showTo(b, values[i])
 		}
 		b.WriteString(" }")
 	case *Func:

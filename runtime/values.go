@@ -6,7 +6,7 @@
 //
 //	Int       int64 on the fast path, *big.Int only when the value does not fit in int64 (always normalised)
 //	Float     float64            String  string (UTF-8)        Char  Char (a code point)
-//	Bytes     Bytes (immutable)  Con     *Con (K: *Ctor, Args)  Record *Record
+//	Bytes     Bytes (immutable)  Con     *Con (K: *Ctor, Args)  Record Record (*Record1…4, *RecordN)
 //	function  *Func (closures, primitives, partial applications)
 //	IO action *IO, STM action *STM, Template *Template, Json Json, TVar/Fiber/handles: see their files.
 //
@@ -93,61 +93,104 @@ func Just(x Value) *Con     { return MkCon1(KJust, x) }
 func Ok(x Value) *Con       { return MkCon1(KOk, x) }
 func Err(x Value) *Con      { return MkCon1(KErr, x) }
 
-// Record is an immutable record: labels sorted, values aligned with them.
-type Record struct {
-	Labels []string
-	Values []Value
+// Record is an immutable record: its shape (labels sorted, without repeats) and its values in that order.
+// The implementations (alloc.go) hold the values inline for one to four fields (one allocation of 8 + 16n
+// bytes), in a slice beyond that. Records built by one literal of a program share its Shape.
+type Record interface {
+	Shape() *Shape
+	// Values are aligned with Shape().Labels; never modified.
+	Values() []Value
 }
 
+// Shape is the sorted label list of records (never modified). Generated code declares one per record literal
+// shape (NewShape), which SelectIn compares by identity; the runtime makes its own for the records it builds.
+type Shape struct {
+	Labels []string
+}
+
+// NewShape is the shape of records with these labels, which must be sorted and without repeats.
+func NewShape(labels ...string) *Shape { return &Shape{Labels: labels} }
+
 // MkRecord builds a record from parallel labels and values. A repeated label keeps the last value.
-func MkRecord(labels []string, values ...Value) *Record {
+func MkRecord(labels []string, values ...Value) Record {
 	idx := make([]int, len(labels))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return labels[idx[a]] < labels[idx[b]] })
-	r := &Record{Labels: make([]string, 0, len(labels)), Values: make([]Value, 0, len(labels))}
+	sorted := make([]string, 0, len(labels))
+	vals := make([]Value, 0, len(labels))
 	for _, i := range idx {
-		if n := len(r.Labels); n > 0 && r.Labels[n-1] == labels[i] {
-			r.Values[n-1] = values[i] // same label: the later one wins (stable sort keeps source order)
+		if n := len(sorted); n > 0 && sorted[n-1] == labels[i] {
+			vals[n-1] = values[i] // same label: the later one wins (stable sort keeps source order)
 			continue
 		}
-		r.Labels = append(r.Labels, labels[i])
-		r.Values = append(r.Values, values[i])
+		sorted = append(sorted, labels[i])
+		vals = append(vals, values[i])
 	}
-	return r
+	return MkRecordSorted(NewShape(sorted...), vals...)
 }
 
-// Get returns a field's value, or false when the record lacks it.
-func (r *Record) Get(label string) (Value, bool) {
-	if len(r.Labels) <= 8 {
+// GetField returns a record's field, or false when the record lacks it.
+func GetField(r Record, label string) (Value, bool) {
+	labels := r.Shape().Labels
+	if len(labels) <= 8 {
 		// Small records: a scan is faster than a binary search (equality needs no ordering compare, and labels
 		// from the same program literal share their bytes, which string equality checks first).
-		for i, l := range r.Labels {
+		for i, l := range labels {
 			if l == label {
-				return r.Values[i], true
+				return r.Values()[i], true
 			}
 		}
 		return nil, false
 	}
-	i := sort.SearchStrings(r.Labels, label)
-	if i < len(r.Labels) && r.Labels[i] == label {
-		return r.Values[i], true
+	i := sort.SearchStrings(labels, label)
+	if i < len(labels) && labels[i] == label {
+		return r.Values()[i], true
 	}
 	return nil, false
 }
 
 // Select is CSelect: a field of a record; NotARecord / MissingField are fatal.
 func Select(v Value, label string) Value {
-	r, ok := v.(*Record)
+	r, ok := v.(Record)
 	if !ok {
 		Crash("NotARecord " + Show(v))
 	}
-	x, ok := r.Get(label)
+	x, ok := GetField(r, label)
 	if !ok {
 		Crash("MissingField " + ShowString(label))
 	}
 	return x
+}
+
+// SelectIn is Select with a guess at the record's shape (generated code: passes/to-goast/shapes.ts): a record
+// of that very shape (built by one of the program's literals) has the field at index i; any other record is
+// searched as by Select, with Select's errors.
+func SelectIn(v Value, shape *Shape, i int, label string) Value {
+	switch r := v.(type) {
+	case *Record1:
+		if r.S == shape {
+			return r.V[i]
+		}
+	case *Record2:
+		if r.S == shape {
+			return r.V[i]
+		}
+	case *Record3:
+		if r.S == shape {
+			return r.V[i]
+		}
+	case *Record4:
+		if r.S == shape {
+			return r.V[i]
+		}
+	case *RecordN:
+		if r.S == shape {
+			return r.V[i]
+		}
+	}
+	return Select(v, label)
 }
 
 // IntLit parses a decimal Int literal of any size (generated code uses it only past int64).

@@ -34,8 +34,8 @@ func init() {
 	fn_Main_name = rt.MkFunc1("Main.name", Main_name)
 }
 
-// labels are the sorted labels of a record shape.
-var labels = []string{"key", "value"}
+// labels is a record shape (its sorted labels).
+var labels = rt.NewShape("key", "value")
 
 // fn_Main_field is Main.field as a Lune value.
 var fn_Main_field *rt.Func

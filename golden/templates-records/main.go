@@ -23,8 +23,8 @@ func init() {
 	fn_Main_show = rt.MkFunc1("Main.show", Main_show)
 }
 
-// labels are the sorted labels of a record shape.
-var labels = []string{"x", "y"}
+// labels is a record shape (its sorted labels).
+var labels = rt.NewShape("x", "y")
 
 // v_Main_point caches Main.point, computed on first use.
 var v_Main_point atomic.Pointer[rt.Value]
@@ -46,12 +46,12 @@ var fn_Main_show *rt.Func
 // Main_show is Main.show.
 func Main_show(p rt.Value) rt.Value {
 	hole := func() rt.Value {
-		_t := rt.Select(p, "x")
+		_t := rt.SelectIn(p, labels, 0, "x")
 		_t_1 := rt.F_prim_showInt(_t)
 		return rt.F_prim_templateText(_t_1)
 	}
 	hole_1 := func() rt.Value {
-		_t_2 := rt.Select(p, "y")
+		_t_2 := rt.SelectIn(p, labels, 1, "y")
 		_t_3 := rt.F_prim_showInt(_t_2)
 		return rt.F_prim_templateText(_t_3)
 	}

@@ -62,11 +62,11 @@ func init() {
 	})
 }
 
-// labels are the sorted labels of a record shape.
-var labels = []string{"x", "y"}
+// labels is a record shape (its sorted labels).
+var labels = rt.NewShape("x", "y")
 
-// labels_1 are the sorted labels of a record shape.
-var labels_1 = []string{"x"}
+// labels_1 is a record shape (its sorted labels).
+var labels_1 = rt.NewShape("x")
 
 // v_Main_k caches Main.k, computed on first use.
 var v_Main_k atomic.Pointer[rt.Value]

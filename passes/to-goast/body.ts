@@ -8,6 +8,7 @@ import type { Literal } from '../../ir/shared/literal';
 import { goPrimFunc, goPrimValue, lookupPrim } from '../../ir/shared/prims';
 import { type Plan, synthetic } from './names';
 import type { Worker } from './int-worker';
+import { sortedFields } from './shapes';
 
 /** Where the value of an expression goes: returned, or assigned to a variable (`_` discards it). */
 export type Dest = { readonly kind: 'return' } | { readonly kind: 'assign'; readonly to: string };
@@ -17,6 +18,8 @@ export interface Ctx {
   readonly plan: Plan;
   /** The functions with an unboxed worker (int-worker.ts). */
   readonly workers: ReadonlyMap<string, Worker>;
+  /** Labels owned by one record shape (shapes.ts; empty under `-O0`): their selects read by index. */
+  readonly owners: ReadonlyMap<string, readonly string[]>;
   /**
    * Package-level variables shared by all uses: nullary constructors (by name), constructor identities (by name:
    * `rt.CtorOf`) and sorted record label lists.
@@ -272,7 +275,7 @@ function comp(cx: Ctx, c: Anf.Comp, out: G.Stmt[]): Res {
     case 'App': return app(cx, c);
     case 'Lam': return { e: lam(cx, c), typed: false };
     case 'Record': return record(cx, c);
-    case 'Select': return { e: rtCall('Select', [atom(cx, c.record).e, G.mk.str(c.label)]), typed: true };
+    case 'Select': return { e: selectField(cx, atom(cx, c.record).e, c.label), typed: true };
     case 'Template': return { e: template(cx, c, out), typed: true };
     case 'Switch': return bug('goast', `a Switch in operand position at ${c.span.startLine}:${c.span.startCol}`);
     case 'Fail': return {
@@ -353,31 +356,40 @@ function nullaryCon(cx: Ctx, name: string): string {
   return v;
 }
 
-// A record literal: labels sorted and deduplicated here (the last of a repeated label wins, as MkRecord does),
-// in one package-level slice per label set; the values (atoms, already evaluated) follow that order.
+// A record literal: labels sorted and deduplicated (shapes.ts), one package-level rt.Shape per label set; the
+// values (atoms, already evaluated) follow that order.
 function record(cx: Ctx, c: Anf.Record): Res {
-  const last = new Map<string, Anf.Atom>();
-  for (const f of c.fields) last.set(f.label, f.value);
-  const labels = [...last.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)); // code-unit order, as Go's sort.Strings (for BMP)
-  if (labels.some((l) => /[\uD800-\uDFFF]/.test(l))) {
-    // Go sorts by UTF-8 bytes, which differs from UTF-16 order beyond the BMP: leave those to the runtime.
+  const sorted = sortedFields(c);
+  if (sorted === null) {
     return {
       e: rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), c.fields.map((f) => G.mk.str(f.label))),
         ...c.fields.map((f) => atom(cx, f.value).e)]),
       typed: false,
     };
   }
+  const { labels, values } = sorted;
+  // Up to four fields: the record and its values in one allocation (rt.MkRecordSorted1..4).
+  const fn = labels.length >= 1 && labels.length <= 4 ? `MkRecordSorted${labels.length}` : 'MkRecordSorted';
+  return { e: rtCall(fn, [G.mk.ident(shapeVar(cx, labels)), ...labels.map((l) => atom(cx, values.get(l)!).e)]), typed: false };
+}
+
+/** A field of the record `record`: by index when one shape of the module owns the label (shapes.ts), else by search. */
+export function selectField(cx: Ctx, record: G.Expr, label: string): G.Expr {
+  const shape = cx.owners.get(label);
+  if (shape === undefined) return rtCall('Select', [record, G.mk.str(label)]);
+  return rtCall('SelectIn', [record, G.mk.ident(shapeVar(cx, shape)), G.mk.int(String(shape.indexOf(label))), G.mk.str(label)]);
+}
+
+// The package-level *rt.Shape of a label set, declared on first use.
+function shapeVar(cx: Ctx, labels: readonly string[]): string {
   const key = JSON.stringify(labels);
   let v = cx.shared.labels.get(key);
   if (v === undefined) {
     v = cx.plan.names.fresh('labels');
     cx.shared.labels.set(key, v);
-    cx.shared.decls.push(G.mk.varDecl(v, null, G.mk.composite(G.mk.arrayType(G.mk.ident('string')), labels.map((l) => G.mk.str(l))),
-      [`${v} are the sorted labels of a record shape.`]));
+    cx.shared.decls.push(G.mk.varDecl(v, null, rtCall('NewShape', labels.map((l) => G.mk.str(l))), [`${v} is a record shape (its sorted labels).`]));
   }
-  // Up to four fields: the record and its values in one allocation (rt.MkRecordSorted1..4).
-  const fn = labels.length >= 1 && labels.length <= 4 ? `MkRecordSorted${labels.length}` : 'MkRecordSorted';
-  return { e: rtCall(fn, [G.mk.ident(v), ...labels.map((l) => atom(cx, last.get(l)!).e)]), typed: false };
+  return v;
 }
 
 const singletons: ReadonlyMap<string, string> = new Map([

@@ -6,12 +6,13 @@ import { bug } from '../../ir/shared/diagnostic';
 import { type Ctx, type Dest, funcOfArgs, hasSelfTailCall, rtValue, stmts } from './body';
 import { type Global, declLam, plan, synthetic } from './names';
 import { planWorkers, workerDecl, wrapperBody, type Worker } from './int-worker';
+import { labelOwners } from './shapes';
 
 /** Code generation choices. */
 export interface GoAstOptions {
   /**
    * Code generation optimizations (default true; `-O0`: false): unboxed int64/bool workers for Int/Bool-only
-   * functions (int-worker.ts), self tail calls as loops.
+   * functions (int-worker.ts), self tail calls as loops, selects by index (shapes.ts).
    */
   readonly optimize?: boolean;
 }
@@ -20,7 +21,8 @@ export interface GoAstOptions {
 export function toGoAst(m: Anf.Module, opts: GoAstOptions = {}): G.File {
   const p = plan(m);
   const workers: ReadonlyMap<string, Worker> = opts.optimize === false ? new Map() : planWorkers(m, p);
-  const cx: Ctx = { plan: p, workers, shared: { cons: new Map(), ctors: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '', selfLoop: null, optimize: opts.optimize !== false, inBoxed: false };
+  const owners = opts.optimize === false ? new Map() : labelOwners(m);
+  const cx: Ctx = { plan: p, workers, owners, shared: { cons: new Map(), ctors: new Map(), labels: new Map(), decls: [] }, usesMath: false, where: '', selfLoop: null, optimize: opts.optimize !== false, inBoxed: false };
   const decls: G.Decl[] = [];
   const inits: G.Stmt[] = [];
   for (const d of m.decls) decls.push(...decl(cx, d, inits));

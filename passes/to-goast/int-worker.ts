@@ -18,7 +18,7 @@ import { forEachComp } from '../../ir/anf/walk';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Global, declLam, type Plan, synthetic } from './names';
-import { atom as boxedAtom, conTest, type Ctx, ctorRef, hasSelfTailCall, isSelfCall, rtValue } from './body';
+import { atom as boxedAtom, conTest, type Ctx, ctorRef, hasSelfTailCall, isSelfCall, rtValue, selectField } from './body';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
 export type Kind = 'int' | 'bool' | 'val';
@@ -431,7 +431,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
   };
   switch (c.tag) {
     case 'Var': case 'Lit': { const k = atomKind(cx, c); return put(k, watom(cx, c, k, out)); }
-    case 'Select': return put('val', rtCall('Select', [watom(cx, c.record, 'val', out), G.mk.str(c.label)]));
+    case 'Select': return put('val', selectField(cx.bx, watom(cx, c.record, 'val', out), c.label));
     case 'App': break;
     default: return bug('goast', `${c.tag} in a worker`);
   }

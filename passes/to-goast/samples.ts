@@ -139,6 +139,15 @@ export const samples: readonly Sample[] = [
       ['r', app(Gl('Main.g'), C('Lune.Prelude.Nothing'))]], [L('r')]),
   ], '', 'error: PatternMatchFailure (Just x) Nothing\n'),
 
+  sample('selects by shape: an owned label is read by index; a record of another shape (built by the runtime) is searched', [
+    printLines([
+      ['pq', mk.record([{ label: 'q', value: int(2) }, { label: 'p', value: int(1) }])],
+      ['xq', mk.record([{ label: '\u{1D465}', value: int(7) }, { label: 'q', value: int(3) }])],
+      ['q1', mk.select(L('pq'), 'q')], ['q2', mk.select(L('xq'), 'q')], ['p1', mk.select(L('pq'), 'p')],
+      ['s1', app(P('prim_showInt'), L('q1'))], ['s2', app(P('prim_showInt'), L('q2'))], ['s3', app(P('prim_showInt'), L('p1'))],
+    ], [L('s1'), L('s2'), L('s3')]),
+  ], '2\n3\n1\n'),
+
   sample('selecting a missing field: MissingField', [
     printLines([['rr', mk.record([{ label: 'a', value: int(1) }])], ['z', mk.select(L('rr'), 'z')]], [str('unreachable')]),
   ], '', 'error: MissingField "z"\n'),

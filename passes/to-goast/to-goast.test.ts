@@ -150,9 +150,24 @@ test('five constructor arguments or record fields take the generic constructors;
   ], [str('x')])], 'Main.main');
   const text = G.print(toGoAst(m));
   for (const line of ['\t_ = rt.MkCon("M.K5", int64(1), int64(2), int64(3), int64(4), int64(5))\n',
-    'var labels = []string{"a", "b", "c", "d", "e"}\n', '\t_ = rt.MkRecordSorted(labels, int64(4), int64(3), int64(2), int64(1), int64(0))\n',
+    'var labels = rt.NewShape("a", "b", "c", "d", "e")\n', '\t_ = rt.MkRecordSorted(labels, int64(4), int64(3), int64(2), int64(1), int64(0))\n',
     '\t_ = rt.MkRecord([]string{"\u{1D465}", "y"}, int64(1), int64(2))\n']) assert.ok(text.includes(line), line);
   assert.is(text.split('var k_M_N = rt.MkCon("M.N")').length, 2, text);
+});
+
+test('selects: a label one record shape owns is read by index in that shape; a shared or unknown label, or -O0, searches', () => {
+  const m = Anf.mk.module('Main', [printLines([
+    ['r1', Anf.mk.record([{ label: 'y', value: int(1) }, { label: 'x', value: int(2) }, { label: 'k', value: int(3) }])],
+    ['r2', Anf.mk.record([{ label: 'k', value: int(4) }])],
+    ['sx', Anf.mk.select(L('r1'), 'x')], ['sy', Anf.mk.select(L('r1'), 'y')], ['sk', Anf.mk.select(L('r2'), 'k')],
+    ['sz', Anf.mk.select(L('r2'), 'z')],
+  ], [str('x')])], 'Main.main');
+  const text = G.print(toGoAst(m));
+  for (const line of ['var labels = rt.NewShape("k", "x", "y")\n', 'var labels_1 = rt.NewShape("k")\n',
+    ' = rt.SelectIn(r1, labels, 1, "x")\n', ' = rt.SelectIn(r1, labels, 2, "y")\n',
+    ' = rt.Select(r2, "k")\n', ' = rt.Select(r2, "z")\n']) assert.ok(text.includes(line), `${line}\n${text}`);
+  const plain = G.print(toGoAst(m, { optimize: false }));
+  assert.ok(plain.includes(' = rt.Select(r1, "x")\n') && !plain.includes('SelectIn'), plain);
 });
 
 test('an entry point that is a function: run as its function value; no top-level value, so no sync/atomic', () => {
