@@ -247,4 +247,185 @@ Main.twice$dictF =
 `);
 });
 
+test('an alias of a function is the function; a value that is lambdas then one of them is that lifted function (its uses too); a local bound to a dictionary', async () => {
+  assert.is(await resolved(`module Main
+Main.inc = \\x -> prim_addInt x 1
+Main.inc2 = Main.inc
+Main.twice = let g = \\x -> prim_mulInt x 2 in g
+Main.dictNum = { plus = prim_addInt, zero = 0 }
+Main.total = \\d n -> case prim_eqInt n 0 of { Lune.Prelude.True -> d.#zero; Lune.Prelude.False -> d.#plus n (Main.total d (prim_subInt n 1)) }
+Main.viaLet = \\n -> let d = Main.dictNum in d.#plus n 1
+Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.inc2 3) (prim_addInt (Main.twice 4) (prim_addInt (Main.total Main.dictNum 3) (Main.viaLet 5)))))
+`), `module Main (main = Main.main)
+
+Main.inc =
+  \\x -> %prim_addInt x 1
+
+Main.twice.g =
+  \\x_1 -> [Main.twice] %prim_mulInt x_1 2
+
+Main.viaLet =
+  \\n_1 ->
+    let _t_4 = %prim_addInt
+    _t_4 n_1 1
+
+Main.main =
+  let _t_5 = @Main.inc 3
+  let _t_6 = @Main.twice.g
+  let _t_7 = _t_6 4
+  let _t_8 = @Main.total$Main.dictNum 3
+  let _t_9 = @Main.viaLet 5
+  let _t_10 = %prim_addInt _t_8 _t_9
+  let _t_11 = %prim_addInt _t_7 _t_10
+  let _t_12 = %prim_addInt _t_5 _t_11
+  let _t_13 = %prim_showInt _t_12
+  %prim_putStrLn _t_13
+
+Main.total$Main.dictNum =
+  \\n_2 -> [Main.total]
+    let _s_1 = %prim_eqInt n_2 0
+    switch _s_1 of
+      Lune.Prelude.True -> 0
+      Lune.Prelude.False ->
+        let _t_14 = %prim_addInt
+        let _t_1_1 = _t_14 n_2
+        let _t_2_1 = %prim_subInt n_2 1
+        let _t_3_1 = @Main.total$Main.dictNum _t_2_1
+        _t_1_1 _t_3_1
+      _ -> fail NonExhaustiveCase _s_1 in Main.total
+`);
+});
+
+test('a copy of a copy: the remaining static parameter is renumbered and specializes again; data records are not copied for, a record holding a dictionary is', async () => {
+  assert.is(await resolved(`module Main
+$dA = { v = prim_addInt, w = 1 }
+$dB = { v = prim_mulInt, w = 2 }
+Main.f = \\d1 d2 n -> case prim_eqInt n 0 of { Lune.Prelude.True -> d1.#v d2.#w d1.#w; Lune.Prelude.False -> Main.f d1 d2 (prim_subInt n 1) }
+Main.g = \\d2 k -> case prim_eqInt k 0 of { Lune.Prelude.True -> Main.f $dA d2 3; Lune.Prelude.False -> Main.g d2 (prim_subInt k 1) }
+Main.data = { v = 3, w = Lune.Prelude.Nil }
+Main.nested = { inner = $dA, w = 5 }
+Main.h = \\d n -> case prim_eqInt n 0 of { Lune.Prelude.True -> d.#w; Lune.Prelude.False -> Main.h d (prim_subInt n 1) }
+Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.g $dB 2) (prim_addInt (Main.h Main.data 1) (Main.h Main.nested 1))))
+`), `module Main (main = Main.main)
+
+Main.data =
+  { v = 3, w = Lune.Prelude.Nil }
+
+Main.h =
+  \\d n_1 ->
+    let _s_2 = %prim_eqInt n_1 0
+    switch _s_2 of
+      Lune.Prelude.True -> d.w
+      Lune.Prelude.False ->
+        let _t_6 = %prim_subInt n_1 1
+        @Main.h d _t_6
+      _ -> fail NonExhaustiveCase _s_2 in Main.h
+
+Main.main =
+  let _t_7 = @Main.g$dB 2
+  let _t_8 = @Main.h @Main.data 1
+  let _t_9 = @Main.h$Main.nested 1
+  let _t_10 = %prim_addInt _t_8 _t_9
+  let _t_11 = %prim_addInt _t_7 _t_10
+  let _t_12 = %prim_showInt _t_11
+  %prim_putStrLn _t_12
+
+Main.g$dB =
+  \\k_1 -> [Main.g]
+    let _s_1_1 = %prim_eqInt k_1 0
+    switch _s_1_1 of
+      Lune.Prelude.True -> @Main.f$dA$dB 3
+      Lune.Prelude.False ->
+        let _t_5_1 = %prim_subInt k_1 1
+        @Main.g$dB _t_5_1
+      _ -> fail NonExhaustiveCase _s_1_1 in Main.g
+
+Main.h$Main.nested =
+  \\n_1_1 -> [Main.h]
+    let _s_2_1 = %prim_eqInt n_1_1 0
+    switch _s_2_1 of
+      Lune.Prelude.True -> 5
+      Lune.Prelude.False ->
+        let _t_6_1 = %prim_subInt n_1_1 1
+        @Main.h$Main.nested _t_6_1
+      _ -> fail NonExhaustiveCase _s_2_1 in Main.h
+
+Main.f$dA$dB =
+  \\n_3 -> [Main.f]
+    let _s_4 = %prim_eqInt n_3 0
+    switch _s_4 of
+      Lune.Prelude.True ->
+        let _t_14 = %prim_addInt
+        let _t_1_2 = 2
+        let _t_2_2 = _t_14 _t_1_2
+        let _t_3_2 = 1
+        _t_2_2 _t_3_2
+      Lune.Prelude.False ->
+        let _t_4_2 = %prim_subInt n_3 1
+        @Main.f$dA$dB _t_4_2
+      _ -> fail NonExhaustiveCase _s_4 in Main.f
+`);
+});
+
+test('reachability: a dictionary named only in a record field stays; globals a switch, a fail or a select names directly (hand-built ANF) stay; the rest goes', async () => {
+  assert.is(await resolved(`module Main
+$dA = { v = prim_addInt, w = 1 }
+Main.unused = prim_addInt 0 0
+Main.mk = \\x -> let d = $dA in { dict = d, x = x }
+Main.main = prim_putStrLn (prim_showInt ((Main.mk 4).#x))
+`), `module Main (main = Main.main)
+
+$dA =
+  { v = %prim_addInt, w = 1 }
+
+Main.mk =
+  \\x -> { dict = @$dA, x = x }
+
+Main.main =
+  let _t = @Main.mk 4
+  let _t_1 = _t.x
+  let _t_2 = %prim_showInt _t_1
+  %prim_putStrLn _t_2
+`);
+  const g = (n: string): Anf.Atom => Anf.mk.var(n, 'global');
+  const lit = (n: number): Anf.Atom => Anf.mk.lit({ kind: 'int', value: BigInt(n) });
+  const m = Anf.mk.module('Main', [
+    Anf.mk.decl('Main.m', Anf.mk.ret(Anf.mk.app(Anf.mk.var('Lune.Prelude.Just', 'con'), [lit(1)]))),
+    Anf.mk.decl('Main.r', Anf.mk.let('n', Anf.mk.app(Anf.mk.var('prim_addInt', 'prim'), [lit(1), lit(2)]), Anf.mk.ret(Anf.mk.record([{ label: 'x', value: Anf.mk.var('n', 'local') }])))),
+    Anf.mk.decl('Main.z', Anf.mk.ret(Anf.mk.app(Anf.mk.var('Lune.Prelude.Just', 'con'), [lit(2)]))),
+    Anf.mk.decl('Main.gone', Anf.mk.ret(lit(0))),
+    Anf.mk.decl('Main.main', Anf.mk.let('x', Anf.mk.select(g('Main.r'), 'x'),
+      Anf.mk.let('s', Anf.mk.app(Anf.mk.var('prim_showInt', 'prim'), [Anf.mk.var('x', 'local')]),
+        Anf.mk.ret(Anf.mk.switch(g('Main.m'), [Anf.mk.conArm('Lune.Prelude.Just', [null], Anf.mk.ret(Anf.mk.app(Anf.mk.var('prim_putStrLn', 'prim'), [Anf.mk.var('s', 'local')])))],
+          Anf.mk.ret(Anf.mk.fail('NonExhaustiveCase', g('Main.z'), '', 'Main.main'))))))),
+  ], 'Main.main');
+  const out = resolveDicts(m);
+  assert.equal(Anf.check(out), []);
+  assert.equal(out.decls.map((d) => d.name), ['Main.m', 'Main.r', 'Main.z', 'Main.main']);
+});
+
+test('bounds: at most 400 copies in a module; no copy of a function bigger than 4,000 ANF nodes', () => {
+  const n = 401;
+  // Declarations rather than one nested expression: the test runs on Node's default stack.
+  const dicts = Array.from({ length: n }, (_, i) => `$d${i} = { w = ${i}, f = prim_addInt }`).join('\n');
+  const calls = Array.from({ length: n }, (_, i) => `Main.c${i} = prim_addInt (Main.h $d${i} 1) ${i === 0 ? '0' : `Main.c${i - 1}`}`).join('\n');
+  const fields = Array.from({ length: 4001 }, (_, i) => `f${i} = prim_addInt a ${i}`).join(', ');
+  // Main.b comes first: its call is rewritten before the 400 copies use up the budget.
+  const m = resolveDicts(anfOf(`module Main
+Main.b = Main.big $d0 1
+${dicts}
+${calls}
+Main.h = \\d k -> case prim_eqInt k 0 of { Lune.Prelude.True -> d.#w; Lune.Prelude.False -> Main.h d (prim_subInt k 1) }
+Main.big = \\d a -> case prim_eqInt a 0 of { Lune.Prelude.True -> d.#w; Lune.Prelude.False -> let r = { ${fields} } in Main.big d (prim_subInt a 1) }
+Main.main = prim_putStrLn (prim_showInt (prim_addInt Main.b Main.c${n - 1}))
+`));
+  assert.equal(Anf.check(m), []);
+  const copies = m.decls.filter((d) => d.name.startsWith('Main.h$')).map((d) => d.name);
+  assert.is(copies.length, 400);
+  assert.ok(!copies.includes('Main.h$d400'), copies.slice(-3).join(' '));
+  const text = Anf.print(m, { spans: false });
+  assert.ok(text.includes('@Main.h @$d400 1'), 'the 401st call keeps its dictionary');
+  assert.ok(text.includes('@Main.big @$d0 1') && !text.includes('Main.big$'), 'the big function is not copied');
+});
+
 test.run();

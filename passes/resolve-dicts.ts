@@ -37,7 +37,8 @@ export function resolveDicts(m: A.Module): A.Module {
 type Field = ReadonlyMap<string, A.Atom>;
 
 class Resolver {
-  private readonly byName: ReadonlyMap<string, A.Decl>;
+  /** Declarations by name (a value lifted to lambdas then one of them is replaced by its new declaration). */
+  private readonly byName: Map<string, A.Decl>;
   private readonly funcs = new Map<string, A.Lam>();
   private readonly totalMemo = new Map<string, boolean>();
   /** Constant dictionaries: label → field atom (lambdas already lifted to top-level functions). */
@@ -49,6 +50,8 @@ class Resolver {
   /** Specializations made: key → name; copies waiting to be placed after the declaration being rewritten. */
   private readonly copies = new Map<string, string>();
   private readonly pending: A.Decl[] = [];
+  /** Copies made (refusals, remembered in `copies` too, do not count). */
+  private made = 0;
   /** Locals bound to a constant dictionary (names are unique in the module, so one map serves it all). */
   private readonly localDicts = new Map<string, A.Var>();
 
@@ -125,8 +128,10 @@ class Resolver {
       this.dicts.set(d.name, byLabel);
       lifted.push(A.mk.decl(d.name, A.mk.ret(A.mk.record(fields, value.span), cur.span), d.span));
     } else if (lifted.length > 0) {
-      // Lambdas then one of them: the value is that (now top-level) function.
-      lifted.push(A.mk.decl(d.name, A.mk.ret(substAtom(value as A.Atom, sub), cur.span), d.span));
+      // Lambdas then one of them: the value is that (now top-level) function, and its uses name it.
+      const alias = A.mk.decl(d.name, A.mk.ret(substAtom(value as A.Atom, sub), cur.span), d.span);
+      this.byName.set(d.name, alias);
+      lifted.push(alias);
     } else lifted.push(d);
     for (const f of lifted) if (f.body.tag === 'Ret' && f.body.value.tag === 'Lam') this.staticParams.set(f.name, staticParams(f.name, f.body.value));
     return lifted;
@@ -227,12 +232,13 @@ class Resolver {
     const known = this.copies.get(key);
     if (known !== undefined) return known === '' ? null : known;
     // Not worth it, or not possible: every parameter a dictionary (the copy would be a value, not a function).
-    if (this.copies.size >= maxCopies || size(lam.body) > maxCopySize || fixed.size === lam.params.length) {
+    if (this.made >= maxCopies || size(lam.body) > maxCopySize || fixed.size === lam.params.length) {
       this.copies.set(key, '');
       return null;
     }
     const name = this.globals.fresh(`${f}${[...fixed.values()].map((d) => (d.startsWith('$') ? d : `$${d}`)).join('')}`);
     this.copies.set(key, name);
+    this.made++;
     const sub = new Map<string, A.Atom>();
     for (const [i, dict] of fixed) sub.set(lam.params[i]!, A.mk.var(dict, 'global', lam.span));
     const copy = copyLam(lam, sub, this.locals);
