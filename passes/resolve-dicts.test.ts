@@ -44,7 +44,7 @@ Main.main =
 `);
 });
 
-test('a function passing its dictionary to itself unchanged is copied for a constant dictionary; the copy resolves it', async () => {
+test('a function passing its dictionary to itself unchanged is copied for a constant dictionary (and a closed lambda argument, lifted); the copy resolves it', async () => {
   assert.is(await resolved(`module Main
 $dictMonoid_Sum = { combine = prim_addInt, empty = 0 }
 Main.foldMap = \\d f xs -> case xs of {
@@ -54,22 +54,24 @@ Main.main = prim_putStrLn (prim_showInt (Main.foldMap $dictMonoid_Sum (\\x -> x)
 `), `module Main (main = Main.main)
 
 Main.main =
-  let _t_4 = \\x_1 -> x_1
   let _t_5 = Lune.Prelude.Cons 2 Lune.Prelude.Nil
   let _t_6 = Lune.Prelude.Cons 1 _t_5
-  let _t_7 = @Main.foldMap$dictMonoid_Sum _t_4 _t_6
+  let _t_7 = @Main.foldMap$dictMonoid_Sum$Main.main._t_4 _t_6
   let _t_8 = %prim_showInt _t_7
   %prim_putStrLn _t_8
 
-Main.foldMap$dictMonoid_Sum =
-  \\f_1 xs_1 -> [Main.foldMap]
+Main.main._t_4 =
+  \\x_1 -> [Main.main] x_1
+
+Main.foldMap$dictMonoid_Sum$Main.main._t_4 =
+  \\xs_1 -> [Main.foldMap]
     switch xs_1 of
       Lune.Prelude.Nil -> 0
       Lune.Prelude.Cons x_2 r_1 ->
         let _t_9 = %prim_addInt
-        let _t_1_1 = f_1 x_2
+        let _t_1_1 = @Main.main._t_4 x_2
         let _t_2_1 = _t_9 _t_1_1
-        let _t_3_1 = @Main.foldMap$dictMonoid_Sum f_1 r_1
+        let _t_3_1 = @Main.foldMap$dictMonoid_Sum$Main.main._t_4 r_1
         _t_2_1 _t_3_1
       _ -> fail NonExhaustiveCase xs_1 in Main.foldMap
 `);
@@ -117,7 +119,7 @@ $dictShow_Int = { show = prim_showInt, name = "Int", zero = Lune.Prelude.Nothing
 $dictShow_Wrap = { show = \\x -> prim_appendString "w" (prim_showInt x), super = $dictShow_Int }
 Main.render = \\d tag n -> case tag of {
     "plain" -> d.#show n;
-    "twice" -> let k = \\m -> prim_appendString (d.#show m) (d.#show m) in k n;
+    "twice" -> let k = \\m -> prim_appendString (d.#show m) (d.#show n) in k n;
     _ -> case Lune.Prelude.Just n of {
         Lune.Prelude.Just v -> $"<\${d.#show v : String}>";
         Lune.Prelude.Nothing -> Main.render d "plain" n } }
@@ -157,7 +159,7 @@ Main.render$dictShow_Wrap =
             let _t_3_1 = @$dictShow_Wrap.show
             let _t_4_1 = _t_3_1 m_1
             let _t_5_1 = @$dictShow_Wrap.show
-            let _t_6_1 = _t_5_1 m_1
+            let _t_6_1 = _t_5_1 n_1
             %prim_appendString _t_4_1 _t_6_1
         k_1 n_1
       _ ->
@@ -180,7 +182,7 @@ Main.render$dictShow_Int =
             let _t_3_2 = %prim_showInt
             let _t_4_2 = _t_3_2 m_2
             let _t_5_2 = %prim_showInt
-            let _t_6_2 = _t_5_2 m_2
+            let _t_6_2 = _t_5_2 n_2
             %prim_appendString _t_4_2 _t_6_2
         k_2 n_2
       _ ->
@@ -426,6 +428,141 @@ Main.main = prim_putStrLn (prim_showInt (prim_addInt Main.b Main.c${n - 1}))
   const text = Anf.print(m, { spans: false });
   assert.ok(text.includes('@Main.h @$d400 1'), 'the 401st call keeps its dictionary');
   assert.ok(text.includes('@Main.big @$d0 1') && !text.includes('Main.big$'), 'the big function is not copied');
+});
+
+test('known functions: a call passing a top-level function or a primitive for a parameter the callee calls gets a copy calling it directly; a closed lambda is lifted first; a lambda with free locals, or a function only passed on, is left', async () => {
+  assert.is(await resolved(`module Main
+Main.map = \\f xs -> case xs of { Lune.Prelude.Nil -> Lune.Prelude.Nil; Lune.Prelude.Cons x r -> Lune.Prelude.Cons (f x) (Main.map f r) }
+Main.pass = \\k n -> prim_ioBind (prim_ioPure n) k
+Main.double = \\x -> prim_mulInt x 2
+Main.sum = \\xs -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons x r -> prim_addInt x (Main.sum r) }
+Main.count = \\xs -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons x r -> prim_addInt 1 (Main.count r) }
+Main.show = \\n -> prim_putStrLn (prim_showInt n)
+Main.main =
+  let base = prim_addInt 1 2 in
+  let addBase = \\y -> prim_addInt y base in
+  Main.pass Main.show (prim_addInt (Main.sum (Main.map Main.double (Lune.Prelude.Cons 1 Lune.Prelude.Nil)))
+    (prim_addInt (Main.count (Main.map prim_showInt (Lune.Prelude.Cons 2 Lune.Prelude.Nil)))
+    (prim_addInt (Main.sum (Main.map (\\z -> prim_mulInt z z) (Lune.Prelude.Cons 3 Lune.Prelude.Nil)))
+      (Main.sum (Main.map addBase (Lune.Prelude.Cons 4 Lune.Prelude.Nil))))))
+`), `module Main (main = Main.main)
+
+Main.map =
+  \\f xs ->
+    switch xs of
+      Lune.Prelude.Nil -> Lune.Prelude.Nil
+      Lune.Prelude.Cons x r ->
+        let _t = f x
+        let _t_1 = @Main.map f r
+        Lune.Prelude.Cons _t _t_1
+      _ -> fail NonExhaustiveCase xs in Main.map
+
+Main.pass =
+  \\k n ->
+    let _t_2 = %prim_ioPure n
+    %prim_ioBind _t_2 k
+
+Main.double =
+  \\x_1 -> %prim_mulInt x_1 2
+
+Main.sum =
+  \\xs_1 ->
+    switch xs_1 of
+      Lune.Prelude.Nil -> 0
+      Lune.Prelude.Cons x_2 r_1 ->
+        let _t_3 = @Main.sum r_1
+        %prim_addInt x_2 _t_3
+      _ -> fail NonExhaustiveCase xs_1 in Main.sum
+
+Main.count =
+  \\xs_2 ->
+    switch xs_2 of
+      Lune.Prelude.Nil -> 0
+      Lune.Prelude.Cons x_3 r_2 ->
+        let _t_4 = @Main.count r_2
+        %prim_addInt 1 _t_4
+      _ -> fail NonExhaustiveCase xs_2 in Main.count
+
+Main.show =
+  \\n_1 ->
+    let _t_5 = %prim_showInt n_1
+    %prim_putStrLn _t_5
+
+Main.main =
+  let base = %prim_addInt 1 2
+  let addBase = \\y -> %prim_addInt y base
+  let _t_6 = Lune.Prelude.Cons 1 Lune.Prelude.Nil
+  let _t_7 = @Main.map$Main.double _t_6
+  let _t_8 = @Main.sum _t_7
+  let _t_9 = Lune.Prelude.Cons 2 Lune.Prelude.Nil
+  let _t_10 = @Main.map$prim_showInt _t_9
+  let _t_11 = @Main.count _t_10
+  let _t_13 = Lune.Prelude.Cons 3 Lune.Prelude.Nil
+  let _t_14 = @Main.map$Main.main._t_12 _t_13
+  let _t_15 = @Main.sum _t_14
+  let _t_16 = Lune.Prelude.Cons 4 Lune.Prelude.Nil
+  let _t_17 = @Main.map addBase _t_16
+  let _t_18 = @Main.sum _t_17
+  let _t_19 = %prim_addInt _t_15 _t_18
+  let _t_20 = %prim_addInt _t_11 _t_19
+  let _t_21 = %prim_addInt _t_8 _t_20
+  @Main.pass @Main.show _t_21
+
+Main.main._t_12 =
+  \\z -> [Main.main] %prim_mulInt z z
+
+Main.map$Main.double =
+  \\xs_3 -> [Main.map]
+    switch xs_3 of
+      Lune.Prelude.Nil -> Lune.Prelude.Nil
+      Lune.Prelude.Cons x_4 r_3 ->
+        let _t_22 = @Main.double x_4
+        let _t_1_1 = @Main.map$Main.double r_3
+        Lune.Prelude.Cons _t_22 _t_1_1
+      _ -> fail NonExhaustiveCase xs_3 in Main.map
+
+Main.map$prim_showInt =
+  \\xs_4 -> [Main.map]
+    switch xs_4 of
+      Lune.Prelude.Nil -> Lune.Prelude.Nil
+      Lune.Prelude.Cons x_5 r_4 ->
+        let _t_23 = %prim_showInt x_5
+        let _t_1_2 = @Main.map$prim_showInt r_4
+        Lune.Prelude.Cons _t_23 _t_1_2
+      _ -> fail NonExhaustiveCase xs_4 in Main.map
+
+Main.map$Main.main._t_12 =
+  \\xs_5 -> [Main.map]
+    switch xs_5 of
+      Lune.Prelude.Nil -> Lune.Prelude.Nil
+      Lune.Prelude.Cons x_6 r_5 ->
+        let _t_24 = @Main.main._t_12 x_6
+        let _t_1_3 = @Main.map$Main.main._t_12 r_5
+        Lune.Prelude.Cons _t_24 _t_1_3
+      _ -> fail NonExhaustiveCase xs_5 in Main.map
+`);
+});
+
+test('bounds for known functions: at most 200 copies, of functions up to 300 ANF nodes', () => {
+  const n = 201;
+  const funcs = Array.from({ length: n }, (_, i) => `Main.f${i} = \\x -> prim_addInt x ${i}`).join('\n');
+  const calls = Array.from({ length: n }, (_, i) => `Main.c${i} = prim_addInt (Main.app Main.f${i} 1) ${i === 0 ? '0' : `Main.c${i - 1}`}`).join('\n');
+  const fields = Array.from({ length: 301 }, (_, i) => `g${i} = prim_addInt a ${i}`).join(', ');
+  const m = resolveDicts(anfOf(`module Main
+Main.b = Main.big Main.f0 1
+${funcs}
+${calls}
+Main.app = \\f x -> f x
+Main.big = \\f a -> let r = { ${fields} } in f a
+Main.main = prim_putStrLn (prim_showInt (prim_addInt Main.b Main.c${n - 1}))
+`));
+  assert.equal(Anf.check(m), []);
+  const copies = m.decls.filter((d) => d.name.startsWith('Main.app$')).map((d) => d.name);
+  assert.is(copies.length, 200);
+  assert.ok(!copies.includes('Main.app$Main.f200'), copies.slice(-3).join(' '));
+  const text = Anf.print(m, { spans: false });
+  assert.ok(text.includes('@Main.app @Main.f200 1'), 'the 201st call keeps its function');
+  assert.ok(text.includes('@Main.big @Main.f0 1') && !text.includes('Main.big$'), 'the big function is not copied');
 });
 
 test.run();

@@ -5,14 +5,19 @@
 //     top-level functions (`$dictFunctor_IO.map`);
 //   - selects: `D.#l` on a constant dictionary is its field (a function, primitive, literal or dictionary);
 //   - specialization: a call `f D x` of a top-level function that passes that parameter unchanged to itself
-//     calls `f$D x`, a copy of f with D in place of the parameter, whose selects on D then resolve too.
-// Every rewrite keeps evaluation order, crashes and results: evaluating a constant dictionary is total and pure
-// (it builds closures and a record), so where, or whether, it happens cannot be observed. simplify-anf then
-// propagates the resolved atoms and merges the partial applications into direct calls.
+//     calls `f$D x`, a copy of f with D in place of the parameter, whose selects on D then resolve too;
+//   - closed lambdas (`let g = \x -> …` whose body names no local from outside it) become top-level functions,
+//     and a call passing a known function (top-level, or a primitive) for such a parameter is specialized the
+//     same way, if the callee is small: `map Main.step xs` calls `map$Main.step xs`, whose `f x` is then a
+//     direct call (and can have an unboxed worker).
+// Every rewrite keeps evaluation order, crashes and results: evaluating a constant dictionary or a closed
+// lambda is total and pure (it builds closures and a record), so where, or whether, it happens cannot be
+// observed. simplify-anf then propagates the resolved atoms and merges partial applications into direct calls.
 import * as A from '../ir/anf/anf';
 import { forEachComp } from '../ir/anf/walk';
 import { bug } from '../ir/shared/diagnostic';
 import { Fresh } from '../ir/shared/fresh';
+import { lookupPrim } from '../ir/shared/prims';
 
 /**
  * Bounds on specialization, so a module cannot grow without limit: copies in all, and the size (ANF nodes) of a
@@ -20,6 +25,12 @@ import { Fresh } from '../ir/shared/fresh';
  */
 const maxCopies = 400;
 const maxCopySize = 4000;
+/**
+ * Copies for known functions alone (no dictionary among the arguments): fewer, of small functions only (the
+ * list combinators a copy helps; a copy per function argument of anything bigger would grow modules quickly).
+ */
+const maxFuncCopies = 200;
+const maxFuncCopySize = 300;
 
 /** The module with its dictionaries resolved (declarations main no longer reaches are dropped). */
 export function resolveDicts(m: A.Module): A.Module {
@@ -47,13 +58,19 @@ class Resolver {
   private readonly locals: Fresh;
   /** Parameters each function passes unchanged to itself (indices). */
   private readonly staticParams = new Map<string, ReadonlySet<number>>();
+  private readonly called = new Map<string, ReadonlySet<number>>();
   /** Specializations made: key → name; copies waiting to be placed after the declaration being rewritten. */
   private readonly copies = new Map<string, string>();
   private readonly pending: A.Decl[] = [];
-  /** Copies made (refusals, remembered in `copies` too, do not count). */
+  /** Closed lambdas lifted while rewriting the current declaration, already rewritten. */
+  private readonly lifted: A.Decl[] = [];
+  /** The declaration being rewritten (lifted lambdas are named after it). */
+  private current = '';
+  /** Copies made (refusals, remembered in `copies` too, do not count), and those for functions alone. */
   private made = 0;
+  private madeForFuncs = 0;
   /** Locals bound to a constant dictionary (names are unique in the module, so one map serves it all). */
-  private readonly localDicts = new Map<string, A.Var>();
+  private readonly localConstants = new Map<string, A.Var>();
 
   constructor(m: A.Module) {
     this.byName = new Map(m.decls.map((d) => [d.name, d]));
@@ -140,13 +157,17 @@ class Resolver {
   // ---- rewriting uses
 
   rewriteDecl(d: A.Decl): A.Decl {
+    this.current = d.name;
     return A.mk.decl(d.name, this.expr(d.body), d.span);
   }
 
-  /** Specializations made while rewriting the last declaration (placed after it). */
+  /** Lambdas lifted and specializations made while rewriting the last declaration (placed after it). */
   drainCopies(): A.Decl[] {
-    const out: A.Decl[] = [];
-    while (this.pending.length > 0) out.push(this.rewriteDecl(this.pending.shift()!));
+    const out: A.Decl[] = [...this.lifted.splice(0)];
+    while (this.pending.length > 0) {
+      out.push(this.rewriteDecl(this.pending.shift()!));
+      out.push(...this.lifted.splice(0));
+    }
     return out;
   }
 
@@ -157,7 +178,8 @@ class Resolver {
     let cur = e;
     for (; cur.tag === 'Let'; cur = cur.body) {
       const rhs = this.comp(cur.rhs);
-      if (rhs.tag === 'Var' && rhs.scope === 'global' && this.dicts.has(rhs.name)) this.localDicts.set(cur.name, rhs);
+      if (rhs.tag === 'Var' && rhs.scope === 'global' && this.dicts.has(rhs.name)) this.localConstants.set(cur.name, rhs);
+      else if (rhs.tag === 'Lam' && isClosed(rhs)) this.localConstants.set(cur.name, this.liftLambda(cur.name, rhs, cur.span));
       else lets.push({ name: cur.name, rhs, span: cur.span });
     }
     let out: A.Expr = A.mk.ret(this.comp(cur.value), cur.span);
@@ -165,8 +187,18 @@ class Resolver {
     return out;
   }
 
+  // A closed lambda as a top-level function (placed after the declaration being rewritten), named after the
+  // declaration and the local it was bound to.
+  private liftLambda(local: string, lam: A.Lam, span: A.Let['span']): A.Var {
+    const name = this.globals.fresh(`${this.current}.${local}`);
+    this.funcs.set(name, lam);
+    this.staticParams.set(name, staticParams(name, lam));
+    this.lifted.push(A.mk.decl(name, A.mk.ret(lam), span));
+    return A.mk.var(name, 'global', span);
+  }
+
   private atom(a: A.Atom): A.Atom {
-    if (a.tag === 'Var' && a.scope === 'local') return this.localDicts.get(a.name) ?? a;
+    if (a.tag === 'Var' && a.scope === 'local') return this.localConstants.get(a.name) ?? a;
     if (a.tag !== 'Var' || a.scope !== 'global' || this.funcs.has(a.name) || this.dicts.has(a.name)) return a;
     const d = this.byName.get(a.name);
     // A total top-level value that is one atom: that atom (itself resolved: aliases chain).
@@ -201,10 +233,14 @@ class Resolver {
     const lam = this.funcs.get(fn.name);
     const statics = this.staticParams.get(fn.name);
     if (lam === undefined || statics === undefined || args.length < lam.params.length) return A.mk.app(fn, args, c.span);
-    const fixed = new Map<number, string>();
+    const fixed = new Map<number, A.Var>();
     for (const i of statics) {
       const a = args[i]!;
-      if (a.tag === 'Var' && a.scope === 'global' && this.isDictionary(a.name)) fixed.set(i, a.name);
+      if (a.tag !== 'Var') continue;
+      // A dictionary always (its selects resolve); a function only where the callee calls it (a direct call
+      // then), not where it merely passes it on.
+      if (a.scope === 'global' && this.isDictionary(a.name)) fixed.set(i, a);
+      else if (this.isFunction(a) && this.calledParams(fn.name, lam).has(i)) fixed.set(i, a);
     }
     if (fixed.size === 0) return A.mk.app(fn, args, c.span);
     const spec = this.specialize(fn.name, lam, fixed);
@@ -226,21 +262,43 @@ class Resolver {
     return false;
   }
 
-  /** The name of f's copy with the parameters `fixed` (index → dictionary) replaced, made on first use. */
-  private specialize(f: string, lam: A.Lam, fixed: ReadonlyMap<number, string>): string | null {
-    const key = `${f}|${[...fixed].sort((a, b) => a[0] - b[0]).map(([i, d]) => `${i}=${d}`).join(',')}`;
+  /** A top-level function or a primitive function. */
+  private isFunction(a: A.Var): boolean {
+    if (a.scope === 'global') return this.funcs.has(a.name);
+    return a.scope === 'prim' && (lookupPrim(a.name)?.arity ?? 0) >= 1;
+  }
+
+  /** The parameters of f its body calls (`p x`), memoised per function. */
+  private calledParams(f: string, lam: A.Lam): ReadonlySet<number> {
+    let out = this.called.get(f);
+    if (out === undefined) {
+      const called = new Set<string>();
+      forEachComp(lam.body, (c) => { if (c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'local') called.add(c.fn.name); });
+      out = new Set(lam.params.flatMap((p, i) => (called.has(p) ? [i] : [])));
+      this.called.set(f, out);
+    }
+    return out;
+  }
+
+  /** The name of f's copy with the parameters `fixed` (index → constant argument) replaced, made on first use. */
+  private specialize(f: string, lam: A.Lam, fixed: ReadonlyMap<number, A.Var>): string | null {
+    const key = `${f}|${[...fixed].sort((a, b) => a[0] - b[0]).map(([i, d]) => `${i}=${d.scope}:${d.name}`).join(',')}`;
     const known = this.copies.get(key);
     if (known !== undefined) return known === '' ? null : known;
-    // Not worth it, or not possible: every parameter a dictionary (the copy would be a value, not a function).
-    if (this.made >= maxCopies || size(lam.body) > maxCopySize || fixed.size === lam.params.length) {
+    const forFuncs = [...fixed.values()].every((a) => a.scope !== 'global' || !this.isDictionary(a.name));
+    const bodySize = size(lam.body);
+    // Not worth it, or not possible: every parameter fixed (the copy would be a value, not a function).
+    if (this.made >= maxCopies || bodySize > maxCopySize || fixed.size === lam.params.length
+      || (forFuncs && (this.madeForFuncs >= maxFuncCopies || bodySize > maxFuncCopySize))) {
       this.copies.set(key, '');
       return null;
     }
-    const name = this.globals.fresh(`${f}${[...fixed.values()].map((d) => (d.startsWith('$') ? d : `$${d}`)).join('')}`);
+    const name = this.globals.fresh(`${f}${[...fixed.values()].map((d) => (d.name.startsWith('$') ? d.name : `$${d.name}`)).join('')}`);
     this.copies.set(key, name);
     this.made++;
+    if (forFuncs) this.madeForFuncs++;
     const sub = new Map<string, A.Atom>();
-    for (const [i, dict] of fixed) sub.set(lam.params[i]!, A.mk.var(dict, 'global', lam.span));
+    for (const [i, a] of fixed) sub.set(lam.params[i]!, A.mk.var(a.name, a.scope, lam.span));
     const copy = copyLam(lam, sub, this.locals);
     const params = copy.params.filter((_, i) => !fixed.has(i));
     const body = A.mk.lam(params, copy.body, lam.name, lam.span);
@@ -279,6 +337,29 @@ function staticParams(f: string, lam: A.Lam): Set<number> {
     });
   });
   return out;
+}
+
+/** A lambda whose body names no local bound outside it (names are unique in a module, so one set serves). */
+function isClosed(lam: A.Lam): boolean {
+  const bound = new Set(lam.params);
+  const used: string[] = [];
+  const local = (a: A.Atom): void => { if (a.tag === 'Var' && a.scope === 'local') used.push(a.name); };
+  forEachComp(lam.body, (c) => {
+    switch (c.tag) {
+      case 'Var': case 'Lit': return local(c);
+      case 'App': local(c.fn); return c.args.forEach(local);
+      case 'Lam': return c.params.forEach((p) => bound.add(p));
+      case 'Record': return c.fields.forEach((f) => local(f.value));
+      case 'Select': return local(c.record);
+      case 'Switch':
+        local(c.scrutinee);
+        for (const a of c.arms) if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bound.add(b);
+        return;
+      case 'Fail': return local(c.scrutinee);
+      case 'Template': return;
+    }
+  }, (name) => bound.add(name));
+  return used.every((x) => bound.has(x));
 }
 
 /** Every local binder of the module (so copies get names no other binder has). */

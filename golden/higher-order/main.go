@@ -19,12 +19,19 @@ func init() {
 	debugNames["Main_inc"] = "Main.inc"
 	debugNames["Main_const"] = "Main.const"
 	debugNames["Main_twice"] = "Main.twice"
-	debugNames["Main_apply"] = "Main.apply"
 	debugNames["Main_countdown"] = "Main.countdown"
+	debugNames["Main_apply_dollar_Main_countdown"] = "Main.apply$Main.countdown"
 	debugNames["Main_describe"] = "Main.describe"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_main_adder"] = "Main.main.adder"
 	debugNames["Main_add_w"] = "Main.add"
 	debugNames["Main_add_boxed"] = "Main.add"
+	debugNames["Main_countdown_w"] = "Main.countdown"
+	debugNames["Main_countdown_boxed"] = "Main.countdown"
+	debugNames["Main_apply_dollar_Main_countdown_w"] = "Main.apply$Main.countdown"
+	debugNames["Main_apply_dollar_Main_countdown_boxed"] = "Main.apply$Main.countdown"
+	debugNames["Main_main_adder_w"] = "Main.main.adder"
+	debugNames["Main_main_adder_boxed"] = "Main.main.adder"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_add = rt.MkFunc("Main.add", 2, func(args []rt.Value) rt.Value {
 		return Main_add(args[0], args[1])
@@ -33,11 +40,10 @@ func init() {
 	fn_Main_twice = rt.MkFunc("Main.twice", 2, func(args []rt.Value) rt.Value {
 		return Main_twice(args[0], args[1])
 	})
-	fn_Main_apply = rt.MkFunc("Main.apply", 2, func(args []rt.Value) rt.Value {
-		return Main_apply(args[0], args[1])
-	})
 	fn_Main_countdown = rt.MkFunc1("Main.countdown", Main_countdown)
+	fn_Main_apply_dollar_Main_countdown = rt.MkFunc1("Main.apply$Main.countdown", Main_apply_dollar_Main_countdown)
 	fn_Main_describe = rt.MkFunc1("Main.describe", Main_describe)
+	fn_Main_main_adder = rt.MkFunc1("Main.main.adder", Main_main_adder)
 }
 
 // fn_Main_add is Main.add as a Lune value.
@@ -102,25 +108,74 @@ func Main_twice(f rt.Value, x_1 rt.Value) rt.Value {
 	return rt.Apply(f, _t)
 }
 
-// fn_Main_apply is Main.apply as a Lune value.
-var fn_Main_apply *rt.Func
-
-// Main_apply is Main.apply.
-func Main_apply(f_1 rt.Value, x_2 rt.Value) rt.Value {
-	return rt.Apply(f_1, x_2)
-}
-
 // fn_Main_countdown is Main.countdown as a Lune value.
 var fn_Main_countdown *rt.Func
 
-// Main_countdown is Main.countdown.
+// Main_countdown is Main.countdown: its worker when it applies, else its boxed half.
 func Main_countdown(n rt.Value) rt.Value {
+	if i_2, ok := n.(int64); ok {
+		if r_1, ok := Main_countdown_w(i_2); ok {
+			return r_1
+		}
+	}
+	return Main_countdown_boxed(n)
+}
+
+// Main_countdown_boxed is Main.countdown on boxed values.
+func Main_countdown_boxed(n rt.Value) rt.Value {
 	if rt.F_prim_leInt(n, int64(0)) == rt.True {
 		return "liftoff"
 	} else {
 		_t_1 := rt.F_prim_subInt(n, int64(1))
-		return Main_apply(fn_Main_countdown, _t_1)
+		return Main_apply_dollar_Main_countdown_boxed(_t_1)
 	}
+}
+
+// Main_countdown_w is Main.countdown on int64 n; false where the boxed code would leave int64 or fail.
+func Main_countdown_w(n int64) (rt.Value, bool) {
+	_s := n <= 0
+	if _s {
+		return "liftoff", true
+	} else {
+		_t_1 := n - 1
+		if (n^1)&(n^_t_1) < 0 {
+			return nil, false
+		}
+		w_1, ok_1 := Main_apply_dollar_Main_countdown_w(rt.BoxInt(_t_1))
+		if !ok_1 {
+			return nil, false
+		}
+		return w_1, true
+	}
+}
+
+// fn_Main_apply_dollar_Main_countdown is Main.apply$Main.countdown as a Lune value.
+var fn_Main_apply_dollar_Main_countdown *rt.Func
+
+// Main_apply_dollar_Main_countdown is Main.apply$Main.countdown: its worker when it applies, else its boxed half.
+func Main_apply_dollar_Main_countdown(x_2_1 rt.Value) rt.Value {
+	if r_2, ok := Main_apply_dollar_Main_countdown_w(x_2_1); ok {
+		return r_2
+	}
+	return Main_apply_dollar_Main_countdown_boxed(x_2_1)
+}
+
+// Main_apply_dollar_Main_countdown_boxed is Main.apply$Main.countdown on boxed values.
+func Main_apply_dollar_Main_countdown_boxed(x_2_1 rt.Value) rt.Value {
+	return Main_countdown_boxed(x_2_1)
+}
+
+// Main_apply_dollar_Main_countdown_w is Main.apply$Main.countdown computing unboxed inside; false where the boxed code would leave int64 or fail.
+func Main_apply_dollar_Main_countdown_w(x_2_1 rt.Value) (rt.Value, bool) {
+	n_1, ok_2 := x_2_1.(int64)
+	if !ok_2 {
+		return nil, false
+	}
+	w_2, ok_3 := Main_countdown_w(n_1)
+	if !ok_3 {
+		return nil, false
+	}
+	return w_2, true
 }
 
 // fn_Main_describe is Main.describe as a Lune value.
@@ -147,9 +202,6 @@ func Main_main() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	adder := func(k rt.Value) rt.Value {
-		return rt.F_prim_addInt(k, int64(100))
-	}
 	_t_2 := Main_inc()
 	_t_3 := Main_twice(_t_2, int64(5))
 	_t_4 := rt.F_prim_showInt(_t_3)
@@ -160,7 +212,7 @@ func Main_main() rt.Value {
 	_t_9 := Main_countdown(int64(3))
 	_t_10 := rt.F_prim_putStrLn(_t_9)
 	_t_11 := Main_describe("two")
-	_t_12 := adder(_t_11)
+	_t_12 := Main_main_adder(_t_11)
 	_t_13 := rt.F_prim_showInt(_t_12)
 	_t_14 := rt.F_prim_putStrLn(_t_13)
 	_t_15 := rt.Apply(fn_Main_add, int64(10))
@@ -173,4 +225,31 @@ func Main_main() rt.Value {
 	result = rt.F__dollar_primIOThen(_t_5, _t_21)
 	v_Main_main.Store(&result)
 	return result
+}
+
+// fn_Main_main_adder is Main.main.adder as a Lune value.
+var fn_Main_main_adder *rt.Func
+
+// Main_main_adder is Main.main.adder: its worker when it applies, else its boxed half.
+func Main_main_adder(k rt.Value) rt.Value {
+	if i_3, ok := k.(int64); ok {
+		if r_3, ok := Main_main_adder_w(i_3); ok {
+			return rt.BoxInt(r_3)
+		}
+	}
+	return Main_main_adder_boxed(k)
+}
+
+// Main_main_adder_boxed is Main.main.adder on boxed values.
+func Main_main_adder_boxed(k rt.Value) rt.Value {
+	return rt.F_prim_addInt(k, int64(100))
+}
+
+// Main_main_adder_w is Main.main.adder on int64 k; false where the boxed code would leave int64 or fail.
+func Main_main_adder_w(k int64) (int64, bool) {
+	w_3 := k + 100
+	if (k^w_3)&(100^w_3) < 0 {
+		return 0, false
+	}
+	return w_3, true
 }

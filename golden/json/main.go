@@ -18,9 +18,10 @@ func init() {
 	debugNames["Main_field"] = "Main.field"
 	debugNames["Main_value"] = "Main.value"
 	debugNames["Main_then"] = "Main.then"
-	debugNames["Main_report"] = "Main.report"
 	debugNames["Main_name"] = "Main.name"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_report_dollar_prim_jsonStringify"] = "Main.report$prim_jsonStringify"
+	debugNames["Main_report_dollar_Main_name"] = "Main.report$Main.name"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_field = rt.MkFunc("Main.field", 2, func(args []rt.Value) rt.Value {
 		return Main_field(args[0], args[1])
@@ -28,10 +29,13 @@ func init() {
 	fn_Main_then = rt.MkFunc("Main.then", 2, func(args []rt.Value) rt.Value {
 		return Main_then(args[0], args[1])
 	})
-	fn_Main_report = rt.MkFunc("Main.report", 3, func(args []rt.Value) rt.Value {
-		return Main_report(args[0], args[1], args[2])
-	})
 	fn_Main_name = rt.MkFunc1("Main.name", Main_name)
+	fn_Main_report_dollar_prim_jsonStringify = rt.MkFunc("Main.report$prim_jsonStringify", 2, func(args []rt.Value) rt.Value {
+		return Main_report_dollar_prim_jsonStringify(args[0], args[1])
+	})
+	fn_Main_report_dollar_Main_name = rt.MkFunc("Main.report$Main.name", 2, func(args []rt.Value) rt.Value {
+		return Main_report_dollar_Main_name(args[0], args[1])
+	})
 }
 
 // labels is a record shape (its sorted labels).
@@ -87,27 +91,6 @@ func Main_then(first rt.Value, second rt.Value) rt.Value {
 	return rt.F__dollar_primIOBind(first, _t_17)
 }
 
-// fn_Main_report is Main.report as a Lune value.
-var fn_Main_report *rt.Func
-
-// Main_report is Main.report.
-func Main_report(label rt.Value, show rt.Value, text rt.Value) rt.Value {
-	_s := rt.F_prim_jsonParse(text)
-	switch con, _ := _s.(*rt.Con); {
-	case con != nil && con.K == rt.KOk && len(con.Args) == 1:
-		json := con.Args[0]
-		_t_18 := rt.Apply(show, json)
-		_t_19 := rt.F_prim_appendString(label, _t_18)
-		return rt.F_prim_putStrLn(_t_19)
-	case con != nil && con.K == rt.KErr && len(con.Args) == 1:
-		message := con.Args[0]
-		_t_20 := rt.F_prim_appendString(label, message)
-		return rt.F_prim_putStrLn(_t_20)
-	default:
-		return rt.NonExhaustive("Main.report", _s)
-	}
-}
-
 // fn_Main_name is Main.name as a Lune value.
 var fn_Main_name *rt.Func
 
@@ -148,12 +131,54 @@ func Main_main() rt.Value {
 	_t_21 := Main_value()
 	text_1 := rt.F_prim_jsonStringify(_t_21)
 	_t_22 := rt.F_prim_putStrLn(text_1)
-	_t_23 := Main_report("parsed back: ", rt.P_prim_jsonStringify, text_1)
-	_t_24 := Main_report("name: ", fn_Main_name, text_1)
-	_t_25 := Main_report("bad input: ", rt.P_prim_jsonStringify, "[1,]")
+	_t_23 := Main_report_dollar_prim_jsonStringify("parsed back: ", text_1)
+	_t_24 := Main_report_dollar_Main_name("name: ", text_1)
+	_t_25 := Main_report_dollar_prim_jsonStringify("bad input: ", "[1,]")
 	_t_26 := Main_then(_t_24, _t_25)
 	_t_27 := Main_then(_t_23, _t_26)
 	result = Main_then(_t_22, _t_27)
 	v_Main_main.Store(&result)
 	return result
+}
+
+// fn_Main_report_dollar_prim_jsonStringify is Main.report$prim_jsonStringify as a Lune value.
+var fn_Main_report_dollar_prim_jsonStringify *rt.Func
+
+// Main_report_dollar_prim_jsonStringify is Main.report$prim_jsonStringify.
+func Main_report_dollar_prim_jsonStringify(label_1 rt.Value, text_2 rt.Value) rt.Value {
+	_s_3 := rt.F_prim_jsonParse(text_2)
+	switch con, _ := _s_3.(*rt.Con); {
+	case con != nil && con.K == rt.KOk && len(con.Args) == 1:
+		json_2 := con.Args[0]
+		_t_18_1 := rt.F_prim_jsonStringify(json_2)
+		_t_19_1 := rt.F_prim_appendString(label_1, _t_18_1)
+		return rt.F_prim_putStrLn(_t_19_1)
+	case con != nil && con.K == rt.KErr && len(con.Args) == 1:
+		message_1 := con.Args[0]
+		_t_20_1 := rt.F_prim_appendString(label_1, message_1)
+		return rt.F_prim_putStrLn(_t_20_1)
+	default:
+		return rt.NonExhaustive("Main.report", _s_3)
+	}
+}
+
+// fn_Main_report_dollar_Main_name is Main.report$Main.name as a Lune value.
+var fn_Main_report_dollar_Main_name *rt.Func
+
+// Main_report_dollar_Main_name is Main.report$Main.name.
+func Main_report_dollar_Main_name(label_2 rt.Value, text_3 rt.Value) rt.Value {
+	_s_4 := rt.F_prim_jsonParse(text_3)
+	switch con, _ := _s_4.(*rt.Con); {
+	case con != nil && con.K == rt.KOk && len(con.Args) == 1:
+		json_3 := con.Args[0]
+		_t_18_2 := Main_name(json_3)
+		_t_19_2 := rt.F_prim_appendString(label_2, _t_18_2)
+		return rt.F_prim_putStrLn(_t_19_2)
+	case con != nil && con.K == rt.KErr && len(con.Args) == 1:
+		message_2 := con.Args[0]
+		_t_20_2 := rt.F_prim_appendString(label_2, message_2)
+		return rt.F_prim_putStrLn(_t_20_2)
+	default:
+		return rt.NonExhaustive("Main.report", _s_4)
+	}
 }

@@ -16,29 +16,35 @@ func main() {
 func init() {
 	debugNames := map[string]string{}
 	debugNames["Main_range"] = "Main.range"
-	debugNames["Main_map"] = "Main.map"
-	debugNames["Main_foldl"] = "Main.foldl"
 	debugNames["Main_join"] = "Main.join"
 	debugNames["Main_then"] = "Main.then"
 	debugNames["Main_squares"] = "Main.squares"
+	debugNames["Main_squares__t_8"] = "Main.squares._t_8"
+	debugNames["Main_map_dollar_Main_squares__t_8"] = "Main.map$Main.squares._t_8"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_map_dollar_prim_showInt"] = "Main.map$prim_showInt"
+	debugNames["Main_foldl_dollar_prim_addInt"] = "Main.foldl$prim_addInt"
 	debugNames["Main_range_w"] = "Main.range"
 	debugNames["Main_range_boxed"] = "Main.range"
+	debugNames["Main_squares__t_8_w"] = "Main.squares._t_8"
+	debugNames["Main_squares__t_8_boxed"] = "Main.squares._t_8"
+	debugNames["Main_foldl_dollar_prim_addInt_w"] = "Main.foldl$prim_addInt"
+	debugNames["Main_foldl_dollar_prim_addInt_boxed"] = "Main.foldl$prim_addInt"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_range = rt.MkFunc("Main.range", 2, func(args []rt.Value) rt.Value {
 		return Main_range(args[0], args[1])
-	})
-	fn_Main_map = rt.MkFunc("Main.map", 2, func(args []rt.Value) rt.Value {
-		return Main_map(args[0], args[1])
-	})
-	fn_Main_foldl = rt.MkFunc("Main.foldl", 3, func(args []rt.Value) rt.Value {
-		return Main_foldl(args[0], args[1], args[2])
 	})
 	fn_Main_join = rt.MkFunc("Main.join", 2, func(args []rt.Value) rt.Value {
 		return Main_join(args[0], args[1])
 	})
 	fn_Main_then = rt.MkFunc("Main.then", 2, func(args []rt.Value) rt.Value {
 		return Main_then(args[0], args[1])
+	})
+	fn_Main_squares__t_8 = rt.MkFunc1("Main.squares._t_8", Main_squares__t_8)
+	fn_Main_map_dollar_Main_squares__t_8 = rt.MkFunc1("Main.map$Main.squares._t_8", Main_map_dollar_Main_squares__t_8)
+	fn_Main_map_dollar_prim_showInt = rt.MkFunc1("Main.map$prim_showInt", Main_map_dollar_prim_showInt)
+	fn_Main_foldl_dollar_prim_addInt = rt.MkFunc("Main.foldl$prim_addInt", 2, func(args []rt.Value) rt.Value {
+		return Main_foldl_dollar_prim_addInt(args[0], args[1])
 	})
 }
 
@@ -87,49 +93,6 @@ func Main_range_w(lo int64, hi int64) (rt.Value, bool) {
 	}
 }
 
-// fn_Main_map is Main.map as a Lune value.
-var fn_Main_map *rt.Func
-
-// Main_map is Main.map.
-func Main_map(f rt.Value, xs rt.Value) rt.Value {
-	switch con, _ := xs.(*rt.Con); {
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		x := con.Args[0]
-		rest := con.Args[1]
-		_t_2 := rt.Apply(f, x)
-		_t_3 := Main_map(f, rest)
-		return rt.MkCon2(rt.KCons, _t_2, _t_3)
-	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
-		return rt.Nil
-	default:
-		return rt.NonExhaustive("Main.map", xs)
-	}
-}
-
-// fn_Main_foldl is Main.foldl as a Lune value.
-var fn_Main_foldl *rt.Func
-
-// Main_foldl is Main.foldl.
-func Main_foldl(f_1_in rt.Value, acc_in rt.Value, xs_1_in rt.Value) rt.Value {
-	for {
-		f_1 := f_1_in
-		acc := acc_in
-		xs_1 := xs_1_in
-		switch con, _ := xs_1.(*rt.Con); {
-		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-			x_1 := con.Args[0]
-			rest_1 := con.Args[1]
-			_t_4 := rt.ApplyN(f_1, acc, x_1)
-			f_1_in, acc_in, xs_1_in = f_1, _t_4, rest_1
-			continue
-		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
-			return acc
-		default:
-			return rt.NonExhaustive("Main.foldl", xs_1)
-		}
-	}
-}
-
 // fn_Main_join is Main.join as a Lune value.
 var fn_Main_join *rt.Func
 
@@ -174,13 +137,56 @@ func Main_squares() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	var _t_8 rt.Value = rt.MkFunc1("Main.squares", func(n rt.Value) rt.Value {
-		return rt.F_prim_mulInt(n, n)
-	})
 	_t_9 := Main_range(int64(1), int64(10))
-	result = Main_map(_t_8, _t_9)
+	result = Main_map_dollar_Main_squares__t_8(_t_9)
 	v_Main_squares.Store(&result)
 	return result
+}
+
+// fn_Main_squares__t_8 is Main.squares._t_8 as a Lune value.
+var fn_Main_squares__t_8 *rt.Func
+
+// Main_squares__t_8 is Main.squares._t_8: its worker when it applies, else its boxed half.
+func Main_squares__t_8(n rt.Value) rt.Value {
+	if i_2, ok := n.(int64); ok {
+		if r_1, ok := Main_squares__t_8_w(i_2); ok {
+			return rt.BoxInt(r_1)
+		}
+	}
+	return Main_squares__t_8_boxed(n)
+}
+
+// Main_squares__t_8_boxed is Main.squares._t_8 on boxed values.
+func Main_squares__t_8_boxed(n rt.Value) rt.Value {
+	return rt.F_prim_mulInt(n, n)
+}
+
+// Main_squares__t_8_w is Main.squares._t_8 on int64 n; false where the boxed code would leave int64 or fail.
+func Main_squares__t_8_w(n int64) (int64, bool) {
+	w_1, ok_2 := rt.MulInt64(n, n)
+	if !ok_2 {
+		return 0, false
+	}
+	return w_1, true
+}
+
+// fn_Main_map_dollar_Main_squares__t_8 is Main.map$Main.squares._t_8 as a Lune value.
+var fn_Main_map_dollar_Main_squares__t_8 *rt.Func
+
+// Main_map_dollar_Main_squares__t_8 is Main.map$Main.squares._t_8.
+func Main_map_dollar_Main_squares__t_8(xs_3 rt.Value) rt.Value {
+	switch con, _ := xs_3.(*rt.Con); {
+	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
+		x_3 := con.Args[0]
+		rest_3 := con.Args[1]
+		_t_2_1 := Main_squares__t_8(x_3)
+		_t_3_1 := Main_map_dollar_Main_squares__t_8(rest_3)
+		return rt.MkCon2(rt.KCons, _t_2_1, _t_3_1)
+	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+		return rt.Nil
+	default:
+		return rt.NonExhaustive("Main.map", xs_3)
+	}
 }
 
 // v_Main_main caches Main.main, computed on first use.
@@ -193,16 +199,93 @@ func Main_main() rt.Value {
 	}
 	var result rt.Value
 	_t_10 := Main_squares()
-	_t_11 := Main_map(rt.P_prim_showInt, _t_10)
+	_t_11 := Main_map_dollar_prim_showInt(_t_10)
 	_t_12 := Main_join(" ", _t_11)
 	_t_13 := rt.F_prim_appendString("squares: ", _t_12)
 	_t_14 := rt.F_prim_putStrLn(_t_13)
 	_t_15 := Main_squares()
-	_t_16 := Main_foldl(rt.P_prim_addInt, int64(0), _t_15)
+	_t_16 := Main_foldl_dollar_prim_addInt(int64(0), _t_15)
 	_t_17 := rt.F_prim_showInt(_t_16)
 	_t_18 := rt.F_prim_appendString("sum: ", _t_17)
 	_t_19 := rt.F_prim_putStrLn(_t_18)
 	result = Main_then(_t_14, _t_19)
 	v_Main_main.Store(&result)
 	return result
+}
+
+// fn_Main_map_dollar_prim_showInt is Main.map$prim_showInt as a Lune value.
+var fn_Main_map_dollar_prim_showInt *rt.Func
+
+// Main_map_dollar_prim_showInt is Main.map$prim_showInt.
+func Main_map_dollar_prim_showInt(xs_4 rt.Value) rt.Value {
+	switch con, _ := xs_4.(*rt.Con); {
+	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
+		x_4 := con.Args[0]
+		rest_4 := con.Args[1]
+		_t_2_2 := rt.F_prim_showInt(x_4)
+		_t_3_2 := Main_map_dollar_prim_showInt(rest_4)
+		return rt.MkCon2(rt.KCons, _t_2_2, _t_3_2)
+	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+		return rt.Nil
+	default:
+		return rt.NonExhaustive("Main.map", xs_4)
+	}
+}
+
+// fn_Main_foldl_dollar_prim_addInt is Main.foldl$prim_addInt as a Lune value.
+var fn_Main_foldl_dollar_prim_addInt *rt.Func
+
+// Main_foldl_dollar_prim_addInt is Main.foldl$prim_addInt: its worker when it applies, else its boxed half.
+func Main_foldl_dollar_prim_addInt(acc_1 rt.Value, xs_1_1 rt.Value) rt.Value {
+	if i_3, ok := acc_1.(int64); ok {
+		if r_2, ok := Main_foldl_dollar_prim_addInt_w(i_3, xs_1_1); ok {
+			return rt.BoxInt(r_2)
+		}
+	}
+	return Main_foldl_dollar_prim_addInt_boxed(acc_1, xs_1_1)
+}
+
+// Main_foldl_dollar_prim_addInt_boxed is Main.foldl$prim_addInt on boxed values.
+func Main_foldl_dollar_prim_addInt_boxed(acc_1_in rt.Value, xs_1_1_in rt.Value) rt.Value {
+	for {
+		acc_1 := acc_1_in
+		xs_1_1 := xs_1_1_in
+		switch con, _ := xs_1_1.(*rt.Con); {
+		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
+			x_1_1 := con.Args[0]
+			rest_1_1 := con.Args[1]
+			_t_4_1 := rt.F_prim_addInt(acc_1, x_1_1)
+			acc_1_in, xs_1_1_in = _t_4_1, rest_1_1
+			continue
+		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+			return acc_1
+		default:
+			return rt.NonExhaustive("Main.foldl", xs_1_1)
+		}
+	}
+}
+
+// Main_foldl_dollar_prim_addInt_w is Main.foldl$prim_addInt on int64 acc_1; false where the boxed code would leave int64 or fail.
+func Main_foldl_dollar_prim_addInt_w(acc_1 int64, xs_1_1 rt.Value) (int64, bool) {
+	for {
+		switch con, _ := xs_1_1.(*rt.Con); {
+		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
+			x_1_1 := con.Args[0]
+			rest_1_1 := con.Args[1]
+			n_1, ok_3 := x_1_1.(int64)
+			if !ok_3 {
+				return 0, false
+			}
+			_t_4_1 := acc_1 + n_1
+			if (acc_1^_t_4_1)&(n_1^_t_4_1) < 0 {
+				return 0, false
+			}
+			acc_1, xs_1_1 = _t_4_1, rest_1_1
+			continue
+		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+			return acc_1, true
+		default:
+			return 0, false
+		}
+	}
 }

@@ -17,8 +17,10 @@ func init() {
 	debugNames := map[string]string{}
 	debugNames["Main_unwrap"] = "Main.unwrap"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_main__t_4"] = "Main.main._t_4"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_unwrap = rt.MkFunc1("Main.unwrap", Main_unwrap)
+	fn_Main_main__t_4 = rt.MkFunc1("Main.main._t_4", Main_main__t_4)
 }
 
 // fn_Main_unwrap is Main.unwrap as a Lune value.
@@ -44,13 +46,18 @@ func Main_main() rt.Value {
 	}
 	var result rt.Value
 	_t := rt.F_prim_putStrLn("before")
-	var _t_4 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
-		var _t_1 rt.Value = rt.MkCon1(rt.KJust, int64(3))
-		_t_2 := Main_unwrap(_t_1)
-		_t_3 := rt.F_prim_showInt(_t_2)
-		return rt.F_prim_putStrLn(_t_3)
-	})
-	result = rt.F__dollar_primIOBind(_t, _t_4)
+	result = rt.F__dollar_primIOBind(_t, fn_Main_main__t_4)
 	v_Main_main.Store(&result)
 	return result
+}
+
+// fn_Main_main__t_4 is Main.main._t_4 as a Lune value.
+var fn_Main_main__t_4 *rt.Func
+
+// Main_main__t_4 is Main.main._t_4.
+func Main_main__t_4(_w rt.Value) rt.Value {
+	var _t_1 rt.Value = rt.MkCon1(rt.KJust, int64(3))
+	_t_2 := Main_unwrap(_t_1)
+	_t_3 := rt.F_prim_showInt(_t_2)
+	return rt.F_prim_putStrLn(_t_3)
 }

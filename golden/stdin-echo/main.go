@@ -16,7 +16,9 @@ func main() {
 func init() {
 	debugNames := map[string]string{}
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_main__t_3"] = "Main.main._t_3"
 	rt.RegisterDebugNames(debugNames)
+	fn_Main_main__t_3 = rt.MkFunc1("Main.main._t_3", Main_main__t_3)
 }
 
 // v_Main_main caches Main.main, computed on first use.
@@ -28,15 +30,20 @@ func Main_main() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	var _t_3 rt.Value = rt.MkFunc1("Main.main", func(line rt.Value) rt.Value {
-		var _t_2 rt.Value = rt.MkFunc1("Main.main", func(second rt.Value) rt.Value {
-			_t := rt.F_prim_appendString(" + ", second)
-			_t_1 := rt.F_prim_appendString(line, _t)
-			return rt.F_prim_putStrLn(_t_1)
-		})
-		return rt.F__dollar_primIOBind(rt.P_prim_readLine, _t_2)
-	})
-	result = rt.F__dollar_primIOBind(rt.P_prim_readLine, _t_3)
+	result = rt.F__dollar_primIOBind(rt.P_prim_readLine, fn_Main_main__t_3)
 	v_Main_main.Store(&result)
 	return result
+}
+
+// fn_Main_main__t_3 is Main.main._t_3 as a Lune value.
+var fn_Main_main__t_3 *rt.Func
+
+// Main_main__t_3 is Main.main._t_3.
+func Main_main__t_3(line rt.Value) rt.Value {
+	var _t_2 rt.Value = rt.MkFunc1("Main.main", func(second rt.Value) rt.Value {
+		_t := rt.F_prim_appendString(" + ", second)
+		_t_1 := rt.F_prim_appendString(line, _t)
+		return rt.F_prim_putStrLn(_t_1)
+	})
+	return rt.F__dollar_primIOBind(rt.P_prim_readLine, _t_2)
 }

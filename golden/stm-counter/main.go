@@ -18,11 +18,15 @@ func init() {
 	debugNames["Main_increment"] = "Main.increment"
 	debugNames["Main_worker"] = "Main.worker"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_main__t_22"] = "Main.main._t_22"
+	debugNames["Main_main__t_27"] = "Main.main._t_27"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_increment = rt.MkFunc1("Main.increment", Main_increment)
 	fn_Main_worker = rt.MkFunc("Main.worker", 2, func(args []rt.Value) rt.Value {
 		return Main_worker(args[0], args[1])
 	})
+	fn_Main_main__t_22 = rt.MkFunc1("Main.main._t_22", Main_main__t_22)
+	fn_Main_main__t_27 = rt.MkFunc1("Main.main._t_27", Main_main__t_27)
 }
 
 // fn_Main_increment is Main.increment as a Lune value.
@@ -72,35 +76,45 @@ func Main_main() rt.Value {
 	var result rt.Value
 	_t_10 := rt.F_prim_newTVar(int64(0))
 	_t_11 := rt.F_prim_atomically(_t_10)
-	var _t_27 rt.Value = rt.MkFunc1("Main.main", func(tv_2 rt.Value) rt.Value {
-		_t_12 := Main_worker(tv_2, int64(1000))
-		_t_13 := rt.F_prim_spawn(_t_12)
-		var _t_26 rt.Value = rt.MkFunc1("Main.main", func(first rt.Value) rt.Value {
-			_t_14 := Main_worker(tv_2, int64(1000))
-			_t_15 := rt.F_prim_spawn(_t_14)
-			var _t_25 rt.Value = rt.MkFunc1("Main.main", func(second rt.Value) rt.Value {
-				_t_16 := rt.F_prim_await(first)
-				var _t_24 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
-					_t_17 := rt.F_prim_await(second)
-					var _t_23 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
-						_t_18 := rt.F_prim_readTVar(tv_2)
-						_t_19 := rt.F_prim_atomically(_t_18)
-						var _t_22 rt.Value = rt.MkFunc1("Main.main", func(n_1 rt.Value) rt.Value {
-							_t_20 := rt.F_prim_showInt(n_1)
-							_t_21 := rt.F_prim_appendString("count=", _t_20)
-							return rt.F_prim_putStrLn(_t_21)
-						})
-						return rt.F__dollar_primIOBind(_t_19, _t_22)
-					})
-					return rt.F__dollar_primIOBind(_t_17, _t_23)
-				})
-				return rt.F__dollar_primIOBind(_t_16, _t_24)
-			})
-			return rt.F__dollar_primIOBind(_t_15, _t_25)
-		})
-		return rt.F__dollar_primIOBind(_t_13, _t_26)
-	})
-	result = rt.F__dollar_primIOBind(_t_11, _t_27)
+	result = rt.F__dollar_primIOBind(_t_11, fn_Main_main__t_27)
 	v_Main_main.Store(&result)
 	return result
+}
+
+// fn_Main_main__t_22 is Main.main._t_22 as a Lune value.
+var fn_Main_main__t_22 *rt.Func
+
+// Main_main__t_22 is Main.main._t_22.
+func Main_main__t_22(n_1 rt.Value) rt.Value {
+	_t_20 := rt.F_prim_showInt(n_1)
+	_t_21 := rt.F_prim_appendString("count=", _t_20)
+	return rt.F_prim_putStrLn(_t_21)
+}
+
+// fn_Main_main__t_27 is Main.main._t_27 as a Lune value.
+var fn_Main_main__t_27 *rt.Func
+
+// Main_main__t_27 is Main.main._t_27.
+func Main_main__t_27(tv_2 rt.Value) rt.Value {
+	_t_12 := Main_worker(tv_2, int64(1000))
+	_t_13 := rt.F_prim_spawn(_t_12)
+	var _t_26 rt.Value = rt.MkFunc1("Main.main", func(first rt.Value) rt.Value {
+		_t_14 := Main_worker(tv_2, int64(1000))
+		_t_15 := rt.F_prim_spawn(_t_14)
+		var _t_25 rt.Value = rt.MkFunc1("Main.main", func(second rt.Value) rt.Value {
+			_t_16 := rt.F_prim_await(first)
+			var _t_24 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
+				_t_17 := rt.F_prim_await(second)
+				var _t_23 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
+					_t_18 := rt.F_prim_readTVar(tv_2)
+					_t_19 := rt.F_prim_atomically(_t_18)
+					return rt.F__dollar_primIOBind(_t_19, fn_Main_main__t_22)
+				})
+				return rt.F__dollar_primIOBind(_t_17, _t_23)
+			})
+			return rt.F__dollar_primIOBind(_t_16, _t_24)
+		})
+		return rt.F__dollar_primIOBind(_t_15, _t_25)
+	})
+	return rt.F__dollar_primIOBind(_t_13, _t_26)
 }

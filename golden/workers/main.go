@@ -26,6 +26,7 @@ func init() {
 	debugNames["Main_sayAll"] = "Main.sayAll"
 	debugNames["Main_l2"] = "Main.l2"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_main__t_55"] = "Main.main._t_55"
 	debugNames["Main_sumList_w"] = "Main.sumList"
 	debugNames["Main_sumList_boxed"] = "Main.sumList"
 	debugNames["Main_allTrue_w"] = "Main.allTrue"
@@ -60,6 +61,7 @@ func init() {
 	fn_Main_l2 = rt.MkFunc("Main.l2", 2, func(args []rt.Value) rt.Value {
 		return Main_l2(args[0], args[1])
 	})
+	fn_Main_main__t_55 = rt.MkFunc1("Main.main._t_55", Main_main__t_55)
 }
 
 // labels is a record shape (its sorted labels).
@@ -439,13 +441,18 @@ func Main_main() rt.Value {
 	var _t_50 rt.Value = rt.MkCon2(rt.KCons, _t_14, _t_49)
 	var _t_51 rt.Value = rt.MkCon2(rt.KCons, _t_11, _t_50)
 	_t_52 := rt.F_prim_putStrLn("then a match failure in a worker:")
-	var _t_55 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
-		_t_53 := Main_first(rt.Nil, int64(1))
-		_t_54 := rt.F_prim_showInt(_t_53)
-		return rt.F_prim_putStrLn(_t_54)
-	})
-	_t_56 := rt.F__dollar_primIOBind(_t_52, _t_55)
+	_t_56 := rt.F__dollar_primIOBind(_t_52, fn_Main_main__t_55)
 	result = Main_sayAll(_t_51, _t_56)
 	v_Main_main.Store(&result)
 	return result
+}
+
+// fn_Main_main__t_55 is Main.main._t_55 as a Lune value.
+var fn_Main_main__t_55 *rt.Func
+
+// Main_main__t_55 is Main.main._t_55.
+func Main_main__t_55(_w_1 rt.Value) rt.Value {
+	_t_53 := Main_first(rt.Nil, int64(1))
+	_t_54 := rt.F_prim_showInt(_t_53)
+	return rt.F_prim_putStrLn(_t_54)
 }

@@ -275,7 +275,8 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   // No closures in a worker, so the parameters themselves can be the loop variables.
   const body = loops ? [G.mk.for(null, null, null, inner)] : inner;
   const ints = lam.params.filter((_, i) => w.params[i] === 'int');
-  const doc = ints.length === 0 ? `${w.goName} is ${d.name} computing its ${w.result === 'int' ? 'Int' : 'Bool'} result unboxed`
+  const resultKind = w.result === 'int' ? 'its Int result unboxed' : w.result === 'bool' ? 'its Bool result unboxed' : 'unboxed inside';
+  const doc = ints.length === 0 ? `${w.goName} is ${d.name} computing ${resultKind}`
     : `${w.goName} is ${d.name} on int64 ${ints.map((p) => plan.locals.get(p) ?? p).join(', ')}`;
   return G.mk.funcDecl(w.goName, G.mk.funcType(params, [goType(w.result), G.mk.ident('bool')]), body,
     [`${doc}; false where the boxed code would leave int64 or fail.`], { name: d.name, span: d.span });
