@@ -64,32 +64,46 @@ func Main_range(lo rt.Value, hi rt.Value) rt.Value {
 }
 
 // Main_range_boxed is Main.range on boxed values.
-func Main_range_boxed(lo rt.Value, hi rt.Value) rt.Value {
-	if rt.F_prim_leInt(lo, hi) == rt.True {
-		_t := rt.F_prim_addInt(lo, int64(1))
-		_t_1 := Main_range_boxed(_t, hi)
-		return rt.MkCon2(rt.KCons, lo, _t_1)
-	} else {
-		return rt.Nil
+func Main_range_boxed(lo_in rt.Value, hi_in rt.Value) rt.Value {
+	var head rt.Value
+	hole := &head
+	for {
+		lo := lo_in
+		hi := hi_in
+		if rt.F_prim_leInt(lo, hi) == rt.True {
+			_t := rt.F_prim_addInt(lo, int64(1))
+			cell := rt.MkCon2(rt.KCons, lo, nil)
+			*hole = cell
+			hole = &cell.Args[1]
+			lo_in, hi_in = _t, hi
+			continue
+		} else {
+			*hole = rt.Nil
+			return head
+		}
 	}
 }
 
 // Main_range_w is Main.range on int64 lo, hi; false where the boxed code would leave int64 or fail.
 func Main_range_w(lo int64, hi int64) (rt.Value, bool) {
-	_s := lo <= hi
-	if _s {
-		_t := lo + 1
-		if (lo^_t)&(1^_t) < 0 {
-			return nil, false
+	var head_1 rt.Value
+	hole_1 := &head_1
+	for {
+		_s := lo <= hi
+		if _s {
+			_t := lo + 1
+			if (lo^_t)&(1^_t) < 0 {
+				return nil, false
+			}
+			cell_1 := rt.MkCon2(rt.KCons, rt.BoxInt(lo), nil)
+			*hole_1 = cell_1
+			hole_1 = &cell_1.Args[1]
+			lo = _t
+			continue
+		} else {
+			*hole_1 = rt.Nil
+			return head_1, true
 		}
-		_t_1, ok_1 := Main_range_w(_t, hi)
-		if !ok_1 {
-			return nil, false
-		}
-		var w rt.Value = rt.MkCon2(rt.KCons, rt.BoxInt(lo), _t_1)
-		return w, true
-	} else {
-		return rt.Nil, true
 	}
 }
 
@@ -163,29 +177,39 @@ func Main_squares__t_8_boxed(n rt.Value) rt.Value {
 
 // Main_squares__t_8_w is Main.squares._t_8 on int64 n; false where the boxed code would leave int64 or fail.
 func Main_squares__t_8_w(n int64) (int64, bool) {
-	w_1, ok_2 := rt.MulInt64(n, n)
-	if !ok_2 {
+	w, ok_1 := rt.MulInt64(n, n)
+	if !ok_1 {
 		return 0, false
 	}
-	return w_1, true
+	return w, true
 }
 
 // fn_Main_map_dollar_Main_squares__t_8 is Main.map$Main.squares._t_8 as a Lune value.
 var fn_Main_map_dollar_Main_squares__t_8 *rt.Func
 
 // Main_map_dollar_Main_squares__t_8 is Main.map$Main.squares._t_8.
-func Main_map_dollar_Main_squares__t_8(xs_3 rt.Value) rt.Value {
-	switch con, _ := xs_3.(*rt.Con); {
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		x_3 := con.Args[0]
-		rest_3 := con.Args[1]
-		_t_2_1 := Main_squares__t_8(x_3)
-		_t_3_1 := Main_map_dollar_Main_squares__t_8(rest_3)
-		return rt.MkCon2(rt.KCons, _t_2_1, _t_3_1)
-	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
-		return rt.Nil
-	default:
-		return rt.NonExhaustive("Main.map", xs_3)
+func Main_map_dollar_Main_squares__t_8(xs_3_in rt.Value) rt.Value {
+	var head_2 rt.Value
+	hole_2 := &head_2
+	for {
+		xs_3 := xs_3_in
+		switch con, _ := xs_3.(*rt.Con); {
+		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
+			x_3 := con.Args[0]
+			rest_3 := con.Args[1]
+			_t_2_1 := Main_squares__t_8(x_3)
+			cell_2 := rt.MkCon2(rt.KCons, _t_2_1, nil)
+			*hole_2 = cell_2
+			hole_2 = &cell_2.Args[1]
+			xs_3_in = rest_3
+			continue
+		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+			*hole_2 = rt.Nil
+			return head_2
+		default:
+			*hole_2 = rt.NonExhaustive("Main.map", xs_3)
+			return head_2
+		}
 	}
 }
 
@@ -217,18 +241,28 @@ func Main_main() rt.Value {
 var fn_Main_map_dollar_prim_showInt *rt.Func
 
 // Main_map_dollar_prim_showInt is Main.map$prim_showInt.
-func Main_map_dollar_prim_showInt(xs_4 rt.Value) rt.Value {
-	switch con, _ := xs_4.(*rt.Con); {
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		x_4 := con.Args[0]
-		rest_4 := con.Args[1]
-		_t_2_2 := rt.F_prim_showInt(x_4)
-		_t_3_2 := Main_map_dollar_prim_showInt(rest_4)
-		return rt.MkCon2(rt.KCons, _t_2_2, _t_3_2)
-	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
-		return rt.Nil
-	default:
-		return rt.NonExhaustive("Main.map", xs_4)
+func Main_map_dollar_prim_showInt(xs_4_in rt.Value) rt.Value {
+	var head_3 rt.Value
+	hole_3 := &head_3
+	for {
+		xs_4 := xs_4_in
+		switch con, _ := xs_4.(*rt.Con); {
+		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
+			x_4 := con.Args[0]
+			rest_4 := con.Args[1]
+			_t_2_2 := rt.F_prim_showInt(x_4)
+			cell_3 := rt.MkCon2(rt.KCons, _t_2_2, nil)
+			*hole_3 = cell_3
+			hole_3 = &cell_3.Args[1]
+			xs_4_in = rest_4
+			continue
+		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+			*hole_3 = rt.Nil
+			return head_3
+		default:
+			*hole_3 = rt.NonExhaustive("Main.map", xs_4)
+			return head_3
+		}
 	}
 }
 
@@ -272,8 +306,8 @@ func Main_foldl_dollar_prim_addInt_w(acc_1 int64, xs_1_1 rt.Value) (int64, bool)
 		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
 			x_1_1 := con.Args[0]
 			rest_1_1 := con.Args[1]
-			n_1, ok_3 := x_1_1.(int64)
-			if !ok_3 {
+			n_1, ok_2 := x_1_1.(int64)
+			if !ok_2 {
 				return 0, false
 			}
 			_t_4_1 := acc_1 + n_1

@@ -36,7 +36,7 @@ export interface Ctx {
    * assigns `params` (the loop's inputs) and continues the function's loop instead of calling. Cleared inside
    * lambdas and template holes, whose `return` is not the function's.
    */
-  selfLoop: { readonly name: string; readonly params: readonly string[] } | null;
+  selfLoop: { readonly name: string; readonly params: readonly string[]; readonly trmc: Trmc | null } | null;
   /** Optimizations on (self tail calls as loops); false under `-O0`. */
   readonly optimize: boolean;
   /**
@@ -45,6 +45,15 @@ export interface Ctx {
    */
   inBoxed: boolean;
 }
+
+/**
+ * Tail recursion modulo constructor (a function with a `K … (f …) …` tail): the loop builds the result front to
+ * back. `head` holds the result; `hole` points at the place (`head`, or the argument slot of the last cell
+ * built) where the value of the current iteration goes, so every `return e` of the loop is `*hole = e; return
+ * head`. The cells are fresh and unreachable from anywhere else until the function returns, so filling their
+ * slot later cannot be observed.
+ */
+export interface Trmc { readonly head: string; readonly hole: string }
 
 // A generated expression; `typed` when its static Go type is rt.Value (else it must be converted before a
 // type assertion or a `:=` that should give an rt.Value variable).
@@ -75,11 +84,50 @@ export function stmts(cx: Ctx, e: Anf.Expr, dest: Dest, out: G.Stmt[] = []): G.S
       cur = next.body;
       continue;
     }
+    const trmc = cx.selfLoop?.trmc ?? null;
+    if (trmc !== null && dest.kind === 'return' && isConsTail(cur, cx.selfLoop!.name, cx.selfLoop!.params.length, cx.plan.uses)) {
+      consTailStmts(cx, cur, trmc, out);
+      return out;
+    }
     bindLet(cx, cur, out);
     cur = cur.body;
   }
   finish(cx, cur.value, dest, out);
   return out;
+}
+
+/**
+ * `let t = f a… in K b…` with f the function itself (saturated), t one of K's arguments and read nowhere else:
+ * a constructor whose one argument is the recursive call's result.
+ */
+export function isConsTail(l: Anf.Let, name: string, arity: number, uses: ReadonlyMap<string, number>): boolean {
+  if (!isSelfCall(l.rhs, name, arity) || l.body.tag !== 'Ret' || uses.get(l.name) !== 1) return false;
+  const k = l.body.value;
+  return k.tag === 'App' && k.fn.tag === 'Var' && k.fn.scope === 'con'
+    && k.args.filter((a) => a.tag === 'Var' && a.scope === 'local' && a.name === l.name).length === 1;
+}
+
+// `let t = f a… in K b…` (isConsTail) in a loop building its result: the cell with a hole where t goes, put in
+// the current hole, which then moves to the cell's slot; the next iteration computes f a….
+function consTailStmts(cx: Ctx, l: Anf.Let, trmc: Trmc, out: G.Stmt[]): void {
+  const k = (l.body as Anf.Ret).value as Anf.App;
+  const slot = k.args.findIndex((a) => a.tag === 'Var' && a.scope === 'local' && a.name === l.name);
+  const cell = cx.plan.names.fresh('cell');
+  // nil in the slot: it is written (by the next iteration's result) before anyone can read the cell.
+  const args = k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : atom(cx, a).e));
+  out.push(G.mk.define(cell, conCall(cx, (k.fn as Anf.Var).name, args)));
+  out.push(G.mk.assign([G.mk.star(G.mk.ident(trmc.hole))], '=', [G.mk.ident(cell)]));
+  out.push(G.mk.assign([G.mk.ident(trmc.hole)], '=', [G.mk.unary('&', G.mk.index(G.mk.sel(G.mk.ident(cell), 'Args'), G.mk.int(String(slot))))]));
+  const call = l.rhs as Anf.App;
+  out.push(G.mk.assign(cx.selfLoop!.params.map((p) => G.mk.ident(p)), '=', call.args.map((a) => atom(cx, a).e)));
+  out.push(G.mk.branch('continue'));
+}
+
+/** The statements returning `e` from the function: through the hole in a loop building its result. */
+function returnStmts(cx: Ctx, e: G.Expr): G.Stmt[] {
+  const trmc = cx.selfLoop?.trmc ?? null;
+  if (trmc === null) return [G.mk.ret([e])];
+  return [G.mk.assign([G.mk.star(G.mk.ident(trmc.hole))], '=', [e]), G.mk.ret([G.mk.ident(trmc.head)])];
 }
 
 // Primitives whose result is always exactly rt.True or rt.False (never another True value), so comparing the
@@ -124,7 +172,8 @@ function ifOnBool(cx: Ctx, cond: G.Expr, s: Anf.Switch, dest: Dest, out: G.Stmt[
     if (s.default !== null && f === null) return stmts(cx, s.default, dest, body);
     // No arm for this value: the default's failure (or the switch's own) on the Bool it tested.
     const fail = rtCall('NonExhaustive', [G.mk.str(f?.where ?? cx.where), rt(value)]);
-    body.push(dest.kind === 'return' ? G.mk.ret([fail]) : G.mk.set(dest.to, fail));
+    if (dest.kind === 'return') body.push(...returnStmts(cx, fail));
+    else body.push(G.mk.set(dest.to, fail));
     return body;
   };
   out.push(G.mk.if(null, cond, branch(trueCon, 'True'), G.mk.block(branch(falseCon, 'False'))));
@@ -160,7 +209,8 @@ function finish(cx: Ctx, c: Anf.Comp, dest: Dest, out: G.Stmt[]): void {
     return;
   }
   const r = comp(cx, c, out);
-  out.push(dest.kind === 'return' ? G.mk.ret([r.e]) : G.mk.set(dest.to, r.e));
+  if (dest.kind === 'return') out.push(...returnStmts(cx, r.e));
+  else out.push(G.mk.set(dest.to, r.e));
 }
 
 /** `c` is a call of the top-level function `name` with exactly `arity` arguments. */
@@ -175,6 +225,24 @@ export function hasSelfTailCall(e: Anf.Expr, name: string, arity: number): boole
     while (cur.tag === 'Let') cur = cur.body; // a Switch in let position gives its value to the let: not a tail
     const c = cur.value;
     if (isSelfCall(c, name, arity)) return true;
+    if (c.tag === 'Switch') {
+      for (const arm of c.arms) todo.push(arm.body);
+      if (c.default !== null) todo.push(c.default);
+    }
+  }
+  return false;
+}
+
+/** Whether `e` has a constructor tail `K … (f …) …` (isConsTail) in a tail position (not inside lambdas). */
+export function hasConsTail(e: Anf.Expr, name: string, arity: number, uses: ReadonlyMap<string, number>): boolean {
+  const todo: Anf.Expr[] = [e];
+  while (todo.length > 0) {
+    let cur = todo.pop()!;
+    while (cur.tag === 'Let') {
+      if (isConsTail(cur, name, arity, uses)) return true;
+      cur = cur.body;
+    }
+    const c = cur.value;
     if (c.tag === 'Switch') {
       for (const arm of c.arms) todo.push(arm.body);
       if (c.default !== null) todo.push(c.default);
@@ -232,7 +300,8 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
     if (s.default !== null) stmts(cx, s.default, dest, into);
     else {
       const r: Res = { e: rtCall('NonExhaustive', [G.mk.str(cx.where), scrut.e]), typed: true };
-      into.push(dest.kind === 'return' ? G.mk.ret([r.e]) : G.mk.set(dest.to, r.e));
+      if (dest.kind === 'return') into.push(...returnStmts(cx, r.e));
+      else into.push(G.mk.set(dest.to, r.e));
     }
   };
   if (s.arms.length === 0) {
@@ -307,14 +376,16 @@ function app(cx: Ctx, a: Anf.App): Res {
     } else if (scope === 'prim') {
       const p = lookupPrim(name);
       if (p !== undefined && p.arity >= 1 && args.length >= p.arity) return direct(rt(goPrimFunc(name)), p.arity);
-    } else if (scope === 'con') {
-      // One allocation for the constructor and its arguments when there are few (rt.MkCon1..4).
-      const fixed = args.length >= 1 && args.length <= 4;
-      return { e: rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [fixed ? ctorRef(cx, name) : G.mk.str(name), ...args]), typed: false };
-    }
+    } else if (scope === 'con') return { e: conCall(cx, name, args), typed: false };
   }
   const fn = atom(cx, a.fn).e;
   return args.length === 1 ? { e: rtCall('Apply', [fn, args[0]!]), typed: true } : { e: rtCall('ApplyN', [fn, ...args]), typed: true };
+}
+
+/** Constructor `name` applied to `args`: one allocation for it and its arguments when there are few (rt.MkCon1..4). */
+export function conCall(cx: Ctx, name: string, args: readonly G.Expr[]): G.Expr {
+  const fixed = args.length >= 1 && args.length <= 4;
+  return rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [fixed ? ctorRef(cx, name) : G.mk.str(name), ...args]);
 }
 
 /** `rt.MkFunc(name, n, func(args []rt.Value) rt.Value { p := args[0]; … })`, or MkFunc1 for one parameter. */

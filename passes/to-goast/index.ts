@@ -3,7 +3,7 @@
 import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
-import { type Ctx, type Dest, funcOfArgs, hasSelfTailCall, rtValue, stmts } from './body';
+import { type Ctx, type Dest, funcOfArgs, hasConsTail, hasSelfTailCall, rtValue, stmts } from './body';
 import { type Global, declLam, plan, synthetic } from './names';
 import { planWorkers, workerDecl, wrapperBody, type Worker } from './int-worker';
 import { labelOwners } from './shapes';
@@ -58,7 +58,8 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
     const locals = lam.params.map((p) => cx.plan.locals.get(p) ?? bug('goast', `parameter ${p} has no Go name`));
     // A function calling itself in tail position is a loop: its parameters become the loop's inputs, copied at
     // the top of each iteration into fresh variables (closures made in one iteration keep that iteration's).
-    const loops = cx.optimize && hasSelfTailCall(lam.body, d.name, lam.params.length);
+    const consTail = cx.optimize && hasConsTail(lam.body, d.name, lam.params.length, cx.plan.uses);
+    const loops = consTail || (cx.optimize && hasSelfTailCall(lam.body, d.name, lam.params.length));
     const inputs = loops ? locals.map((l) => cx.plan.names.fresh(`${l}_in`)) : locals;
     const params = inputs.map((n) => G.mk.field(n, rtValue));
     const worker = cx.workers.get(d.name);
@@ -67,7 +68,13 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
     if (loops) {
       const iteration: G.Stmt[] = [];
       lam.params.forEach((p, i) => { if (cx.plan.used.has(p)) iteration.push(G.mk.define(locals[i]!, G.mk.ident(inputs[i]!))); });
-      cx.selfLoop = { name: d.name, params: inputs };
+      // A loop building its result (body.ts Trmc): `var head rt.Value; hole := &head` before it.
+      const trmc = consTail ? { head: cx.plan.names.fresh('head'), hole: cx.plan.names.fresh('hole') } : null;
+      if (trmc !== null) {
+        body.push(G.mk.declStmt(G.mk.varDecl(trmc.head, rtValue, null)));
+        body.push(G.mk.define(trmc.hole, G.mk.unary('&', G.mk.ident(trmc.head))));
+      }
+      cx.selfLoop = { name: d.name, params: inputs, trmc };
       stmts(cx, lam.body, { kind: 'return' }, iteration);
       cx.selfLoop = null;
       body.push(G.mk.for(null, null, null, iteration));

@@ -18,7 +18,9 @@ import { forEachComp } from '../../ir/anf/walk';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Global, declLam, type Plan, synthetic } from './names';
-import { atom as boxedAtom, conTest, type Ctx, ctorRef, hasSelfTailCall, isSelfCall, rtValue, selectField } from './body';
+import {
+  atom as boxedAtom, conCall, conTest, type Ctx, hasConsTail, hasSelfTailCall, isConsTail, isSelfCall, rtValue, selectField, type Trmc,
+} from './body';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
 export type Kind = 'int' | 'bool' | 'val';
@@ -245,7 +247,11 @@ interface WCtx {
   readonly result: Kind;
   readonly kinds: Map<string, Kind>;
   /** A self tail call reassigns these parameters (null: unused) and continues the worker's loop. */
-  readonly selfLoop: { readonly name: string; readonly params: readonly (string | null)[]; readonly kinds: readonly Kind[] } | null;
+  readonly selfLoop: {
+    readonly name: string; readonly params: readonly (string | null)[]; readonly kinds: readonly Kind[];
+    /** A loop building its result (body.ts Trmc): every `return v, true` goes through the hole. */
+    readonly trmc: Trmc | null;
+  } | null;
   /** Go variables read so far, and every declaration (a variable never read gets `_ = x` after it: Go insists). */
   readonly reads: Set<string>;
   readonly declared: { readonly out: G.Stmt[]; readonly stmt: G.Stmt; readonly name: string }[];
@@ -260,11 +266,14 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   const { plan, workers } = bx;
   const w = workers.get(d.name) ?? bug('goast', `${d.name} has no worker`);
   const lam = declLam(d) ?? bug('goast', `${d.name} has a worker but is not a lambda`);
-  const loops = hasSelfTailCall(lam.body, d.name, lam.params.length);
+  // A constructor tail needs a boxed result to put in the hole (an Int or Bool result cannot be a constructor).
+  const consTail = w.result === 'val' && hasConsTail(lam.body, d.name, lam.params.length, plan.uses);
+  const loops = consTail || hasSelfTailCall(lam.body, d.name, lam.params.length);
+  const trmc = consTail ? { head: plan.names.fresh('head'), hole: plan.names.fresh('hole') } : null;
   const names = lam.params.map((p) => (plan.used.has(p) ? plan.locals.get(p) ?? bug('goast', `local ${p} has no Go name`) : null));
   const cx: WCtx = {
     plan, bx, workers, result: w.result, kinds: new Map(lam.params.map((p, i) => [p, w.params[i]!])),
-    selfLoop: loops ? { name: d.name, params: names, kinds: w.params } : null, reads: new Set(), declared: [], conv: new Map(),
+    selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc } : null, reads: new Set(), declared: [], conv: new Map(),
   };
   const params = names.map((n, i) => G.mk.field(n ?? '_', goType(w.params[i]!)));
   const inner: G.Stmt[] = [];
@@ -274,6 +283,9 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   }
   // No closures in a worker, so the parameters themselves can be the loop variables.
   const body = loops ? [G.mk.for(null, null, null, inner)] : inner;
+  if (trmc !== null) {
+    body.unshift(G.mk.declStmt(G.mk.varDecl(trmc.head, rtValue, null)), G.mk.define(trmc.hole, G.mk.unary('&', G.mk.ident(trmc.head))));
+  }
   const ints = lam.params.filter((_, i) => w.params[i] === 'int');
   const resultKind = w.result === 'int' ? 'its Int result unboxed' : w.result === 'bool' ? 'its Bool result unboxed' : 'unboxed inside';
   const doc = ints.length === 0 ? `${w.goName} is ${d.name} computing ${resultKind}`
@@ -382,6 +394,11 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
   let cur = e;
   for (; cur.tag === 'Let'; cur = cur.body) {
     if (cur.rhs.tag === 'Fail') { out.push(giveUp(cx)); return; }
+    const loop = cx.selfLoop;
+    if (loop?.trmc && dest.kind === 'return' && isConsTail(cur, loop.name, loop.params.length, cx.plan.uses)) {
+      wconsTail(cx, cur, loop.trmc, out);
+      return;
+    }
     const used = cx.plan.used.has(cur.name);
     const name = used ? cx.plan.locals.get(cur.name) ?? bug('goast', `local ${cur.name} has no Go name`) : '_';
     if (cur.rhs.tag === 'Switch') {
@@ -412,7 +429,28 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
     value = convert(cx, G.mk.ident(tmp), k, to, out);
     cx.reads.add(tmp);
   }
-  out.push(dest.kind === 'return' ? G.mk.ret([value, G.mk.ident('true')]) : G.mk.set(dest.to, value));
+  if (dest.kind === 'assign') out.push(G.mk.set(dest.to, value));
+  else if (loop?.trmc) {
+    out.push(G.mk.assign([G.mk.star(G.mk.ident(loop.trmc.hole))], '=', [value]), G.mk.ret([G.mk.ident(loop.trmc.head), G.mk.ident('true')]));
+  } else out.push(G.mk.ret([value, G.mk.ident('true')]));
+}
+
+// `let t = f a… in K b…` (body.ts isConsTail) in a worker building its result: as body.ts consTailStmts, with
+// the arguments converted to the kinds the cell and the parameters take.
+function wconsTail(cx: WCtx, l: Anf.Let, trmc: Trmc, out: G.Stmt[]): void {
+  const loop = cx.selfLoop!;
+  const k = (l.body as Anf.Ret).value as Anf.App;
+  const slot = k.args.findIndex((a) => a.tag === 'Var' && a.scope === 'local' && a.name === l.name);
+  const cell = cx.plan.names.fresh('cell');
+  const args = k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : watom(cx, a, 'val', out)));
+  out.push(G.mk.define(cell, conCall(cx.bx, (k.fn as Anf.Var).name, args)));
+  out.push(G.mk.assign([G.mk.star(G.mk.ident(trmc.hole))], '=', [G.mk.ident(cell)]));
+  out.push(G.mk.assign([G.mk.ident(trmc.hole)], '=', [G.mk.unary('&', G.mk.index(G.mk.sel(G.mk.ident(cell), 'Args'), G.mk.int(String(slot))))]));
+  const call = l.rhs as Anf.App;
+  const pairs = call.args.map((a, i) => [loop.params[i], watom(cx, a, loop.kinds[i]!, out)] as const)
+    .filter(([p, v]) => p !== null && !(v.tag === 'Ident' && v.name === p));
+  if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p!)), '=', pairs.map(([, v]) => v)));
+  out.push(G.mk.branch('continue'));
 }
 
 // The kind a Switch's arms produce (checked by planWorkers), with the kinds of the locals so far.
@@ -438,11 +476,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
   }
   if (c.fn.tag !== 'Var') return bug('goast', 'a literal applied in a worker');
   const fn = c.fn.name;
-  if (c.fn.scope === 'con') {
-    const args = c.args.map((a) => watom(cx, a, 'val', out));
-    const fixed = args.length >= 1 && args.length <= 4;
-    return put('val', rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [fixed ? ctorRef(cx.bx, fn) : G.mk.str(fn), ...args]));
-  }
+  if (c.fn.scope === 'con') return put('val', conCall(cx.bx, fn, c.args.map((a) => watom(cx, a, 'val', out))));
   if (c.fn.scope === 'global') {
     const w = cx.workers.get(fn) ?? bug('goast', `call of ${fn} in a worker, which has none`);
     const args = c.args.map((a, i) => watom(cx, a, w.params[i]!, out));

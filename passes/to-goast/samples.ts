@@ -148,6 +148,41 @@ export const samples: readonly Sample[] = [
     ], [L('s1'), L('s2'), L('s3')]),
   ], '2\n3\n1\n'),
 
+  sample('constructor tails (a loop filling each cell\'s slot): a worker building a list, a hole in the first slot, a crash midway', [
+    lengthDecl,
+    fun('Main.upto', ['ui', 'un'], lets([['ule', app(P('prim_leInt'), L('ui'), L('un'))]], sw(L('ule'), [
+      mk.conArm('Lune.Prelude.True', [], lets([['unext', app(P('prim_addInt'), L('ui'), int(1))], ['urest', app(Gl('Main.upto'), L('unext'), L('un'))]],
+        app(C('Lune.Prelude.Cons'), L('ui'), L('urest')))),
+      mk.conArm('Lune.Prelude.False', [], mk.ret(nil)),
+    ]))),
+    fun('Main.nest', ['nxs'], mk.ret(sw(L('nxs'), [
+      mk.conArm('Lune.Prelude.Nil', [], mk.ret(C('Main.Leaf'))),
+      mk.conArm('Lune.Prelude.Cons', ['nh', 'nt'], lets([['nr', app(Gl('Main.nest'), L('nt'))]], app(C('Main.Node'), L('nr'), L('nh'), str('x')))),
+    ]))),
+    fun('Main.divs', ['dxs'], mk.ret(sw(L('dxs'), [
+      mk.conArm('Lune.Prelude.Nil', [], mk.ret(nil)),
+      mk.conArm('Lune.Prelude.Cons', ['dh', 'dt'], lets([['dq', app(P('prim_divInt'), int(10), L('dh'))], ['dr', app(Gl('Main.divs'), L('dt'))]],
+        app(C('Lune.Prelude.Cons'), L('dq'), L('dr')))),
+    ]))),
+    printLines([
+      ['big', app(Gl('Main.upto'), int(1), int(200000))], ['nbig', app(Gl('Main.length'), L('big'))], ['s1', app(P('prim_showInt'), L('nbig'))],
+      ['small', app(Gl('Main.upto'), int(1), int(3))], ['tree', app(Gl('Main.nest'), L('small'))], ['s2', app(P('$primShowValue'), L('tree'))],
+      ['ds', app(Gl('Main.divs'), L('small'))], ['s3', app(P('$primShowValue'), L('ds'))],
+    ], [L('s1'), L('s2'), L('s3')]),
+  ], '200000\nNode (Node (Node Leaf 3 "x") 2 "x") 1 "x"\nCons 10 (Cons 5 (Cons 3 Nil))\n'),
+
+  sample('a constructor tail failing midway: the error, no partial result', [
+    fun('Main.divs', ['dxs'], mk.ret(sw(L('dxs'), [
+      mk.conArm('Lune.Prelude.Nil', [], mk.ret(nil)),
+      mk.conArm('Lune.Prelude.Cons', ['dh', 'dt'], lets([['dq', app(P('prim_divInt'), int(10), L('dh'))], ['dr', app(Gl('Main.divs'), L('dt'))]],
+        app(C('Lune.Prelude.Cons'), L('dq'), L('dr')))),
+    ]))),
+    printLines([
+      ['zs', app(C('Lune.Prelude.Cons'), int(0), nil)], ['bad', app(C('Lune.Prelude.Cons'), int(5), L('zs'))],
+      ['dbad', app(Gl('Main.divs'), L('bad'))], ['s4', app(P('$primShowValue'), L('dbad'))],
+    ], [L('s4')]),
+  ], '', 'error: divide by zero\n'),
+
   sample('selecting a missing field: MissingField', [
     printLines([['rr', mk.record([{ label: 'a', value: int(1) }])], ['z', mk.select(L('rr'), 'z')]], [str('unreachable')]),
   ], '', 'error: MissingField "z"\n'),
