@@ -140,4 +140,86 @@ test('Go: the worker gives up on overflow and the boxed code computes the big In
   }
 });
 
+const allOps = `module Main
+Main.ops = \\a b ->
+  let s = prim_addInt a b in let d = prim_subInt a b in let m = prim_mulInt a b in let q = prim_divInt a b in let r = prim_modInt a b in
+  case prim_and (prim_geInt a b) (prim_or (prim_leInt a b) (prim_not (prim_eqInt a b))) of {
+    Lune.Prelude.True -> prim_addInt s (prim_addInt d (prim_addInt m (prim_addInt q r)));
+    Lune.Prelude.False -> 0 }
+Main.line = \\a b -> prim_putStrLn (prim_showInt (Main.ops a b))
+Main.main = prim_ioBind (Main.line 7 2) (\\u1 -> prim_ioBind (Main.line 7 (prim_subInt 0 2)) (\\u2 -> prim_ioBind (Main.line 2 7)
+  (\\u3 -> prim_ioBind (Main.line 3037000500 3037000500) (\\u4 -> Main.line 5 0))))
+`;
+
+test('every Int and Bool primitive in a worker, exactly: overflow-checked + - (inline), * div mod (rt helpers), comparisons, and, or, not', () => {
+  const text = G.print(goOf(allOps));
+  assert.is(section(text, '// Main_ops_w is', '// fn_Main_line is'), `// Main_ops_w is Main.ops on int64 a, b; false where the boxed code would leave int64 or fail.
+func Main_ops_w(a int64, b int64) (int64, bool) {
+\ts := a + b
+\tif (a^s)&(b^s) < 0 {
+\t\treturn 0, false
+\t}
+\td := a - b
+\tif (a^b)&(a^d) < 0 {
+\t\treturn 0, false
+\t}
+\tm, ok_1 := rt.MulInt64(a, b)
+\tif !ok_1 {
+\t\treturn 0, false
+\t}
+\tq, ok_2 := rt.FloorDiv64(a, b)
+\tif !ok_2 {
+\t\treturn 0, false
+\t}
+\tr, ok_3 := rt.FloorMod64(a, b)
+\tif !ok_3 {
+\t\treturn 0, false
+\t}
+\t_t := a >= b
+\t_t_1 := a <= b
+\t_t_2 := a == b
+\t_t_3 := !_t_2
+\t_t_4 := _t_1 || _t_3
+\t_s := _t && _t_4
+\tif _s {
+\t\t_t_5 := q + r
+\t\tif (q^_t_5)&(r^_t_5) < 0 {
+\t\t\treturn 0, false
+\t\t}
+\t\t_t_6 := m + _t_5
+\t\tif (m^_t_6)&(_t_5^_t_6) < 0 {
+\t\t\treturn 0, false
+\t\t}
+\t\t_t_7 := d + _t_6
+\t\tif (d^_t_7)&(_t_6^_t_7) < 0 {
+\t\t\treturn 0, false
+\t\t}
+\t\tw := s + _t_7
+\t\tif (s^w)&(_t_7^w) < 0 {
+\t\t\treturn 0, false
+\t\t}
+\t\treturn w, true
+\t} else {
+\t\treturn 0, true
+\t}
+}
+
+`, text);
+});
+
+test('Go: every primitive of a worker computes what the evaluator does (floor division of negatives, a product past int64, division by zero)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'int-worker-'));
+  try {
+    writeModule(emitModule(goOf(allOps)), dir);
+    const b = await goBuild(dir);
+    assert.ok(b.ok, b.stderr);
+    const r = spawnSync(join(dir, 'program'), [], { encoding: 'utf8' });
+    assert.is(r.stdout, '32\n-5\n0\n9223372043074251001\n');
+    assert.is(r.stderr, 'error: divide by zero\n');
+    assert.is(r.status, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();
