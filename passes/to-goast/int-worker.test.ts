@@ -222,4 +222,133 @@ test('Go: every primitive of a worker computes what the evaluator does (floor di
   }
 });
 
+const mixed = `module Main
+Main.walk = \\flag n acc xs -> case xs of {
+    Lune.Prelude.Nil -> case flag of { Lune.Prelude.True -> prim_addInt acc 9223372036854775807; Lune.Prelude.False -> prim_subInt acc (prim_subInt 0 9223372036854775807) };
+    Lune.Prelude.Cons x r -> case prim_leInt x n of {
+      Lune.Prelude.True -> Main.walk Lune.Prelude.True n (prim_addInt acc (prim_addInt x x)) r;
+      Lune.Prelude.False -> Main.walk flag n acc r } }
+Main.pair = \\a b -> Lune.Prelude.Just (prim_eqInt a b)
+Main.big = \\a -> prim_addInt a 9223372036854775808
+Main.show = \\v -> prim_putStrLn ($primShowValue v)
+Main.main = prim_ioBind (Main.show (Main.walk Lune.Prelude.False 5 (prim_subInt 0 9223372036854775807) (Lune.Prelude.Cons 3 (Lune.Prelude.Cons 9 Lune.Prelude.Nil))))
+  (\\u1 -> prim_ioBind (Main.show (Main.walk Lune.Prelude.False 5 0 Lune.Prelude.Nil))
+  (\\u2 -> prim_ioBind (Main.show (Main.pair 4 4)) (\\u3 -> Main.show (Main.big 1))))
+`;
+
+test('a worker with a boxed Bool parameter set from a constructor, int64 bounds as literals, a boxed element unboxed once, a parameter left out of a loop step, a Bool boxed into a constructor, a literal past int64', () => {
+  const text = G.print(goOf(mixed));
+  assert.is(section(text, '// Main_walk_w is', '// fn_Main_big is'), `// Main_walk_w is Main.walk on int64 n, acc; false where the boxed code would leave int64 or fail.
+func Main_walk_w(flag rt.Value, n int64, acc int64, xs rt.Value) (int64, bool) {
+\tfor {
+\t\tswitch con, _ := xs.(*rt.Con); {
+\t\tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:
+\t\t\tswitch con, _ := flag.(*rt.Con); {
+\t\t\tcase con != nil && con.K == rt.KTrue && len(con.Args) == 0:
+\t\t\t\tw := acc + 9223372036854775807
+\t\t\t\tif (acc^w)&(9223372036854775807^w) < 0 {
+\t\t\t\t\treturn 0, false
+\t\t\t\t}
+\t\t\t\treturn w, true
+\t\t\tcase con != nil && con.K == rt.KFalse && len(con.Args) == 0:
+\t\t\t\tvar _t int64 = 0 - 9223372036854775807
+\t\t\t\tif (0^9223372036854775807)&(0^_t) < 0 {
+\t\t\t\t\treturn 0, false
+\t\t\t\t}
+\t\t\t\tw_1 := acc - _t
+\t\t\t\tif (acc^_t)&(acc^w_1) < 0 {
+\t\t\t\t\treturn 0, false
+\t\t\t\t}
+\t\t\t\treturn w_1, true
+\t\t\tdefault:
+\t\t\t\treturn 0, false
+\t\t\t}
+\t\tcase con != nil && con.K == rt.KCons && len(con.Args) == 2:
+\t\t\tx := con.Args[0]
+\t\t\tr := con.Args[1]
+\t\t\tn_1, ok_1 := x.(int64)
+\t\t\tif !ok_1 {
+\t\t\t\treturn 0, false
+\t\t\t}
+\t\t\t_s := n_1 <= n
+\t\t\tif _s {
+\t\t\t\t_t_1 := n_1 + n_1
+\t\t\t\tif (n_1^_t_1)&(n_1^_t_1) < 0 {
+\t\t\t\t\treturn 0, false
+\t\t\t\t}
+\t\t\t\t_t_2 := acc + _t_1
+\t\t\t\tif (acc^_t_2)&(_t_1^_t_2) < 0 {
+\t\t\t\t\treturn 0, false
+\t\t\t\t}
+\t\t\t\tflag, acc, xs = rt.True, _t_2, r
+\t\t\t\tcontinue
+\t\t\t} else {
+\t\t\t\txs = r
+\t\t\t\tcontinue
+\t\t\t}
+\t\tdefault:
+\t\t\treturn 0, false
+\t\t}
+\t}
+}
+
+// fn_Main_pair is Main.pair as a Lune value.
+var fn_Main_pair *rt.Func
+
+// Main_pair is Main.pair: its worker when it applies, else its boxed half.
+func Main_pair(a rt.Value, b rt.Value) rt.Value {
+\tif i_2, ok := a.(int64); ok {
+\t\tif i_3, ok := b.(int64); ok {
+\t\t\tif r_2, ok := Main_pair_w(i_2, i_3); ok {
+\t\t\t\treturn r_2
+\t\t\t}
+\t\t}
+\t}
+\treturn Main_pair_boxed(a, b)
+}
+
+// Main_pair_boxed is Main.pair on boxed values.
+func Main_pair_boxed(a rt.Value, b rt.Value) rt.Value {
+\t_t_3 := rt.F_prim_eqInt(a, b)
+\treturn rt.MkCon1(rt.KJust, _t_3)
+}
+
+// Main_pair_w is Main.pair on int64 a, b; false where the boxed code would leave int64 or fail.
+func Main_pair_w(a int64, b int64) (rt.Value, bool) {
+\t_t_3 := a == b
+\tvar w_2 rt.Value = rt.MkCon1(rt.KJust, rt.Bool(_t_3))
+\treturn w_2, true
+}
+
+`, text);
+  assert.is(section(text, '// Main_big_w is', '// fn_Main_show is'), `// Main_big_w is Main.big on int64 a_1; false where the boxed code would leave int64 or fail.
+func Main_big_w(a_1 int64) (int64, bool) {
+\tn_2, ok_2 := rt.IntLit("9223372036854775808").(int64)
+\tif !ok_2 {
+\t\treturn 0, false
+\t}
+\tw_3 := a_1 + n_2
+\tif (a_1^w_3)&(n_2^w_3) < 0 {
+\t\treturn 0, false
+\t}
+\treturn w_3, true
+}
+
+`, text);
+});
+
+test('Go: that worker, its give-ups (int64 overflow at both bounds, the literal past int64) and its boxed Bool agree with the evaluator', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'int-worker-'));
+  try {
+    writeModule(emitModule(goOf(mixed)), dir);
+    const b = await goBuild(dir);
+    assert.ok(b.ok, b.stderr);
+    const r = spawnSync(join(dir, 'program'), [], { encoding: 'utf8' });
+    assert.is(r.stdout, '6\n9223372036854775807\nJust True\n9223372036854775809\n');
+    assert.is(r.status, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();
