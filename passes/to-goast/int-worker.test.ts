@@ -13,6 +13,9 @@ import { compile } from '../pipeline';
 import { emitModule } from '../../emit/module';
 import { writeModule } from '../../emit/write';
 import { goBuild } from '../../emit/build';
+import type * as Anf from '../../ir/anf/anf';
+import { plan } from './names';
+import { planWorkers } from './int-worker';
 
 const sum = (start: string) => `module Main
 Main.sum = \\n acc -> case prim_eqInt n 0 of { Lune.Prelude.True -> acc; Lune.Prelude.False -> Main.sum (prim_subInt n 1) (prim_addInt acc n) }
@@ -349,6 +352,45 @@ test('Go: that worker, its give-ups (int64 overflow at both bounds, the literal 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('which functions get a worker, and its signature: Int operands unboxed, Int/Bool results; not for other primitives, partial applications, a mixed result without an Int parameter; callees of workers included', () => {
+  const m = compile(parseCore(`module Main
+Main.k = prim_addInt 40 2
+Main.inc = \\n -> prim_addInt n 1
+Main.isPos = \\n -> prim_leInt 1 n
+Main.neg = \\b -> prim_not b
+Main.both = \\a b -> prim_and a (prim_or b Lune.Prelude.False)
+Main.plusK = \\n -> prim_mulInt n Main.k
+Main.sumList = \\xs -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons x r -> prim_addInt x (Main.sumList r) }
+Main.orDefault = \\n xs -> case xs of { Lune.Prelude.Nil -> n; Lune.Prelude.Cons x r -> prim_addInt x 1 }
+Main.label = \\n -> case prim_eqInt n 0 of { Lune.Prelude.True -> "zero"; Lune.Prelude.False -> "other" }
+Main.shown = \\n -> prim_showInt (prim_addInt n 1)
+Main.viaInc = \\n -> Main.inc (Main.inc n)
+Main.plain = \\xs -> case xs of { Lune.Prelude.Nil -> Lune.Prelude.Nil; Lune.Prelude.Cons x r -> Lune.Prelude.Cons x (Main.plain r) }
+Main.usesPlain = \\n xs -> prim_addInt n (Main.sumList (Main.plain xs))
+Main.field = \\p -> prim_addInt p.#x 1
+Main.byName = \\s n -> case s of { "inc" -> prim_addInt n 1; _ -> n }
+Main.loop = \\n -> Main.loop (prim_subInt n 1)
+Main.partial = \\n -> prim_addInt n
+Main.boolArms = \\b n -> case b of { Lune.Prelude.True -> prim_addInt n 1; Lune.Prelude.False -> n }
+Main.all = { f0 = Main.k, f1 = Main.inc, f2 = Main.isPos, f3 = Main.neg, f4 = Main.both, f5 = Main.plusK, f6 = Main.sumList, f7 = Main.orDefault, f8 = Main.label, f9 = Main.shown, f10 = Main.viaInc, f11 = Main.plain, f12 = Main.usesPlain, f13 = Main.field, f14 = Main.byName, f15 = Main.loop, f16 = Main.partial, f17 = Main.boolArms }
+Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.inc 1) Main.all.#f0))
+`, 't.lcore'), { target: goTarget, stopAfter: 'anf' }).outputs.get('anf') as Anf.Module;
+  const table = [...planWorkers(m, plan(m))].map(([n, w]) => `${n} (${w.params.join(', ')}) -> ${w.result}`).join('\n');
+  assert.is(table, `Main.inc (int) -> int
+Main.isPos (int) -> bool
+Main.neg (val) -> bool
+Main.both (val, val) -> bool
+Main.plusK (int) -> int
+Main.sumList (val) -> int
+Main.label (int) -> val
+Main.plain (val) -> val
+Main.usesPlain (int, val) -> int
+Main.field (val) -> int
+Main.byName (val, int) -> int
+Main.loop (int) -> val
+Main.boolArms (val, int) -> int`);
 });
 
 test.run();
