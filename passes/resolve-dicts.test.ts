@@ -565,4 +565,44 @@ Main.main = prim_putStrLn (prim_showInt (prim_addInt Main.b Main.c${n - 1}))
   assert.ok(text.includes('@Main.big @Main.f0 1') && !text.includes('Main.big$'), 'the big function is not copied');
 });
 
+test('a method under two labels is lifted once, named by the first; a method recursing through its own dictionary is lifted (its curried uses are left to simplify-anf)', async () => {
+  assert.is(await resolved(`module Main
+$dictShow_Int = { show = prim_showInt }
+$dictTwo = let m = \\x -> prim_addInt x 1 in { first = m, second = m }
+$dictShow_List = let go = \\d xs -> case xs of { Lune.Prelude.Nil -> ""; Lune.Prelude.Cons x r -> prim_appendString (d.#show x) ($dictShow_List.#show d r) } in { show = go }
+Main.main = prim_putStrLn (prim_appendString ($dictShow_List.#show $dictShow_Int (Lune.Prelude.Cons 1 (Lune.Prelude.Cons 2 Lune.Prelude.Nil))) (prim_showInt ($dictTwo.#second 3)))
+`), `module Main (main = Main.main)
+
+$dictShow_Int =
+  { show = %prim_showInt }
+
+$dictTwo.first =
+  \\x -> [$dictTwo] %prim_addInt x 1
+
+$dictShow_List.show =
+  \\d xs -> [$dictShow_List]
+    switch xs of
+      Lune.Prelude.Nil -> ""
+      Lune.Prelude.Cons x_1 r ->
+        let _t = d.show
+        let _t_1 = _t x_1
+        let _t_3 = @$dictShow_List.show
+        let _t_4 = _t_3 d r
+        %prim_appendString _t_1 _t_4
+      _ -> fail NonExhaustiveCase xs in $dictShow_List
+
+Main.main =
+  let _t_6 = @$dictShow_List.show
+  let _t_7 = _t_6 @$dictShow_Int
+  let _t_8 = Lune.Prelude.Cons 2 Lune.Prelude.Nil
+  let _t_9 = Lune.Prelude.Cons 1 _t_8
+  let _t_10 = _t_7 _t_9
+  let _t_12 = @$dictTwo.first
+  let _t_13 = _t_12 3
+  let _t_14 = %prim_showInt _t_13
+  let _t_15 = %prim_appendString _t_10 _t_14
+  %prim_putStrLn _t_15
+`);
+});
+
 test.run();
