@@ -25,6 +25,20 @@ Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.sum 10 ${start}) (Mai
 const goOf = (src: string, optimize = true) => compile(parseCore(src, 't.lcore'), { target: goTarget, optimize }).file!;
 const section = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to));
 
+/** Builds the program with Go (optimizations on) and runs it once: its stdout, stderr and exit status. */
+async function runGo(src: string): Promise<{ stdout: string; stderr: string; status: number | null }> {
+  const dir = mkdtempSync(join(tmpdir(), 'int-worker-'));
+  try {
+    writeModule(emitModule(goOf(src)), dir);
+    const b = await goBuild(dir);
+    assert.ok(b.ok, b.stderr);
+    const r = spawnSync(join(dir, 'program'), [], { encoding: 'utf8' });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test('an Int-only function: the wrapper tries the worker on int64 (a loop for its self tail call), else the boxed half', () => {
   const text = G.print(goOf(sum('0')));
   assert.is(section(text, '// Main_sum is Main.sum', '// fn_Main_len is'), `// Main_sum is Main.sum: its worker when it applies, else its boxed half.
@@ -130,17 +144,9 @@ Main.main = prim_putStrLn (prim_showInt (Main.f 1))
 });
 
 test('Go: the worker gives up on overflow and the boxed code computes the big Int', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'int-worker-'));
-  try {
-    writeModule(emitModule(goOf(sum('9223372036854775800'))), dir);
-    const b = await goBuild(dir);
-    assert.ok(b.ok, b.stderr);
-    const r = spawnSync(join(dir, 'program'), [], { encoding: 'utf8' });
-    assert.is(r.stdout, '9223372036854775856\n');
-    assert.is(r.status, 0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await runGo(sum('9223372036854775800'));
+  assert.is(r.stdout, '9223372036854775856\n');
+  assert.is(r.status, 0);
 });
 
 const allOps = `module Main
@@ -211,18 +217,10 @@ func Main_ops_w(a int64, b int64) (int64, bool) {
 });
 
 test('Go: every primitive of a worker computes what the evaluator does (floor division of negatives, a product past int64, division by zero)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'int-worker-'));
-  try {
-    writeModule(emitModule(goOf(allOps)), dir);
-    const b = await goBuild(dir);
-    assert.ok(b.ok, b.stderr);
-    const r = spawnSync(join(dir, 'program'), [], { encoding: 'utf8' });
-    assert.is(r.stdout, '32\n-5\n0\n9223372043074251001\n');
-    assert.is(r.stderr, 'error: divide by zero\n');
-    assert.is(r.status, 1);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await runGo(allOps);
+  assert.is(r.stdout, '32\n-5\n0\n9223372043074251001\n');
+  assert.is(r.stderr, 'error: divide by zero\n');
+  assert.is(r.status, 1);
 });
 
 const mixed = `module Main
@@ -341,17 +339,9 @@ func Main_big_w(a_1 int64) (int64, bool) {
 });
 
 test('Go: that worker, its give-ups (int64 overflow at both bounds, the literal past int64) and its boxed Bool agree with the evaluator', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'int-worker-'));
-  try {
-    writeModule(emitModule(goOf(mixed)), dir);
-    const b = await goBuild(dir);
-    assert.ok(b.ok, b.stderr);
-    const r = spawnSync(join(dir, 'program'), [], { encoding: 'utf8' });
-    assert.is(r.stdout, '6\n9223372036854775807\nJust True\n9223372036854775809\n');
-    assert.is(r.status, 0);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await runGo(mixed);
+  assert.is(r.stdout, '6\n9223372036854775807\nJust True\n9223372036854775809\n');
+  assert.is(r.status, 0);
 });
 
 test('which functions get a worker, and its signature: Int operands unboxed, Int/Bool results; not for other primitives, partial applications, a mixed result without an Int parameter; callees of workers included', () => {
