@@ -383,4 +383,70 @@ Main.loop (int) -> val
 Main.boolArms (val, int) -> int`);
 });
 
+const letSwitches = `module Main
+Main.pick = \\b n ->
+  let y = case b of { Lune.Prelude.True -> prim_addInt n 1; Lune.Prelude.False -> prim_subInt n 1 } in
+  let t = case prim_leInt y 10 of { Lune.Prelude.True -> Lune.Prelude.True; Lune.Prelude.False -> prim_eqInt y 20 } in
+  let s = case prim_eqInt n 0 of { Lune.Prelude.True -> "zero"; Lune.Prelude.False -> "other" } in
+  case t of { Lune.Prelude.True -> prim_mulInt y 2; Lune.Prelude.False -> case s of { "zero" -> 0; _ -> y } }
+Main.main = prim_ioBind (prim_putStrLn (prim_showInt (Main.pick Lune.Prelude.True 4))) (\\u -> prim_ioBind (prim_putStrLn (prim_showInt (Main.pick Lune.Prelude.False 21))) (\\v -> prim_ioBind (prim_putStrLn (prim_showInt (Main.pick Lune.Prelude.True 0))) (\\w -> prim_putStrLn (prim_showInt (Main.pick Lune.Prelude.False 30)))))
+`;
+
+test('let-bound switches in a worker: an Int one, a Bool one (an if), a boxed one (strings), then a string switch', async () => {
+  assert.is(section(G.print(goOf(letSwitches)), '// Main_pick_w is', '// v_Main_main'), `// Main_pick_w is Main.pick on int64 n; false where the boxed code would leave int64 or fail.
+func Main_pick_w(b rt.Value, n int64) (int64, bool) {
+\tvar y int64
+\tswitch con, _ := b.(*rt.Con); {
+\tcase con != nil && con.K == rt.KTrue && len(con.Args) == 0:
+\t\tw_1 := n + 1
+\t\tif (n^w_1)&(1^w_1) < 0 {
+\t\t\treturn 0, false
+\t\t}
+\t\ty = w_1
+\tcase con != nil && con.K == rt.KFalse && len(con.Args) == 0:
+\t\tw_2 := n - 1
+\t\tif (n^1)&(n^w_2) < 0 {
+\t\t\treturn 0, false
+\t\t}
+\t\ty = w_2
+\tdefault:
+\t\treturn 0, false
+\t}
+\t_s := y <= 10
+\tvar t bool
+\tif _s {
+\t\tt = true
+\t} else {
+\t\tw_3 := y == 20
+\t\tt = w_3
+\t}
+\t_s_1 := n == 0
+\tvar s rt.Value
+\tif _s_1 {
+\t\ts = "zero"
+\t} else {
+\t\ts = "other"
+\t}
+\tif t {
+\t\tw_4, ok_1 := rt.MulInt64(y, 2)
+\t\tif !ok_1 {
+\t\t\treturn 0, false
+\t\t}
+\t\treturn w_4, true
+\t} else {
+\t\tswitch {
+\t\tcase s == "zero":
+\t\t\treturn 0, true
+\t\tdefault:
+\t\t\treturn y, true
+\t\t}
+\t}
+}
+
+`);
+  const r = await runGo(letSwitches);
+  assert.is(r.stdout, '10\n40\n2\n29\n');
+  assert.is(r.status, 0);
+});
+
 test.run();
