@@ -129,7 +129,9 @@ func MkRecordSorted2(shape *Shape, a, b Value) *Record2 { return &Record2{shape,
 func MkRecordSorted3(shape *Shape, a, b, c Value) *Record3 { return &Record3{shape, [3]Value{a, b, c}} }
 
 // MkRecordSorted4 is a record of a four-label shape.
-func MkRecordSorted4(shape *Shape, a, b, c, d Value) *Record4 { return &Record4{shape, [4]Value{a, b, c, d}} }
+func MkRecordSorted4(shape *Shape, a, b, c, d Value) *Record4 {
+	return &Record4{shape, [4]Value{a, b, c, d}}
+}
 
 // Small Ints boxed without allocating. Go boxes an int64 in an interface by allocating 8 bytes for any value
 // outside 0…255; BoxInt instead points the interface at a slot of a static table for values in
