@@ -14,7 +14,7 @@
 // lambda is total and pure (it builds closures and a record), so where, or whether, it happens cannot be
 // observed. simplify-anf then propagates the resolved atoms and merges partial applications into direct calls.
 import * as A from '../ir/anf/anf';
-import { forEachComp } from '../ir/anf/walk';
+import { forEachAtom, forEachBinder, forEachComp } from '../ir/anf/walk';
 import { bug } from '../ir/shared/diagnostic';
 import { Fresh } from '../ir/shared/fresh';
 import { lookupPrim } from '../ir/shared/prims';
@@ -343,33 +343,19 @@ function staticParams(f: string, lam: A.Lam): Set<number> {
 function isClosed(lam: A.Lam): boolean {
   const bound = new Set(lam.params);
   const used: string[] = [];
-  const local = (a: A.Atom): void => { if (a.tag === 'Var' && a.scope === 'local') used.push(a.name); };
+  const bind = (name: string): void => { bound.add(name); };
   forEachComp(lam.body, (c) => {
-    switch (c.tag) {
-      case 'Var': case 'Lit': return local(c);
-      case 'App': local(c.fn); return c.args.forEach(local);
-      case 'Lam': return c.params.forEach((p) => bound.add(p));
-      case 'Record': return c.fields.forEach((f) => local(f.value));
-      case 'Select': return local(c.record);
-      case 'Switch':
-        local(c.scrutinee);
-        for (const a of c.arms) if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) bound.add(b);
-        return;
-      case 'Fail': return local(c.scrutinee);
-      case 'Template': return;
-    }
-  }, (name) => bound.add(name));
+    forEachAtom(c, (a) => { if (a.tag === 'Var' && a.scope === 'local') used.push(a.name); });
+    forEachBinder(c, bind);
+  }, bind);
   return used.every((x) => bound.has(x));
 }
 
 /** Every local binder of the module (so copies get names no other binder has). */
 function binders(m: A.Module): string[] {
   const out: string[] = [];
-  const onComp = (c: A.Comp): void => {
-    if (c.tag === 'Lam') out.push(...c.params);
-    if (c.tag === 'Switch') for (const a of c.arms) if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) out.push(b);
-  };
-  for (const d of m.decls) forEachComp(d.body, onComp, (name) => out.push(name));
+  const add = (name: string): void => { out.push(name); };
+  for (const d of m.decls) forEachComp(d.body, (c) => forEachBinder(c, add), add);
   return out;
 }
 
@@ -458,18 +444,7 @@ function reachable(decls: readonly A.Decl[], main: string): A.Decl[] {
     if (seen.has(name)) continue;
     seen.add(name);
     const d = byName.get(name) ?? bug('anf', `declaration ${name} is referenced but missing`);
-    const use = (a: A.Atom): void => { if (a.tag === 'Var' && a.scope === 'global' && !seen.has(a.name)) todo.push(a.name); };
-    forEachComp(d.body, (c) => {
-      switch (c.tag) {
-        case 'Var': case 'Lit': return use(c);
-        case 'App': use(c.fn); return c.args.forEach(use);
-        case 'Record': return c.fields.forEach((f) => use(f.value));
-        case 'Select': return use(c.record);
-        case 'Switch': return use(c.scrutinee);
-        case 'Fail': return use(c.scrutinee);
-        default: return;
-      }
-    });
+    forEachComp(d.body, (c) => forEachAtom(c, (a) => { if (a.tag === 'Var' && a.scope === 'global' && !seen.has(a.name)) todo.push(a.name); }));
   }
   return decls.filter((d) => seen.has(d.name));
 }

@@ -3,4 +3,4 @@ export * from './anf';
 export { print, printExpr } from './print';
 export { check } from './check';
 export { toCore, runMain, evalDecl } from './eval';
-export { forEachComp } from './walk';
+export { forEachAtom, forEachBinder, forEachComp } from './walk';

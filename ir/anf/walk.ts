@@ -29,3 +29,23 @@ export function forEachComp(e: Anf.Expr, f: (c: Anf.Comp) => void, onLet?: (name
     each(cur.value);
   }
 }
+
+/** Calls `f` on each atom `c` reads itself (not those of the expressions nested in it: forEachComp visits those). */
+export function forEachAtom(c: Anf.Comp, f: (a: Anf.Atom) => void): void {
+  switch (c.tag) {
+    case 'Var': case 'Lit': return f(c);
+    case 'App': f(c.fn); return c.args.forEach(f);
+    case 'Record': return c.fields.forEach((x) => f(x.value));
+    case 'Select': return f(c.record);
+    case 'Switch': case 'Fail': return f(c.scrutinee);
+    case 'Lam': case 'Template': return;
+  }
+}
+
+/** Calls `f` on each local `c` binds itself: a lambda's parameters, the named binders of a switch's arms. */
+export function forEachBinder(c: Anf.Comp, f: (name: string) => void): void {
+  if (c.tag === 'Lam') c.params.forEach(f);
+  else if (c.tag === 'Switch') {
+    for (const a of c.arms) if (a.tag === 'ConArm') for (const b of a.binders) if (b !== null) f(b);
+  }
+}
