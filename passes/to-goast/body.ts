@@ -110,16 +110,36 @@ export function isConsTail(l: Anf.Let, name: string, arity: number, uses: Readon
 // `let t = f a… in K b…` (isConsTail) in a loop building its result: the cell with a hole where t goes, put in
 // the current hole, which then moves to the cell's slot; the next iteration computes f a….
 function consTailStmts(cx: Ctx, l: Anf.Let, trmc: Trmc, out: G.Stmt[]): void {
+  consCell(cx, l, trmc, (a) => atom(cx, a).e, out);
+  loopStep(cx, (l.rhs as Anf.App).args, out);
+}
+
+/**
+ * The cell of a constructor tail `let t = f a… in K b…` (isConsTail) stored in the hole, which moves to the
+ * cell's slot for t; `arg` gives the Go value of each other argument (the boxed code and workers convert
+ * differently). nil in the slot: the next iteration's result is written there before anyone can read the cell.
+ */
+export function consCell(cx: Ctx, l: Anf.Let, trmc: Trmc, arg: (a: Anf.Atom) => G.Expr, out: G.Stmt[]): void {
   const k = (l.body as Anf.Ret).value as Anf.App;
   const slot = k.args.findIndex((a) => a.tag === 'Var' && a.scope === 'local' && a.name === l.name);
   const cell = cx.plan.names.fresh('cell');
-  // nil in the slot: it is written (by the next iteration's result) before anyone can read the cell.
-  const args = k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : atom(cx, a).e));
-  out.push(G.mk.define(cell, conCall(cx, (k.fn as Anf.Var).name, args)));
-  out.push(G.mk.assign([G.mk.star(G.mk.ident(trmc.hole))], '=', [G.mk.ident(cell)]));
+  out.push(G.mk.define(cell, conCall(cx, (k.fn as Anf.Var).name, k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : arg(a))))));
+  out.push(fillHole(trmc, G.mk.ident(cell)));
   out.push(G.mk.assign([G.mk.ident(trmc.hole)], '=', [G.mk.unary('&', G.mk.index(G.mk.sel(G.mk.ident(cell), 'Args'), G.mk.int(String(slot))))]));
-  const call = l.rhs as Anf.App;
-  out.push(G.mk.assign(cx.selfLoop!.params.map((p) => G.mk.ident(p)), '=', call.args.map((a) => atom(cx, a).e)));
+}
+
+/** `*hole = e`: the value of the current iteration, where the result being built awaits it. */
+export const fillHole = (trmc: Trmc, e: G.Expr): G.Stmt => G.mk.assign([G.mk.star(G.mk.ident(trmc.hole))], '=', [e]);
+
+/** A fresh Trmc and its declarations before the loop: `var head rt.Value; hole := &head`. */
+export function newTrmc(cx: { readonly plan: Plan }): { trmc: Trmc; decls: G.Stmt[] } {
+  const trmc = { head: cx.plan.names.fresh('head'), hole: cx.plan.names.fresh('hole') };
+  return { trmc, decls: [G.mk.declStmt(G.mk.varDecl(trmc.head, rtValue, null)), G.mk.define(trmc.hole, G.mk.unary('&', G.mk.ident(trmc.head)))] };
+}
+
+// The next iteration of a function's loop with these arguments (Go evaluates every right side before assigning).
+function loopStep(cx: Ctx, args: readonly Anf.Atom[], out: G.Stmt[]): void {
+  out.push(G.mk.assign(cx.selfLoop!.params.map((p) => G.mk.ident(p)), '=', args.map((a) => atom(cx, a).e)));
   out.push(G.mk.branch('continue'));
 }
 
@@ -127,7 +147,7 @@ function consTailStmts(cx: Ctx, l: Anf.Let, trmc: Trmc, out: G.Stmt[]): void {
 function returnStmts(cx: Ctx, e: G.Expr): G.Stmt[] {
   const trmc = cx.selfLoop?.trmc ?? null;
   if (trmc === null) return [G.mk.ret([e])];
-  return [G.mk.assign([G.mk.star(G.mk.ident(trmc.hole))], '=', [e]), G.mk.ret([G.mk.ident(trmc.head)])];
+  return [fillHole(trmc, e), G.mk.ret([G.mk.ident(trmc.head)])];
 }
 
 // Primitives whose result is always exactly rt.True or rt.False (never another True value), so comparing the
@@ -203,9 +223,8 @@ function finish(cx: Ctx, c: Anf.Comp, dest: Dest, out: G.Stmt[]): void {
   if (c.tag === 'Switch') return switchStmt(cx, c, dest, out);
   const loop = cx.selfLoop;
   if (dest.kind === 'return' && loop !== null && isSelfCall(c, loop.name, loop.params.length)) {
-    // `f a b` in tail position of f: the next iteration (Go evaluates every right side before assigning).
-    out.push(G.mk.assign(loop.params.map((p) => G.mk.ident(p)), '=', c.args.map((a) => atom(cx, a).e)));
-    out.push(G.mk.branch('continue'));
+    // `f a b` in tail position of f: the next iteration.
+    loopStep(cx, c.args, out);
     return;
   }
   const r = comp(cx, c, out);

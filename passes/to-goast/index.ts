@@ -3,7 +3,7 @@
 import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
-import { type Ctx, type Dest, funcOfArgs, hasConsTail, hasSelfTailCall, rtValue, stmts } from './body';
+import { type Ctx, type Dest, funcOfArgs, hasConsTail, hasSelfTailCall, newTrmc, rtValue, stmts } from './body';
 import { type Global, declLam, plan, synthetic } from './names';
 import { planWorkers, workerDecl, wrapperBody, type Worker } from './int-worker';
 import { labelOwners } from './shapes';
@@ -69,12 +69,9 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
       const iteration: G.Stmt[] = [];
       lam.params.forEach((p, i) => { if (cx.plan.used.has(p)) iteration.push(G.mk.define(locals[i]!, G.mk.ident(inputs[i]!))); });
       // A loop building its result (body.ts Trmc): `var head rt.Value; hole := &head` before it.
-      const trmc = consTail ? { head: cx.plan.names.fresh('head'), hole: cx.plan.names.fresh('hole') } : null;
-      if (trmc !== null) {
-        body.push(G.mk.declStmt(G.mk.varDecl(trmc.head, rtValue, null)));
-        body.push(G.mk.define(trmc.hole, G.mk.unary('&', G.mk.ident(trmc.head))));
-      }
-      cx.selfLoop = { name: d.name, params: inputs, trmc };
+      const t = consTail ? newTrmc(cx) : null;
+      if (t !== null) body.push(...t.decls);
+      cx.selfLoop = { name: d.name, params: inputs, trmc: t?.trmc ?? null };
       stmts(cx, lam.body, { kind: 'return' }, iteration);
       cx.selfLoop = null;
       body.push(G.mk.for(null, null, null, iteration));

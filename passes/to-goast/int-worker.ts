@@ -19,7 +19,8 @@ import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
-  atom as boxedAtom, conCall, conTest, type Ctx, hasConsTail, hasSelfTailCall, isConsTail, isSelfCall, rtValue, selectField, type Trmc,
+  atom as boxedAtom, conCall, consCell, conTest, type Ctx, fillHole, hasConsTail, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
+  selectField, type Trmc,
 } from './body';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
@@ -269,7 +270,8 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   // A constructor tail needs a boxed result to put in the hole (an Int or Bool result cannot be a constructor).
   const consTail = w.result === 'val' && hasConsTail(lam.body, d.name, lam.params.length, plan.uses);
   const loops = consTail || hasSelfTailCall(lam.body, d.name, lam.params.length);
-  const trmc = consTail ? { head: plan.names.fresh('head'), hole: plan.names.fresh('hole') } : null;
+  const t = consTail ? newTrmc(bx) : null;
+  const trmc = t?.trmc ?? null;
   const names = lam.params.map((p) => (plan.used.has(p) ? plan.locals.get(p) ?? bug('goast', `local ${p} has no Go name`) : null));
   const cx: WCtx = {
     plan, bx, workers, result: w.result, kinds: new Map(lam.params.map((p, i) => [p, w.params[i]!])),
@@ -283,9 +285,7 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   }
   // No closures in a worker, so the parameters themselves can be the loop variables.
   const body = loops ? [G.mk.for(null, null, null, inner)] : inner;
-  if (trmc !== null) {
-    body.unshift(G.mk.declStmt(G.mk.varDecl(trmc.head, rtValue, null)), G.mk.define(trmc.hole, G.mk.unary('&', G.mk.ident(trmc.head))));
-  }
+  if (t !== null) body.unshift(...t.decls);
   const ints = lam.params.filter((_, i) => w.params[i] === 'int');
   const resultKind = w.result === 'int' ? 'its Int result unboxed' : w.result === 'bool' ? 'its Bool result unboxed' : 'unboxed inside';
   const doc = ints.length === 0 ? `${w.goName} is ${d.name} computing ${resultKind}`
@@ -413,11 +413,7 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
   if (c.tag === 'Switch') { wswitch(cx, c, dest, out); return; }
   const loop = cx.selfLoop;
   if (dest.kind === 'return' && loop !== null && isSelfCall(c, loop.name, loop.params.length)) {
-    // A parameter passed on unchanged is left out (Go's vet rejects `q = q`; every right side is read first anyway).
-    const pairs = c.args.map((a, i) => [loop.params[i], watom(cx, a, loop.kinds[i]!, out)] as const)
-      .filter(([p, v]) => p !== null && !(v.tag === 'Ident' && v.name === p));
-    if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p!)), '=', pairs.map(([, v]) => v)));
-    out.push(G.mk.branch('continue'));
+    wloopStep(cx, c.args, out);
     return;
   }
   const to = dest.kind === 'return' ? cx.result : dest.k;
@@ -431,23 +427,22 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
   }
   if (dest.kind === 'assign') out.push(G.mk.set(dest.to, value));
   else if (loop?.trmc) {
-    out.push(G.mk.assign([G.mk.star(G.mk.ident(loop.trmc.hole))], '=', [value]), G.mk.ret([G.mk.ident(loop.trmc.head), G.mk.ident('true')]));
+    out.push(fillHole(loop.trmc, value), G.mk.ret([G.mk.ident(loop.trmc.head), G.mk.ident('true')]));
   } else out.push(G.mk.ret([value, G.mk.ident('true')]));
 }
 
 // `let t = f a… in K b…` (body.ts isConsTail) in a worker building its result: as body.ts consTailStmts, with
 // the arguments converted to the kinds the cell and the parameters take.
 function wconsTail(cx: WCtx, l: Anf.Let, trmc: Trmc, out: G.Stmt[]): void {
+  consCell(cx.bx, l, trmc, (a) => watom(cx, a, 'val', out), out);
+  wloopStep(cx, (l.rhs as Anf.App).args, out);
+}
+
+// The next iteration of the worker's loop. A parameter passed on unchanged is left out (Go's vet rejects
+// `q = q`; every right side is read first anyway).
+function wloopStep(cx: WCtx, args: readonly Anf.Atom[], out: G.Stmt[]): void {
   const loop = cx.selfLoop!;
-  const k = (l.body as Anf.Ret).value as Anf.App;
-  const slot = k.args.findIndex((a) => a.tag === 'Var' && a.scope === 'local' && a.name === l.name);
-  const cell = cx.plan.names.fresh('cell');
-  const args = k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : watom(cx, a, 'val', out)));
-  out.push(G.mk.define(cell, conCall(cx.bx, (k.fn as Anf.Var).name, args)));
-  out.push(G.mk.assign([G.mk.star(G.mk.ident(trmc.hole))], '=', [G.mk.ident(cell)]));
-  out.push(G.mk.assign([G.mk.ident(trmc.hole)], '=', [G.mk.unary('&', G.mk.index(G.mk.sel(G.mk.ident(cell), 'Args'), G.mk.int(String(slot))))]));
-  const call = l.rhs as Anf.App;
-  const pairs = call.args.map((a, i) => [loop.params[i], watom(cx, a, loop.kinds[i]!, out)] as const)
+  const pairs = args.map((a, i) => [loop.params[i], watom(cx, a, loop.kinds[i]!, out)] as const)
     .filter(([p, v]) => p !== null && !(v.tag === 'Ident' && v.name === p));
   if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p!)), '=', pairs.map(([, v]) => v)));
   out.push(G.mk.branch('continue'));
