@@ -38,14 +38,13 @@ func MkCon2(k *Ctor, x, y Value) *Con {
 
 // listSlab is how many Cons cells the runtime's own list builders (MkList, prim_stringToChars) allocate at once:
 // a list of n elements costs about n/listSlab allocations instead of n. A slab stays alive while any of its
-// cells does, so a program that keeps one cell keeps at most listSlab of them (about 9 KiB).
+// cells does, so a program that keeps one cell keeps at most listSlab of them (4 KiB).
 const listSlab = 128
 
 // initCons makes c the cell `Cons x xs` and returns it (c comes from a slab).
-func initCons(c *con2, x, xs Value) *Con {
-	c.a = [2]Value{x, xs}
-	c.K, c.Args = KCons, c.a[:]
-	return &c.Con
+func initCons(c *Cell, x, xs Value) *Cell {
+	c.Head, c.Tail = x, xs
+	return c
 }
 
 // MkCon3 is MkCon(k.Name, x, y, z) in one allocation.

@@ -189,11 +189,44 @@ func TestCtorIdentity(t *testing.T) {
 	if CtorOf("Lune.Prelude.Cons") != KCons || CtorOf("M.K") != CtorOf("M.K") || CtorOf("M.K") == CtorOf("M.J") {
 		t.Fatal("CtorOf does not intern constructors by name")
 	}
-	if c := MkCon("Lune.Prelude.Cons", int64(1), Nil); c.K != KCons || c.Name() != "Lune.Prelude.Cons" {
+	if c := MkCon("Lune.Prelude.Just", int64(1)); c.K != KJust || c.Name() != "Lune.Prelude.Just" {
 		t.Fatalf("MkCon by name: %v", c.K)
 	}
-	// A Cons cell with its two arguments fits the 64-byte size class (a name string instead of K needed 80).
+	// A two-argument constructor fits the 64-byte size class (a name string instead of K needed 80); a list
+	// cell takes half of that.
 	if n := unsafe.Sizeof(con2{}); n != 64 {
+		t.Fatalf("a two-argument constructor takes %d bytes", n)
+	}
+	if n := unsafe.Sizeof(Cell{}); n != 32 {
 		t.Fatalf("a Cons cell takes %d bytes", n)
+	}
+}
+
+// A saturated Lune.Prelude.Cons is always a Cell, however it was built; it prints as the constructor it is.
+func TestConsIsACell(t *testing.T) {
+	partial := Apply(MkCon("Lune.Prelude.Cons"), int64(1))
+	if c, ok := partial.(*Con); !ok || c.K != KCons || len(c.Args) != 1 {
+		t.Fatalf("Cons 1 is %#v", partial)
+	}
+	l := Apply(partial, Nil)
+	if c, ok := l.(*Cell); !ok || c.Head != int64(1) || c.Tail != Nil {
+		t.Fatalf("Cons 1 Nil is %#v", l)
+	}
+	for _, c := range []struct {
+		v    Value
+		want string
+	}{
+		{l, "Cons 1 Nil"},
+		{partial, "Cons 1"},
+		{Cons(int64(1), Cons(Just(int64(2)), Nil)), "Cons 1 (Cons (Just 2) Nil)"},
+		{Just(Cons(Cons(int64(3), Nil), Nil)), "Just (Cons (Cons 3 Nil) Nil)"},
+		{MkList([]Value{Char('a'), "b"}), `Cons 'a' (Cons "b" Nil)`},
+	} {
+		if got := Show(c.v); got != c.want {
+			t.Errorf("Show gave %s, want %s", got, c.want)
+		}
+	}
+	if xs, ok := ListElems(Apply(Apply(MkCon("Lune.Prelude.Cons"), int64(7)), Nil)); !ok || len(xs) != 1 || xs[0] != int64(7) {
+		t.Fatalf("ListElems of an applied Cons: %v %v", xs, ok)
 	}
 }

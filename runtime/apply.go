@@ -48,6 +48,9 @@ func Apply(f Value, x Value) Value {
 		args[n] = x
 		return &Func{Arity: g.Arity, Fn: g.Fn, Args: args, Name: g.Name}
 	case *Con:
+		if g.K == KCons && len(g.Args) == 1 {
+			return &Cell{Head: g.Args[0], Tail: x} // a saturated Cons is always a Cell
+		}
 		args := make([]Value, len(g.Args)+1)
 		copy(args, g.Args)
 		args[len(g.Args)] = x

@@ -13,6 +13,11 @@ import (
 func F_prim_bytesFromList(list Value) Value {
 	var out Bytes
 	for cur := list; ; {
+		if cell := AsCell(cur); cell != nil {
+			out = append(out, lowByte(cell.Head))
+			cur = cell.Tail
+			continue
+		}
 		c, ok := cur.(*Con)
 		switch {
 		case ok && strings.HasSuffix(c.Name(), "Nil") && len(c.Args) == 0:

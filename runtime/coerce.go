@@ -122,15 +122,15 @@ func AsList(v Value) []Value {
 func ListElems(v Value) ([]Value, bool) {
 	var xs []Value
 	for cur := v; ; {
-		c, ok := cur.(*Con)
-		if ok && c.K == KNil && len(c.Args) == 0 {
+		if cell := AsCell(cur); cell != nil {
+			xs = append(xs, cell.Head)
+			cur = cell.Tail
+			continue
+		}
+		if c, ok := cur.(*Con); ok && c.K == KNil && len(c.Args) == 0 {
 			return xs, true
 		}
-		if !ok || c.K != KCons || len(c.Args) != 2 {
-			return nil, false
-		}
-		xs = append(xs, c.Args[0])
-		cur = c.Args[1]
+		return nil, false
 	}
 }
 
@@ -156,7 +156,7 @@ func MkList(xs []Value) Value {
 	// Back to front, one slab of cells per listSlab elements (alloc.go).
 	for end := len(xs); end > 0; {
 		start := max(0, end-listSlab)
-		cells := make([]con2, end-start)
+		cells := make([]Cell, end-start)
 		for i := end - 1; i >= start; i-- {
 			l = initCons(&cells[i-start], xs[i], l)
 		}

@@ -141,12 +141,12 @@ func TestDeepRecursion(t *testing.T) {
 	var stackAtBottom uint64
 	var length *Func
 	length = MkFunc("length", 1, func(a []Value) Value {
-		c := a[0].(*Con)
-		if c.Name() == "Lune.Prelude.Nil" {
+		c, ok := a[0].(*Cell)
+		if !ok {
 			stackAtBottom = stackInUse()
 			return int64(0)
 		}
-		return F_prim_addInt(int64(1), Apply(length, c.Args[1]))
+		return F_prim_addInt(int64(1), Apply(length, c.Tail))
 	})
 	if got := Apply(length, l); got != int64(n) {
 		t.Fatalf("length gave %v", got)

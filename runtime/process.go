@@ -53,6 +53,11 @@ func conNamed(v Value, suffix string, arity int) (*Con, bool) {
 func listItems(v Value) ([]Value, bool) {
 	var xs []Value
 	for {
+		if cell := AsCell(v); cell != nil {
+			xs = append(xs, cell.Head)
+			v = cell.Tail
+			continue
+		}
 		if _, ok := conNamed(v, "Nil", 0); ok {
 			return xs, true
 		}

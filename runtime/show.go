@@ -55,24 +55,24 @@ type LuneShower interface{ LuneShow() string }
 func showTo(b *strings.Builder, v Value) {
 	closers := 0
 	for {
-		c, ok := v.(*Con)
+		name, args, ok := conParts(v)
 		if !ok {
 			showAtom(b, v)
 			break
 		}
-		b.WriteString(lastSegment(c.Name()))
-		if len(c.Args) == 0 {
+		b.WriteString(lastSegment(name))
+		if len(args) == 0 {
 			break
 		}
-		for _, a := range c.Args[:len(c.Args)-1] {
+		for _, a := range args[:len(args)-1] {
 			b.WriteByte(' ')
 			showArg(b, a)
 		}
-		last := c.Args[len(c.Args)-1]
-		if lc, ok := last.(*Con); ok && len(lc.Args) > 0 {
+		last := args[len(args)-1]
+		if _, largs, ok := conParts(last); ok && len(largs) > 0 {
 			b.WriteString(" (") // continue with the last argument in this loop: lists stay iterative
 			closers++
-			v = lc
+			v = last
 			continue
 		}
 		b.WriteByte(' ')
@@ -82,6 +82,20 @@ func showTo(b *strings.Builder, v Value) {
 	for ; closers > 0; closers-- {
 		b.WriteByte(')')
 	}
+}
+
+// conParts is a constructor value's name and arguments (a list cell is `Lune.Prelude.Cons` of two).
+func conParts(v Value) (string, []Value, bool) {
+	switch c := v.(type) {
+	case *Con:
+		return c.Name(), c.Args, true
+	case *Cell:
+		return KCons.Name, []Value{c.Head, c.Tail}, true
+	case *Chars:
+		first := c.unfold()
+		return KCons.Name, []Value{first.Head, first.Tail}, true
+	}
+	return "", nil, false
 }
 
 // showArg prints a constructor argument: parenthesised only if it is an applied constructor or a record.
@@ -94,7 +108,7 @@ func showArg(b *strings.Builder, a Value) {
 			b.WriteByte(')')
 			return
 		}
-	case Record:
+	case *Cell, *Chars, Record:
 		b.WriteByte('(')
 		showTo(b, x)
 		b.WriteByte(')')

@@ -5,7 +5,7 @@ package rt
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"sync/atomic"
 )
 
 // F_prim_appendString concatenates two strings.
@@ -14,29 +14,52 @@ func F_prim_appendString(a, b Value) Value { return AsString(a) + AsString(b) }
 // F_prim_eqString is exact code-point equality (no normalisation).
 func F_prim_eqString(a, b Value) Value { return Bool(AsString(a) == AsString(b)) }
 
-// F_prim_stringToChars lists the code points of a string (`""` → Nil).
-func F_prim_stringToChars(a Value) Value {
-	s := AsString(a)
-	n := utf8.RuneCountInString(s)
-	var head Value = Nil
-	var last *con2 // the cell whose tail the next one becomes (cells are not shared before we return)
-	var cells []con2
+// F_prim_stringToChars lists the code points of a string (`""` → Nil). The first charsChunk of them are cells
+// at once; the rest is a Chars, unfolded the same way when a match reaches it.
+func F_prim_stringToChars(a Value) Value { return charsOf(AsString(a)) }
+
+// charsChunk is how many code points of a string become cells at a time (one allocation of 2 KiB): a loop
+// over a long string's characters then keeps a chunk of cells alive, not a list as long as the string.
+const charsChunk = 64
+
+// Chars is a non-empty string's code points as a Lune list, not built yet: the list whose cells charsOf(s)
+// gives. Generated code and the runtime reach it only through AsCell, ConOrCell, ListElems, charsToString and
+// Show, which unfold it; the first unfolding is kept (fibers may race to make it: both results are equal,
+// one is kept).
+type Chars struct {
+	s     string
+	first atomic.Pointer[Cell]
+}
+
+// unfold is the list's first cell (made once).
+func (c *Chars) unfold() *Cell {
+	if first := c.first.Load(); first != nil {
+		return first
+	}
+	c.first.CompareAndSwap(nil, charsOf(c.s).(*Cell))
+	return c.first.Load()
+}
+
+// charsOf is the list of s's code points: cells for the first charsChunk, then a Chars for the rest.
+func charsOf(s string) Value {
+	if s == "" {
+		return Nil
+	}
+	cells := make([]Cell, min(len(s), charsChunk)) // at most one code point per byte
 	i := 0
-	for _, r := range s {
-		if i%listSlab == 0 {
-			cells = make([]con2, min(listSlab, n-i))
+	for off, r := range s {
+		if i == len(cells) {
+			cells[i-1].Tail = &Chars{s: s[off:]}
+			return &cells[0]
 		}
-		c := &cells[i%listSlab]
-		initCons(c, Char(r), Nil)
-		if last == nil {
-			head = &c.Con
-		} else {
-			last.a[1] = &c.Con
+		cells[i].Head = Char(r)
+		if i > 0 {
+			cells[i-1].Tail = &cells[i]
 		}
-		last = c
 		i++
 	}
-	return head
+	cells[i-1].Tail = Nil
+	return &cells[0]
 }
 
 // F_prim_charsToString concatenates a list of Chars. The list must be a proper Cons/Nil chain (else fatal
@@ -46,18 +69,22 @@ func F_prim_charsToString(a Value) Value {
 	var b strings.Builder
 	// Walks the list itself (no slice of its elements); an improper list fails as AsList would.
 	for cur := a; ; {
-		c, ok := cur.(*Con)
-		if ok && c.K == KNil && len(c.Args) == 0 {
+		if cs, ok := cur.(*Chars); ok { // the rest of a string, as it was
+			b.WriteString(cs.s)
 			return b.String()
 		}
-		if !ok || c.K != KCons || len(c.Args) != 2 {
-			AsList(a) // fails with the whole list in the message
-			panic("unreachable: AsList accepted an improper list")
+		if cell, ok := cur.(*Cell); ok {
+			if ch, ok := cell.Head.(Char); ok {
+				b.WriteRune(rune(ch)) // WriteRune writes U+FFFD for surrogates and invalid code points
+			}
+			cur = cell.Tail
+			continue
 		}
-		if ch, ok := c.Args[0].(Char); ok {
-			b.WriteRune(rune(ch)) // WriteRune writes U+FFFD for surrogates and invalid code points
+		if c, ok := cur.(*Con); ok && c.K == KNil && len(c.Args) == 0 {
+			return b.String()
 		}
-		cur = c.Args[1]
+		AsList(a) // fails with the whole list in the message
+		panic("unreachable: AsList accepted an improper list")
 	}
 }
 

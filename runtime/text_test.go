@@ -2,7 +2,11 @@
 // surrogates to U+FFFD) and the chr range error.
 package rt
 
-import "testing"
+import (
+	"strings"
+	"sync"
+	"testing"
+)
 
 func TestStrings(t *testing.T) {
 	cases := []struct {
@@ -83,4 +87,77 @@ func TestListsAcrossSlabs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A long string's characters come as cells for the first charsChunk code points, then a Chars that every
+// list reader unfolds: the same list, element for element, however it is read.
+func TestStringToCharsUnfoldsLongStrings(t *testing.T) {
+	s := strings.Repeat("aé𝄞,", 50) // 200 code points, 1..4 bytes each
+	want := []rune(s)
+	l := F_prim_stringToChars(s)
+	xs, ok := ListElems(l)
+	if !ok || len(xs) != len(want) {
+		t.Fatalf("ListElems: %d elements, ok %v", len(xs), ok)
+	}
+	for i, x := range xs {
+		if x != Char(want[i]) {
+			t.Fatalf("element %d is %v, want %q", i, x, want[i])
+		}
+	}
+	// Walk by hand as generated code does (AsCell), checking where the lazy rest starts and that an unfolded
+	// rest is made once.
+	cur, n := l, 0
+	for cell := AsCell(cur); cell != nil; cell = AsCell(cur) {
+		if cs, lazy := cell.Tail.(*Chars); lazy {
+			if (n+1)%charsChunk != 0 {
+				t.Fatalf("a lazy rest starts after %d cells", n+1)
+			}
+			if AsCell(cs) != AsCell(cs) {
+				t.Fatal("a Chars unfolds into new cells each time")
+			}
+			if got := F_prim_charsToString(cs); got != string(want[n+1:]) {
+				t.Fatalf("charsToString of the rest: %q", got)
+			}
+		}
+		cur, n = cell.Tail, n+1
+	}
+	if n != len(want) || cur != Nil {
+		t.Fatalf("walked %d cells, ending in %v", n, cur)
+	}
+	if got := F_prim_charsToString(l); got != s {
+		t.Fatalf("charsToString gave %q", got)
+	}
+	if got := Show(F_prim_stringToChars(strings.Repeat("x", 70))); got != strings.Repeat("Cons 'x' (", 69)+"Cons 'x' Nil"+strings.Repeat(")", 69) {
+		t.Fatalf("Show gave %s", got)
+	}
+	if con, cell := ConOrCell(F_prim_stringToChars(strings.Repeat("y", 65)).(*Cell).Tail); con != nil || cell == nil || cell.Head != Char('y') {
+		t.Fatalf("ConOrCell of a Chars: %v %v", con, cell)
+	}
+	if F_prim_stringToChars("") != Nil {
+		t.Fatal(`stringToChars "" is not Nil`)
+	}
+}
+
+// Fibers may match the same lazy rest at once (go test -race checks the unfolding).
+func TestCharsUnfoldConcurrently(t *testing.T) {
+	rest := F_prim_stringToChars(strings.Repeat("z", 3*charsChunk)).(*Cell)
+	for rest.Tail != nil {
+		if cs, ok := rest.Tail.(*Chars); ok {
+			var wg sync.WaitGroup
+			got := make([]*Cell, 8)
+			for i := range got {
+				wg.Add(1)
+				go func() { defer wg.Done(); got[i] = AsCell(cs) }()
+			}
+			wg.Wait()
+			for _, c := range got {
+				if c != got[0] {
+					t.Fatal("two unfoldings of one Chars were both kept")
+				}
+			}
+			return
+		}
+		rest = rest.Tail.(*Cell)
+	}
+	t.Fatal("no lazy rest")
 }

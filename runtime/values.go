@@ -7,6 +7,8 @@
 //	Int       int64 on the fast path, *big.Int only when the value does not fit in int64 (always normalised)
 //	Float     float64            String  string (UTF-8)        Char  Char (a code point)
 //	Bytes     Bytes (immutable)  Con     *Con (K: *Ctor, Args)  Record Record (*Record1…4, *RecordN)
+//	list cell *Cell (Head, Tail): Lune.Prelude.Cons of two arguments; Nil and a partial Cons are *Con;
+//	          *Chars: the rest of a string's code points as a list, unfolded into cells when matched (text.go)
 //	function  *Func (closures, primitives, partial applications)
 //	IO action *IO, STM action *STM, Template *Template, Json Json, TVar/Fiber/handles: see their files.
 //
@@ -42,6 +44,38 @@ type Ctor struct{ Name string }
 // Name is the constructor's fully qualified name.
 func (c *Con) Name() string { return c.K.Name }
 
+// Cell is a list cell, `Lune.Prelude.Cons Head Tail`: the one constructor with a Go type of its own, because
+// lists are the most common data. It takes 32 bytes where a two-argument *Con takes 64 (constructor pointer
+// and slice header). `Cons` applied to fewer than two arguments stays a *Con (constructors are curried);
+// Apply makes the Cell when the second argument arrives, so a saturated Cons is always a Cell.
+type Cell struct{ Head, Tail Value }
+
+// AsCell is v as a list cell, unfolding a Chars (text.go); nil for any other value. Generated code matches a
+// Cons arm through it.
+func AsCell(v Value) *Cell {
+	switch x := v.(type) {
+	case *Cell:
+		return x
+	case *Chars:
+		return x.unfold()
+	}
+	return nil
+}
+
+// ConOrCell is v as a constructor or as a list cell (AsCell), at most one of them non-nil: generated code
+// switches on both when a match has a Cons arm and another constructor's arm.
+func ConOrCell(v Value) (*Con, *Cell) {
+	switch x := v.(type) {
+	case *Con:
+		return x, nil
+	case *Cell:
+		return nil, x
+	case *Chars:
+		return nil, x.unfold()
+	}
+	return nil, nil
+}
+
 var ctors sync.Map // name → *Ctor
 
 // CtorOf is the constructor named `name` (generated code calls it once per constructor, at start-up).
@@ -53,7 +87,7 @@ func CtorOf(name string) *Ctor {
 	return k.(*Ctor)
 }
 
-// MkCon builds a constructor value by name.
+// MkCon builds a constructor value by name (never a saturated Lune.Prelude.Cons: that is a Cell).
 func MkCon(name string, args ...Value) *Con { return &Con{K: CtorOf(name), Args: args} }
 
 // The constructors the runtime itself builds or takes apart.
@@ -88,10 +122,10 @@ func Bool(b bool) Value {
 }
 
 // Cons, Just, Ok, Err build the built-in data shapes of PRIMITIVES.md §1.6 (each in one allocation, alloc.go).
-func Cons(x, xs Value) *Con { return MkCon2(KCons, x, xs) }
-func Just(x Value) *Con     { return MkCon1(KJust, x) }
-func Ok(x Value) *Con       { return MkCon1(KOk, x) }
-func Err(x Value) *Con      { return MkCon1(KErr, x) }
+func Cons(x, xs Value) *Cell { return &Cell{Head: x, Tail: xs} }
+func Just(x Value) *Con      { return MkCon1(KJust, x) }
+func Ok(x Value) *Con        { return MkCon1(KOk, x) }
+func Err(x Value) *Con       { return MkCon1(KErr, x) }
 
 // Record is an immutable record: its shape (labels sorted, without repeats) and its values in that order.
 // The implementations (alloc.go) hold the values inline for one to four fields (one allocation of 8 + 16n

@@ -64,17 +64,17 @@ func Main_value() rt.Value {
 	_t_3 := Main_field("version", _t_2)
 	_t_4 := rt.F_prim_jsonString("core")
 	_t_5 := rt.F_prim_jsonBool(rt.True)
-	var _t_6 rt.Value = rt.MkCon2(rt.KCons, rt.P_prim_jsonNull, rt.Nil)
-	var _t_7 rt.Value = rt.MkCon2(rt.KCons, _t_5, _t_6)
-	var _t_8 rt.Value = rt.MkCon2(rt.KCons, _t_4, _t_7)
+	var _t_6 rt.Value = &rt.Cell{Head: rt.P_prim_jsonNull, Tail: rt.Nil}
+	var _t_7 rt.Value = &rt.Cell{Head: _t_5, Tail: _t_6}
+	var _t_8 rt.Value = &rt.Cell{Head: _t_4, Tail: _t_7}
 	_t_9 := rt.F_prim_jsonArray(_t_8)
 	_t_10 := Main_field("tags", _t_9)
 	_t_11 := rt.F_prim_jsonFloat(float64(0.01))
 	_t_12 := Main_field("ratio", _t_11)
-	var _t_13 rt.Value = rt.MkCon2(rt.KCons, _t_12, rt.Nil)
-	var _t_14 rt.Value = rt.MkCon2(rt.KCons, _t_10, _t_13)
-	var _t_15 rt.Value = rt.MkCon2(rt.KCons, _t_3, _t_14)
-	var _t_16 rt.Value = rt.MkCon2(rt.KCons, _t_1, _t_15)
+	var _t_13 rt.Value = &rt.Cell{Head: _t_12, Tail: rt.Nil}
+	var _t_14 rt.Value = &rt.Cell{Head: _t_10, Tail: _t_13}
+	var _t_15 rt.Value = &rt.Cell{Head: _t_3, Tail: _t_14}
+	var _t_16 rt.Value = &rt.Cell{Head: _t_1, Tail: _t_15}
 	result = rt.F_prim_jsonObject(_t_16)
 	v_Main_value.Store(&result)
 	return result

@@ -72,9 +72,9 @@ func Main_range_boxed(lo_in rt.Value, hi_in rt.Value) rt.Value {
 		hi := hi_in
 		if rt.F_prim_leInt(lo, hi) == rt.True {
 			_t := rt.F_prim_addInt(lo, int64(1))
-			cell := rt.MkCon2(rt.KCons, lo, nil)
-			*hole = cell
-			hole = &cell.Args[1]
+			cell_1 := &rt.Cell{Head: lo, Tail: nil}
+			*hole = cell_1
+			hole = &cell_1.Tail
 			lo_in, hi_in = _t, hi
 			continue
 		} else {
@@ -95,9 +95,9 @@ func Main_range_w(lo int64, hi int64) (rt.Value, bool) {
 			if (lo^_t)&(1^_t) < 0 {
 				return nil, false
 			}
-			cell_1 := rt.MkCon2(rt.KCons, rt.BoxInt(lo), nil)
-			*hole_1 = cell_1
-			hole_1 = &cell_1.Args[1]
+			cell_2 := &rt.Cell{Head: rt.BoxInt(lo), Tail: nil}
+			*hole_1 = cell_2
+			hole_1 = &cell_2.Tail
 			lo = _t
 			continue
 		} else {
@@ -112,12 +112,12 @@ var fn_Main_join *rt.Func
 
 // Main_join is Main.join.
 func Main_join(sep rt.Value, xs_2 rt.Value) rt.Value {
-	switch con, _ := xs_2.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(xs_2); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return ""
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		x_2 := con.Args[0]
-		rest_2 := con.Args[1]
+	case cell != nil:
+		x_2 := cell.Head
+		rest_2 := cell.Tail
 		switch con, _ := rest_2.(*rt.Con); {
 		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 			return x_2
@@ -193,14 +193,14 @@ func Main_map_dollar_Main_squares__t_8(xs_3_in rt.Value) rt.Value {
 	hole_2 := &head_2
 	for {
 		xs_3 := xs_3_in
-		switch con, _ := xs_3.(*rt.Con); {
-		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-			x_3 := con.Args[0]
-			rest_3 := con.Args[1]
+		switch con, cell := rt.ConOrCell(xs_3); {
+		case cell != nil:
+			x_3 := cell.Head
+			rest_3 := cell.Tail
 			_t_2_1 := Main_squares__t_8(x_3)
-			cell_2 := rt.MkCon2(rt.KCons, _t_2_1, nil)
-			*hole_2 = cell_2
-			hole_2 = &cell_2.Args[1]
+			cell_3 := &rt.Cell{Head: _t_2_1, Tail: nil}
+			*hole_2 = cell_3
+			hole_2 = &cell_3.Tail
 			xs_3_in = rest_3
 			continue
 		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
@@ -246,14 +246,14 @@ func Main_map_dollar_prim_showInt(xs_4_in rt.Value) rt.Value {
 	hole_3 := &head_3
 	for {
 		xs_4 := xs_4_in
-		switch con, _ := xs_4.(*rt.Con); {
-		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-			x_4 := con.Args[0]
-			rest_4 := con.Args[1]
+		switch con, cell := rt.ConOrCell(xs_4); {
+		case cell != nil:
+			x_4 := cell.Head
+			rest_4 := cell.Tail
 			_t_2_2 := rt.F_prim_showInt(x_4)
-			cell_3 := rt.MkCon2(rt.KCons, _t_2_2, nil)
-			*hole_3 = cell_3
-			hole_3 = &cell_3.Args[1]
+			cell_4 := &rt.Cell{Head: _t_2_2, Tail: nil}
+			*hole_3 = cell_4
+			hole_3 = &cell_4.Tail
 			xs_4_in = rest_4
 			continue
 		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
@@ -284,10 +284,10 @@ func Main_foldl_dollar_prim_addInt_boxed(acc_1_in rt.Value, xs_1_1_in rt.Value) 
 	for {
 		acc_1 := acc_1_in
 		xs_1_1 := xs_1_1_in
-		switch con, _ := xs_1_1.(*rt.Con); {
-		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-			x_1_1 := con.Args[0]
-			rest_1_1 := con.Args[1]
+		switch con, cell := rt.ConOrCell(xs_1_1); {
+		case cell != nil:
+			x_1_1 := cell.Head
+			rest_1_1 := cell.Tail
 			_t_4_1 := rt.F_prim_addInt(acc_1, x_1_1)
 			acc_1_in, xs_1_1_in = _t_4_1, rest_1_1
 			continue
@@ -302,10 +302,10 @@ func Main_foldl_dollar_prim_addInt_boxed(acc_1_in rt.Value, xs_1_1_in rt.Value) 
 // Main_foldl_dollar_prim_addInt_w is Main.foldl$prim_addInt on int64 acc_1; false where the boxed code would leave int64 or fail.
 func Main_foldl_dollar_prim_addInt_w(acc_1 int64, xs_1_1 rt.Value) (int64, bool) {
 	for {
-		switch con, _ := xs_1_1.(*rt.Con); {
-		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-			x_1_1 := con.Args[0]
-			rest_1_1 := con.Args[1]
+		switch con, cell := rt.ConOrCell(xs_1_1); {
+		case cell != nil:
+			x_1_1 := cell.Head
+			rest_1_1 := cell.Tail
 			n_1, ok_2 := x_1_1.(int64)
 			if !ok_2 {
 				return 0, false

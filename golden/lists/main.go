@@ -39,11 +39,11 @@ func Main_length(xs rt.Value) rt.Value {
 
 // Main_length_boxed is Main.length on boxed values.
 func Main_length_boxed(xs rt.Value) rt.Value {
-	switch con, _ := xs.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(xs); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return int64(0)
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		t := con.Args[1]
+	case cell != nil:
+		t := cell.Tail
 		_t := Main_length_boxed(t)
 		return rt.F_prim_addInt(int64(1), _t)
 	default:
@@ -53,11 +53,11 @@ func Main_length_boxed(xs rt.Value) rt.Value {
 
 // Main_length_w is Main.length computing its Int result unboxed; false where the boxed code would leave int64 or fail.
 func Main_length_w(xs rt.Value) (int64, bool) {
-	switch con, _ := xs.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(xs); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return 0, true
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		t := con.Args[1]
+	case cell != nil:
+		t := cell.Tail
 		_t, ok_1 := Main_length_w(t)
 		if !ok_1 {
 			return 0, false
@@ -77,14 +77,14 @@ var fn_Main_sum *rt.Func
 
 // Main_sum is Main.sum.
 func Main_sum(xs_1 rt.Value) rt.Value {
-	switch con, _ := xs_1.(*rt.Con); {
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		x := con.Args[0]
-		_f_3 := con.Args[1]
-		switch con, _ := _f_3.(*rt.Con); {
-		case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-			y := con.Args[0]
-			rest := con.Args[1]
+	switch cell := rt.AsCell(xs_1); {
+	case cell != nil:
+		x := cell.Head
+		_f_3 := cell.Tail
+		switch con, cell := rt.ConOrCell(_f_3); {
+		case cell != nil:
+			y := cell.Head
+			rest := cell.Tail
 			_t_1 := Main_sum(rest)
 			_t_2 := rt.F_prim_addInt(y, _t_1)
 			return rt.F_prim_addInt(x, _t_2)
@@ -107,9 +107,9 @@ func Main_list() rt.Value {
 		return *cached
 	}
 	var result rt.Value
-	var _t_3 rt.Value = rt.MkCon2(rt.KCons, int64(3), rt.Nil)
-	var _t_4 rt.Value = rt.MkCon2(rt.KCons, int64(2), _t_3)
-	result = rt.MkCon2(rt.KCons, int64(1), _t_4)
+	var _t_3 rt.Value = &rt.Cell{Head: int64(3), Tail: rt.Nil}
+	var _t_4 rt.Value = &rt.Cell{Head: int64(2), Tail: _t_3}
+	result = &rt.Cell{Head: int64(1), Tail: _t_4}
 	v_Main_list.Store(&result)
 	return result
 }

@@ -27,12 +27,12 @@ var fn_Main_lines *rt.Func
 
 // Main_lines is Main.lines.
 func Main_lines(xs rt.Value) rt.Value {
-	switch con, _ := xs.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(xs); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return rt.F__dollar_primIOPure(rt.Unit)
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		s := con.Args[0]
-		rest := con.Args[1]
+	case cell != nil:
+		s := cell.Head
+		rest := cell.Tail
 		_t := rt.F_prim_putStrLn(s)
 		_t_1 := Main_lines(rest)
 		return rt.F__dollar_primIOThen(_t, _t_1)
@@ -60,16 +60,16 @@ func Main_main() rt.Value {
 	_t_9 := rt.F_prim_showInt(int64(-9223372036854775808))
 	_t_10 := rt.F_prim_charToInt(rt.Char(955))
 	_t_11 := rt.F_prim_showInt(_t_10)
-	var _t_12 rt.Value = rt.MkCon2(rt.KCons, "tab\there \"quoted\" \\ λ 😀", rt.Nil)
-	var _t_13 rt.Value = rt.MkCon2(rt.KCons, _t_11, _t_12)
-	var _t_14 rt.Value = rt.MkCon2(rt.KCons, _t_9, _t_13)
-	var _t_15 rt.Value = rt.MkCon2(rt.KCons, _t_8, _t_14)
-	var _t_16 rt.Value = rt.MkCon2(rt.KCons, _t_7, _t_15)
-	var _t_17 rt.Value = rt.MkCon2(rt.KCons, _t_6, _t_16)
-	var _t_18 rt.Value = rt.MkCon2(rt.KCons, _t_5, _t_17)
-	var _t_19 rt.Value = rt.MkCon2(rt.KCons, _t_4, _t_18)
-	var _t_20 rt.Value = rt.MkCon2(rt.KCons, _t_3, _t_19)
-	var _t_21 rt.Value = rt.MkCon2(rt.KCons, _t_2, _t_20)
+	var _t_12 rt.Value = &rt.Cell{Head: "tab\there \"quoted\" \\ λ 😀", Tail: rt.Nil}
+	var _t_13 rt.Value = &rt.Cell{Head: _t_11, Tail: _t_12}
+	var _t_14 rt.Value = &rt.Cell{Head: _t_9, Tail: _t_13}
+	var _t_15 rt.Value = &rt.Cell{Head: _t_8, Tail: _t_14}
+	var _t_16 rt.Value = &rt.Cell{Head: _t_7, Tail: _t_15}
+	var _t_17 rt.Value = &rt.Cell{Head: _t_6, Tail: _t_16}
+	var _t_18 rt.Value = &rt.Cell{Head: _t_5, Tail: _t_17}
+	var _t_19 rt.Value = &rt.Cell{Head: _t_4, Tail: _t_18}
+	var _t_20 rt.Value = &rt.Cell{Head: _t_3, Tail: _t_19}
+	var _t_21 rt.Value = &rt.Cell{Head: _t_2, Tail: _t_20}
 	result = Main_lines(_t_21)
 	v_Main_main.Store(&result)
 	return result

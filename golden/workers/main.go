@@ -97,12 +97,12 @@ func Main_sumList(xs rt.Value) rt.Value {
 
 // Main_sumList_boxed is Main.sumList on boxed values.
 func Main_sumList_boxed(xs rt.Value) rt.Value {
-	switch con, _ := xs.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(xs); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return int64(0)
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		x := con.Args[0]
-		r := con.Args[1]
+	case cell != nil:
+		x := cell.Head
+		r := cell.Tail
 		_t := Main_sumList_boxed(r)
 		return rt.F_prim_addInt(x, _t)
 	default:
@@ -112,12 +112,12 @@ func Main_sumList_boxed(xs rt.Value) rt.Value {
 
 // Main_sumList_w is Main.sumList computing its Int result unboxed; false where the boxed code would leave int64 or fail.
 func Main_sumList_w(xs rt.Value) (int64, bool) {
-	switch con, _ := xs.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(xs); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return 0, true
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		x := con.Args[0]
-		r := con.Args[1]
+	case cell != nil:
+		x := cell.Head
+		r := cell.Tail
 		_t, ok_2 := Main_sumList_w(r)
 		if !ok_2 {
 			return 0, false
@@ -149,12 +149,12 @@ func Main_allTrue(bs rt.Value) rt.Value {
 
 // Main_allTrue_boxed is Main.allTrue on boxed values.
 func Main_allTrue_boxed(bs rt.Value) rt.Value {
-	switch con, _ := bs.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(bs); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return rt.True
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		b := con.Args[0]
-		r_1 := con.Args[1]
+	case cell != nil:
+		b := cell.Head
+		r_1 := cell.Tail
 		_t_1 := Main_allTrue_boxed(r_1)
 		return rt.F_prim_and(b, _t_1)
 	default:
@@ -164,12 +164,12 @@ func Main_allTrue_boxed(bs rt.Value) rt.Value {
 
 // Main_allTrue_w is Main.allTrue computing its Bool result unboxed; false where the boxed code would leave int64 or fail.
 func Main_allTrue_w(bs rt.Value) (bool, bool) {
-	switch con, _ := bs.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(bs); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return true, true
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		b := con.Args[0]
-		r_1 := con.Args[1]
+	case cell != nil:
+		b := cell.Head
+		r_1 := cell.Tail
 		_t_1, ok_4 := Main_allTrue_w(r_1)
 		if !ok_4 {
 			return false, false
@@ -284,9 +284,9 @@ func Main_first(xs_1 rt.Value, n_2 rt.Value) rt.Value {
 
 // Main_first_boxed is Main.first on boxed values.
 func Main_first_boxed(xs_1 rt.Value, n_2 rt.Value) rt.Value {
-	switch con, _ := xs_1.(*rt.Con); {
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		x_1 := con.Args[0]
+	switch cell := rt.AsCell(xs_1); {
+	case cell != nil:
+		x_1 := cell.Head
 		return rt.F_prim_addInt(x_1, n_2)
 	default:
 		return rt.NonExhaustive("Main.first", xs_1)
@@ -295,9 +295,9 @@ func Main_first_boxed(xs_1 rt.Value, n_2 rt.Value) rt.Value {
 
 // Main_first_w is Main.first on int64 n_2; false where the boxed code would leave int64 or fail.
 func Main_first_w(xs_1 rt.Value, n_2 int64) (int64, bool) {
-	switch con, _ := xs_1.(*rt.Con); {
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		x_1 := con.Args[0]
+	switch cell := rt.AsCell(xs_1); {
+	case cell != nil:
+		x_1 := cell.Head
 		n_6, ok_9 := x_1.(int64)
 		if !ok_9 {
 			return 0, false
@@ -328,8 +328,8 @@ func Main_keep(ok_1 rt.Value, i rt.Value) rt.Value {
 // Main_keep_boxed is Main.keep on boxed values.
 func Main_keep_boxed(ok_1 rt.Value, i rt.Value) rt.Value {
 	_t_4 := rt.F_prim_addInt(i, int64(1))
-	var _t_5 rt.Value = rt.MkCon2(rt.KCons, _t_4, rt.Nil)
-	return rt.MkCon2(rt.KCons, ok_1, _t_5)
+	var _t_5 rt.Value = &rt.Cell{Head: _t_4, Tail: rt.Nil}
+	return &rt.Cell{Head: ok_1, Tail: _t_5}
 }
 
 // Main_keep_w is Main.keep on int64 i; false where the boxed code would leave int64 or fail.
@@ -338,8 +338,8 @@ func Main_keep_w(ok_1 rt.Value, i int64) (rt.Value, bool) {
 	if (i^_t_4)&(1^_t_4) < 0 {
 		return nil, false
 	}
-	var _t_5 rt.Value = rt.MkCon2(rt.KCons, rt.BoxInt(_t_4), rt.Nil)
-	var w_6 rt.Value = rt.MkCon2(rt.KCons, ok_1, _t_5)
+	var _t_5 rt.Value = &rt.Cell{Head: rt.BoxInt(_t_4), Tail: rt.Nil}
+	var w_6 rt.Value = &rt.Cell{Head: ok_1, Tail: _t_5}
 	return w_6, true
 }
 
@@ -363,12 +363,12 @@ var fn_Main_sayAll *rt.Func
 
 // Main_sayAll is Main.sayAll.
 func Main_sayAll(xs_2 rt.Value, next rt.Value) rt.Value {
-	switch con, _ := xs_2.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(xs_2); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return next
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		s_1 := con.Args[0]
-		r_2 := con.Args[1]
+	case cell != nil:
+		s_1 := cell.Head
+		r_2 := cell.Tail
 		_t_6 := rt.F_prim_putStrLn(s_1)
 		var _t_7 rt.Value = rt.MkFunc1("Main.sayAll", func(_ rt.Value) rt.Value {
 			return Main_sayAll(r_2, next)
@@ -384,8 +384,8 @@ var fn_Main_l2 *rt.Func
 
 // Main_l2 is Main.l2.
 func Main_l2(a rt.Value, b_2 rt.Value) rt.Value {
-	var _t_8 rt.Value = rt.MkCon2(rt.KCons, b_2, rt.Nil)
-	return rt.MkCon2(rt.KCons, a, _t_8)
+	var _t_8 rt.Value = &rt.Cell{Head: b_2, Tail: rt.Nil}
+	return &rt.Cell{Head: a, Tail: _t_8}
 }
 
 // v_Main_main caches Main.main, computed on first use.
@@ -404,7 +404,7 @@ func Main_main() rt.Value {
 	_t_13 := Main_sumList(_t_12)
 	_t_14 := rt.F_prim_showInt(_t_13)
 	_t_15 := Main_l2(int64(9223372036854775807), int64(3))
-	var _t_16 rt.Value = rt.MkCon2(rt.KCons, int64(1), _t_15)
+	var _t_16 rt.Value = &rt.Cell{Head: int64(1), Tail: _t_15}
 	_t_17 := Main_sumList(_t_16)
 	_t_18 := rt.F_prim_showInt(_t_17)
 	_t_19 := Main_l2(rt.IntLit("99999999999999999999"), int64(1))
@@ -430,16 +430,16 @@ func Main_main() rt.Value {
 	var _t_39 rt.Value = rt.MkRecordSorted1(labels_1, int64(9223372036854775807))
 	_t_40 := Main_px(_t_39, int64(2))
 	_t_41 := rt.F_prim_showInt(_t_40)
-	var _t_42 rt.Value = rt.MkCon2(rt.KCons, _t_41, rt.Nil)
-	var _t_43 rt.Value = rt.MkCon2(rt.KCons, _t_38, _t_42)
-	var _t_44 rt.Value = rt.MkCon2(rt.KCons, _t_35, _t_43)
-	var _t_45 rt.Value = rt.MkCon2(rt.KCons, _t_33, _t_44)
-	var _t_46 rt.Value = rt.MkCon2(rt.KCons, _t_27, _t_45)
-	var _t_47 rt.Value = rt.MkCon2(rt.KCons, _t_24, _t_46)
-	var _t_48 rt.Value = rt.MkCon2(rt.KCons, _t_21, _t_47)
-	var _t_49 rt.Value = rt.MkCon2(rt.KCons, _t_18, _t_48)
-	var _t_50 rt.Value = rt.MkCon2(rt.KCons, _t_14, _t_49)
-	var _t_51 rt.Value = rt.MkCon2(rt.KCons, _t_11, _t_50)
+	var _t_42 rt.Value = &rt.Cell{Head: _t_41, Tail: rt.Nil}
+	var _t_43 rt.Value = &rt.Cell{Head: _t_38, Tail: _t_42}
+	var _t_44 rt.Value = &rt.Cell{Head: _t_35, Tail: _t_43}
+	var _t_45 rt.Value = &rt.Cell{Head: _t_33, Tail: _t_44}
+	var _t_46 rt.Value = &rt.Cell{Head: _t_27, Tail: _t_45}
+	var _t_47 rt.Value = &rt.Cell{Head: _t_24, Tail: _t_46}
+	var _t_48 rt.Value = &rt.Cell{Head: _t_21, Tail: _t_47}
+	var _t_49 rt.Value = &rt.Cell{Head: _t_18, Tail: _t_48}
+	var _t_50 rt.Value = &rt.Cell{Head: _t_14, Tail: _t_49}
+	var _t_51 rt.Value = &rt.Cell{Head: _t_11, Tail: _t_50}
 	_t_52 := rt.F_prim_putStrLn("then a match failure in a worker:")
 	_t_56 := rt.F__dollar_primIOBind(_t_52, fn_Main_main__t_55)
 	result = Main_sayAll(_t_51, _t_56)

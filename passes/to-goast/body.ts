@@ -123,9 +123,10 @@ export function consCell(cx: Ctx, l: Anf.Let, trmc: Trmc, arg: (a: Anf.Atom) => 
   const k = (l.body as Anf.Ret).value as Anf.App;
   const slot = k.args.findIndex((a) => a.tag === 'Var' && a.scope === 'local' && a.name === l.name);
   const cell = cx.plan.names.fresh('cell');
-  out.push(G.mk.define(cell, conCall(cx, (k.fn as Anf.Var).name, k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : arg(a))))));
+  const name = (k.fn as Anf.Var).name;
+  out.push(G.mk.define(cell, conCall(cx, name, k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : arg(a))))));
   out.push(fillHole(trmc, G.mk.ident(cell)));
-  out.push(G.mk.assign([G.mk.ident(trmc.hole)], '=', [G.mk.unary('&', G.mk.index(G.mk.sel(G.mk.ident(cell), 'Args'), G.mk.int(String(slot))))]));
+  out.push(G.mk.assign([G.mk.ident(trmc.hole)], '=', [G.mk.unary('&', conField(G.mk.ident(cell), name, k.args.length, slot))]));
 }
 
 /** `*hole = e`: the value of the current iteration, where the result being built awaits it. */
@@ -283,13 +284,44 @@ function outsideLoop<T>(cx: Ctx, f: () => T): T {
 
 const local = (cx: Ctx, x: string): string => cx.plan.locals.get(x) ?? bug('goast', `local ${x} has no Go name`);
 
-/** The test of a constructor arm on `con` (an *rt.Con or nil): `con != nil && con.K == K && len(con.Args) == n`. */
-export function conTest(cx: Ctx, con: G.Expr, arm: Anf.ConArm): G.Expr {
-  return G.mk.chain('&&', [
-    G.mk.binary('!=', con, G.mk.ident('nil')),
-    G.mk.binary('==', G.mk.sel(con, 'K'), ctorRef(cx, arm.con)),
-    G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(arm.binders.length))),
-  ]);
+const consName = 'Lune.Prelude.Cons';
+
+/** A saturated Cons is an *rt.Cell (Head, Tail); every other constructor value an *rt.Con (K, Args). */
+const isCell = (con: string, arity: number): boolean => con === consName && arity === 2;
+
+/** Argument `i` of a constructor value `v` of `con` with `arity` arguments: `v.Head`, `v.Tail` or `v.Args[i]`. */
+function conField(v: G.Expr, con: string, arity: number, i: number): G.Expr {
+  return isCell(con, arity) ? G.mk.sel(v, i === 0 ? 'Head' : 'Tail') : G.mk.index(G.mk.sel(v, 'Args'), G.mk.int(String(i)));
+}
+
+/**
+ * How a Switch takes its subject apart when it has constructor arms: the switch's init statement
+ * (`con, _ := s.(*rt.Con)`, `cell := rt.AsCell(s)` or, with both kinds of arm, `con, cell :=
+ * rt.ConOrCell(s)`; the last two unfold a string's lazy list of characters, rt.Chars), each arm's test (`con != nil && con.K == K && len(con.Args) == n`, or `cell != nil`)
+ * and each binder's value. The boxed code and the workers share it.
+ */
+export function conMatch(cx: Ctx, subject: G.Expr, arms: readonly Anf.Arm[]): {
+  init: G.Stmt;
+  test: (arm: Anf.ConArm) => G.Expr;
+  field: (arm: Anf.ConArm, i: number) => G.Expr;
+} {
+  const con = G.mk.ident(synthetic.con);
+  const cell = G.mk.ident(synthetic.cell);
+  const conArms = arms.filter((a): a is Anf.ConArm => a.tag === 'ConArm');
+  const cells = conArms.some((a) => isCell(a.con, a.binders.length));
+  const cons = conArms.some((a) => !isCell(a.con, a.binders.length));
+  const init = cells
+    ? (cons ? G.mk.assign([con, cell], ':=', [rtCall('ConOrCell', [subject])]) : G.mk.define(synthetic.cell, rtCall('AsCell', [subject])))
+    : G.mk.assign([con, G.mk.ident('_')], ':=', [G.mk.typeAssert(subject, G.mk.star(rt('Con')))]);
+  return {
+    init,
+    test: (arm) => (isCell(arm.con, arm.binders.length) ? G.mk.binary('!=', cell, G.mk.ident('nil')) : G.mk.chain('&&', [
+      G.mk.binary('!=', con, G.mk.ident('nil')),
+      G.mk.binary('==', G.mk.sel(con, 'K'), ctorRef(cx, arm.con)),
+      G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(arm.binders.length))),
+    ])),
+    field: (arm, i) => conField(isCell(arm.con, arm.binders.length) ? cell : con, arm.con, arm.binders.length, i),
+  };
 }
 
 // The constructors the runtime names itself (rt.KCons, …); any other gets a package-level rt.CtorOf variable.
@@ -333,7 +365,7 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
     out.push(G.mk.declStmt(G.mk.varDecl(tmp, rtValue, scrut.e)));
     subject = G.mk.ident(tmp);
   } else if (!scrut.typed) subject = asValue(scrut);
-  const con = G.mk.ident(synthetic.con);
+  const m = conMatch(cx, subject, s.arms);
   const hasCon = s.arms.some((a) => a.tag === 'ConArm');
   // A plain loop (not map + match): nested switches recurse through here once per level, so fewer frames per
   // level means deeper programs before the stack runs out.
@@ -341,9 +373,9 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
   for (const arm of s.arms) {
     const body: G.Stmt[] = [];
     if (arm.tag === 'ConArm') {
-      const cond = conTest(cx, con, arm);
+      const cond = m.test(arm);
       arm.binders.forEach((b, i) => {
-        if (b !== null && cx.plan.used.has(b)) body.push(G.mk.define(local(cx, b), G.mk.index(G.mk.sel(con, 'Args'), G.mk.int(String(i))), { name: b }));
+        if (b !== null && cx.plan.used.has(b)) body.push(G.mk.define(local(cx, b), m.field(arm, i), { name: b }));
       });
       clauses.push(G.mk.caseClause([cond], stmts(cx, arm.body, dest, body)));
     } else clauses.push(G.mk.caseClause([G.mk.binary('==', subject, G.mk.str(arm.value))], stmts(cx, arm.body, dest, body)));
@@ -351,8 +383,7 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
   const dflt: G.Stmt[] = [];
   fallback(dflt);
   clauses.push(G.mk.caseClause([], dflt));
-  const init = hasCon ? G.mk.assign([con, G.mk.ident('_')], ':=', [G.mk.typeAssert(subject, G.mk.star(rt('Con')))]) : null;
-  out.push(G.mk.switch(init, null, clauses));
+  out.push(G.mk.switch(hasCon ? m.init : null, null, clauses));
 }
 
 // A computation other than Switch, as one Go expression (holes of templates become statements in `out` first).
@@ -401,8 +432,12 @@ function app(cx: Ctx, a: Anf.App): Res {
   return args.length === 1 ? { e: rtCall('Apply', [fn, args[0]!]), typed: true } : { e: rtCall('ApplyN', [fn, ...args]), typed: true };
 }
 
-/** Constructor `name` applied to `args`: one allocation for it and its arguments when there are few (rt.MkCon1..4). */
+/**
+ * Constructor `name` applied to `args`: one allocation for it and its arguments when there are few (rt.MkCon1..4);
+ * a list cell `&rt.Cell{Head: x, Tail: xs}`.
+ */
 export function conCall(cx: Ctx, name: string, args: readonly G.Expr[]): G.Expr {
+  if (isCell(name, args.length)) return G.mk.unary('&', G.mk.composite(rt('Cell'), [G.mk.kv(G.mk.ident('Head'), args[0]!), G.mk.kv(G.mk.ident('Tail'), args[1]!)]));
   const fixed = args.length >= 1 && args.length <= 4;
   return rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [fixed ? ctorRef(cx, name) : G.mk.str(name), ...args]);
 }

@@ -98,11 +98,11 @@ test('a function over a list with an Int result: a worker keeps the list boxed a
   const text = G.print(goOf(sum('0')));
   assert.is(section(text, '// Main_len_w is', '// v_Main_main caches'), `// Main_len_w is Main.len computing its Int result unboxed; false where the boxed code would leave int64 or fail.
 func Main_len_w(xs rt.Value) (int64, bool) {
-\tswitch con, _ := xs.(*rt.Con); {
+\tswitch con, cell := rt.ConOrCell(xs); {
 \tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:
 \t\treturn 0, true
-\tcase con != nil && con.K == rt.KCons && len(con.Args) == 2:
-\t\tr := con.Args[1]
+\tcase cell != nil:
+\t\tr := cell.Tail
 \t\t_t_2, ok_1 := Main_len_w(r)
 \t\tif !ok_1 {
 \t\t\treturn 0, false
@@ -242,7 +242,7 @@ test('a worker with a boxed Bool parameter set from a constructor, int64 bounds 
   assert.is(section(text, '// Main_walk_w is', '// fn_Main_big is'), `// Main_walk_w is Main.walk on int64 n, acc; false where the boxed code would leave int64 or fail.
 func Main_walk_w(flag rt.Value, n int64, acc int64, xs rt.Value) (int64, bool) {
 \tfor {
-\t\tswitch con, _ := xs.(*rt.Con); {
+\t\tswitch con, cell := rt.ConOrCell(xs); {
 \t\tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:
 \t\t\tswitch con, _ := flag.(*rt.Con); {
 \t\t\tcase con != nil && con.K == rt.KTrue && len(con.Args) == 0:
@@ -264,9 +264,9 @@ func Main_walk_w(flag rt.Value, n int64, acc int64, xs rt.Value) (int64, bool) {
 \t\t\tdefault:
 \t\t\t\treturn 0, false
 \t\t\t}
-\t\tcase con != nil && con.K == rt.KCons && len(con.Args) == 2:
-\t\t\tx := con.Args[0]
-\t\t\tr := con.Args[1]
+\t\tcase cell != nil:
+\t\t\tx := cell.Head
+\t\t\tr := cell.Tail
 \t\t\tn_1, ok_1 := x.(int64)
 \t\t\tif !ok_1 {
 \t\t\t\treturn 0, false

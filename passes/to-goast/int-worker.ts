@@ -19,7 +19,7 @@ import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
-  atom as boxedAtom, conCall, consCell, conTest, type Ctx, fillHole, hasConsTail, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
+  atom as boxedAtom, conCall, consCell, conMatch, type Ctx, fillHole, hasConsTail, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
   selectField, type Trmc,
 } from './body';
 
@@ -543,18 +543,18 @@ function wswitch(cx: WCtx, s: Anf.Switch, dest: WDest, out: G.Stmt[]): void {
     subject = G.mk.ident(tmp);
   }
   if (s.arms.length === 0) { out.push(G.mk.set('_', subject), ...branch(s.default)); return; }
-  const con = G.mk.ident('con');
+  const m = conMatch(cx.bx, subject, s.arms);
   const clauses: G.CaseClause[] = [];
   for (const arm of s.arms) {
     const body: G.Stmt[] = [];
     if (arm.tag === 'ConArm') {
-      const cond = conTest(cx.bx, con, arm);
+      const cond = m.test(arm);
       arm.binders.forEach((b, i) => {
         if (b === null) return;
         cx.kinds.set(b, 'val');
         if (cx.plan.used.has(b)) {
           const name = cx.plan.locals.get(b) ?? bug('goast', `local ${b} has no Go name`);
-          const stmt = G.mk.define(name, G.mk.index(G.mk.sel(con, 'Args'), G.mk.int(String(i))), { name: b });
+          const stmt = G.mk.define(name, m.field(arm, i), { name: b });
           body.push(stmt);
           cx.declared.push({ out: body, stmt, name });
         }
@@ -567,8 +567,7 @@ function wswitch(cx: WCtx, s: Anf.Switch, dest: WDest, out: G.Stmt[]): void {
     }
   }
   clauses.push(G.mk.caseClause([], branch(s.default)));
-  const init = s.arms.some((a) => a.tag === 'ConArm') ? G.mk.assign([con, G.mk.ident('_')], ':=', [G.mk.typeAssert(subject, G.mk.star(G.mk.qual('rt', 'Con')))]) : null;
-  out.push(G.mk.switch(init, null, clauses));
+  out.push(G.mk.switch(s.arms.some((a) => a.tag === 'ConArm') ? m.init : null, null, clauses));
 }
 
 /** Runs `f` for one branch: conversions made inside it are not visible after it (Go scoping). */

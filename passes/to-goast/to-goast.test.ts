@@ -46,11 +46,11 @@ var fn_Main_length *rt.Func
 
 // Main_length is Main.length.
 func Main_length(xs rt.Value) rt.Value {
-	switch con, _ := xs.(*rt.Con); {
+	switch con, cell := rt.ConOrCell(xs); {
 	case con != nil && con.K == rt.KNil && len(con.Args) == 0:
 		return int64(0)
-	case con != nil && con.K == rt.KCons && len(con.Args) == 2:
-		t := con.Args[1]
+	case cell != nil:
+		t := cell.Tail
 		n := Main_length(t)
 		return rt.F_prim_addInt(int64(1), n)
 	default:
