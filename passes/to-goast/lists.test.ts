@@ -1,0 +1,95 @@
+// passes/to-goast/lists.test.ts: lists in Go (a saturated Cons is an rt.Cell; a long string's characters an
+// rt.Chars unfolded when matched): the Go each kind of list match becomes, exactly, and programs that read
+// long strings' characters every way a list is read, run in Go and on the evaluator, pinned to one output.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCore } from '../../ir/core/parse';
+import * as CoreEval from '../../ir/core/eval';
+import * as G from '../../ir/goast';
+import { goTarget } from '../../ir/shared/prims';
+import { compile } from '../pipeline';
+import { emitModule } from '../../emit/module';
+import { writeModule } from '../../emit/write';
+import { goBuild } from '../../emit/build';
+
+const goOf = (src: string, optimize = true) => compile(parseCore(src, 't.lcore'), { target: goTarget, optimize }).file!;
+const section = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to));
+
+/** Runs `src` on the evaluator and as a Go binary (optimizations on, then off): the three outcomes. */
+async function runBoth(src: string): Promise<{ stdout: string; error: string; exit: number }[]> {
+  let stdout = '';
+  const io: CoreEval.EvalIO = { stdout: (t) => (stdout += t), stderr: () => {}, readLine: async () => null, env: {} };
+  const r = await CoreEval.runMain(parseCore(src, 't.lcore'), io);
+  const out = [{ stdout, error: r.error ?? '', exit: r.exitCode }];
+  for (const optimize of [true, false]) {
+    const dir = mkdtempSync(join(tmpdir(), 'lists-'));
+    try {
+      writeModule(emitModule(goOf(src, optimize)), dir);
+      const b = await goBuild(dir);
+      assert.ok(b.ok, b.stderr);
+      const p = spawnSync(join(dir, 'program'), [], { encoding: 'utf8', env: { ...process.env, LUNE_TRACEBACK: '' } });
+      const line = p.stderr.split('\n').find((l) => l.startsWith('error: '));
+      out.push({ stdout: p.stdout, error: line === undefined ? '' : line.slice('error: '.length), exit: p.status ?? -1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+const long = 'aé𝄞,'.repeat(40); // 160 code points of 1 to 4 bytes: more than one chunk of cells (rt.Chars)
+
+const reads = `module Main
+Main.text = "${long}"
+Main.len = \\xs acc -> case xs of { Lune.Prelude.Nil -> acc; Lune.Prelude.Cons _ r -> Main.len r (prim_addInt acc 1) }
+Main.drop = \\n xs -> case prim_eqInt n 0 of {
+    Lune.Prelude.True -> xs;
+    Lune.Prelude.False -> case xs of { Lune.Prelude.Cons _ r -> Main.drop (prim_subInt n 1) r; _ -> xs } }
+Main.first = \\xs -> case xs of { Lune.Prelude.Cons c _ -> c; _ -> 'z' }
+Main.mapList = \\f xs -> case xs of { Lune.Prelude.Nil -> Lune.Prelude.Nil; Lune.Prelude.Cons x r -> Lune.Prelude.Cons (f x) (Main.mapList f r) }
+Main.upper = \\c -> case prim_eqInt (prim_charToInt c) 97 of { Lune.Prelude.True -> 'A'; Lune.Prelude.False -> c }
+Main.onlyNil = \\xs -> case xs of { Lune.Prelude.Nil -> "empty" }
+Main.main =
+  let cs = prim_stringToChars Main.text in
+  $primIOBind (prim_putStrLn (prim_showInt (Main.len cs 0))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_charsToString (Main.drop 150 cs))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_charsToString (Main.drop 63 (Main.mapList Main.upper cs)))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_charsToString (Main.mapList Main.first (Main.mapList (Lune.Prelude.Cons (Main.first (Main.drop 66 cs))) (Lune.Prelude.Cons Lune.Prelude.Nil (Lune.Prelude.Cons Lune.Prelude.Nil Lune.Prelude.Nil)))))) (\\_ ->
+  prim_putStrLn (Main.onlyNil (Main.drop 64 cs))))))
+`;
+
+test('a long string read as a list every way: counted, dropped into, mapped, matched on Cons alone, a partial Cons applied, shown in an error', async () => {
+  const tail = [...long].slice(150).join('');
+  const mapped = [...long].slice(63).join('').replaceAll('a', 'A');
+  const rest = [...long].slice(64);
+  const shown = rest.map((c) => `Cons '${c === 'é' ? '\\233' : c === '𝄞' ? '\\119070' : c}' (`).join('').slice(0, -2) + ' Nil' + ')'.repeat(rest.length - 1);
+  for (const o of await runBoth(reads)) {
+    assert.equal(o, { stdout: `160\n${tail}\n${mapped}\n𝄞𝄞\n`, error: `NonExhaustiveCase ${shown}`, exit: 1 });
+  }
+});
+
+test('the Go of list matches: Nil and Cons (ConOrCell), Cons alone (AsCell), other constructors (*rt.Con); a Cons built as a Cell', () => {
+  const text = G.print(goOf(reads));
+  assert.is(section(text, '// Main_first is', '// fn_Main_mapList'), `// Main_first is Main.first.
+func Main_first(xs_2 rt.Value) rt.Value {
+\tswitch cell := rt.AsCell(xs_2); {
+\tcase cell != nil:
+\t\tc := cell.Head
+\t\treturn c
+\tdefault:
+\t\treturn rt.Char(122)
+\t}
+}
+
+`);
+  assert.match(text, 'switch con, cell := rt.ConOrCell(xs); {\n\t\tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:');
+  assert.match(text, '\t\t\tcell_1 := &rt.Cell{Head: _t_2, Tail: nil}\n\t\t\t*hole = cell_1\n\t\t\thole = &cell_1.Tail\n');
+  assert.match(text, 'var _t_19 rt.Value = &rt.Cell{Head: rt.Nil, Tail: _t_18}');
+  assert.match(text, 'switch con, _ := xs_4.(*rt.Con); {\n\tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:\n\t\treturn "empty"');
+});
+
+test.run();
