@@ -198,33 +198,47 @@ func Select(v Value, label string) Value {
 	return x
 }
 
-// SelectIn is Select with a guess at the record's shape (generated code: passes/to-goast/shapes.ts): a record
-// of that very shape (built by one of the program's literals) has the field at index i; any other record is
-// searched as by Select, with Select's errors.
-func SelectIn(v Value, shape *Shape, i int, label string) Value {
-	switch r := v.(type) {
-	case *Record1:
-		if r.S == shape {
-			return r.V[i]
-		}
-	case *Record2:
-		if r.S == shape {
-			return r.V[i]
-		}
-	case *Record3:
-		if r.S == shape {
-			return r.V[i]
-		}
-	case *Record4:
-		if r.S == shape {
-			return r.V[i]
-		}
-	case *RecordN:
-		if r.S == shape {
-			return r.V[i]
-		}
+// FieldIn1…FieldIn4 and FieldInN read a field by index from a record of exactly the given shape (built by one of
+// the program's literals of that shape, so of the type its label count gives); nil for any other value, which
+// the generated code then searches with Select (passes/to-goast/shapes.ts). No Lune value is nil, so nil means
+// only "not this shape". One function per record type keeps each small enough for Go to inline.
+func FieldIn1(v Value, shape *Shape, i int) Value {
+	if r, ok := v.(*Record1); ok && r.S == shape {
+		return r.V[0]
 	}
-	return Select(v, label)
+	return nil
+}
+
+// FieldIn2 is FieldIn1 for a shape of two labels.
+func FieldIn2(v Value, shape *Shape, i int) Value {
+	if r, ok := v.(*Record2); ok && r.S == shape {
+		return r.V[i&1]
+	}
+	return nil
+}
+
+// FieldIn3 is FieldIn1 for a shape of three labels.
+func FieldIn3(v Value, shape *Shape, i int) Value {
+	if r, ok := v.(*Record3); ok && r.S == shape {
+		return r.V[i]
+	}
+	return nil
+}
+
+// FieldIn4 is FieldIn1 for a shape of four labels.
+func FieldIn4(v Value, shape *Shape, i int) Value {
+	if r, ok := v.(*Record4); ok && r.S == shape {
+		return r.V[i&3]
+	}
+	return nil
+}
+
+// FieldInN is FieldIn1 for a shape of more than four labels.
+func FieldInN(v Value, shape *Shape, i int) Value {
+	if r, ok := v.(*RecordN); ok && r.S == shape {
+		return r.V[i]
+	}
+	return nil
 }
 
 // IntLit parses a decimal Int literal of any size (generated code uses it only past int64).

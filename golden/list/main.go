@@ -67,12 +67,13 @@ func Main_range(lo rt.Value, hi rt.Value) rt.Value {
 func Main_range_boxed(lo_in rt.Value, hi_in rt.Value) rt.Value {
 	var head rt.Value
 	hole := &head
+	var cells rt.Cells
 	for {
 		lo := lo_in
 		hi := hi_in
 		if rt.F_prim_leInt(lo, hi) == rt.True {
 			_t := rt.F_prim_addInt(lo, int64(1))
-			cell_1 := &rt.Cell{Head: lo, Tail: nil}
+			cell_1 := cells.New(lo)
 			*hole = cell_1
 			hole = &cell_1.Tail
 			lo_in, hi_in = _t, hi
@@ -88,6 +89,7 @@ func Main_range_boxed(lo_in rt.Value, hi_in rt.Value) rt.Value {
 func Main_range_w(lo int64, hi int64) (rt.Value, bool) {
 	var head_1 rt.Value
 	hole_1 := &head_1
+	var cells_1 rt.Cells
 	for {
 		_s := lo <= hi
 		if _s {
@@ -95,7 +97,7 @@ func Main_range_w(lo int64, hi int64) (rt.Value, bool) {
 			if (lo^_t)&(1^_t) < 0 {
 				return nil, false
 			}
-			cell_2 := &rt.Cell{Head: rt.BoxInt(lo), Tail: nil}
+			cell_2 := cells_1.New(rt.BoxInt(lo))
 			*hole_1 = cell_2
 			hole_1 = &cell_2.Tail
 			lo = _t
@@ -191,6 +193,7 @@ var fn_Main_map_dollar_Main_squares__t_8 *rt.Func
 func Main_map_dollar_Main_squares__t_8(xs_3_in rt.Value) rt.Value {
 	var head_2 rt.Value
 	hole_2 := &head_2
+	var cells_2 rt.Cells
 	for {
 		xs_3 := xs_3_in
 		switch con, cell := rt.ConOrCell(xs_3); {
@@ -198,7 +201,7 @@ func Main_map_dollar_Main_squares__t_8(xs_3_in rt.Value) rt.Value {
 			x_3 := cell.Head
 			rest_3 := cell.Tail
 			_t_2_1 := Main_squares__t_8(x_3)
-			cell_3 := &rt.Cell{Head: _t_2_1, Tail: nil}
+			cell_3 := cells_2.New(_t_2_1)
 			*hole_2 = cell_3
 			hole_2 = &cell_3.Tail
 			xs_3_in = rest_3
@@ -244,6 +247,7 @@ var fn_Main_map_dollar_prim_showInt *rt.Func
 func Main_map_dollar_prim_showInt(xs_4_in rt.Value) rt.Value {
 	var head_3 rt.Value
 	hole_3 := &head_3
+	var cells_3 rt.Cells
 	for {
 		xs_4 := xs_4_in
 		switch con, cell := rt.ConOrCell(xs_4); {
@@ -251,7 +255,7 @@ func Main_map_dollar_prim_showInt(xs_4_in rt.Value) rt.Value {
 			x_4 := cell.Head
 			rest_4 := cell.Tail
 			_t_2_2 := rt.F_prim_showInt(x_4)
-			cell_4 := &rt.Cell{Head: _t_2_2, Tail: nil}
+			cell_4 := cells_3.New(_t_2_2)
 			*hole_3 = cell_4
 			hole_3 = &cell_4.Tail
 			xs_4_in = rest_4

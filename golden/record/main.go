@@ -56,10 +56,19 @@ var fn_Main_moveRight *rt.Func
 
 // Main_moveRight is Main.moveRight.
 func Main_moveRight(dx rt.Value, p rt.Value) rt.Value {
-	_t := rt.SelectIn(p, labels, 0, "label")
-	_t_1 := rt.SelectIn(p, labels, 1, "x")
+	_t := rt.FieldIn3(p, labels, 0)
+	if _t == nil {
+		_t = rt.Select(p, "label")
+	}
+	_t_1 := rt.FieldIn3(p, labels, 1)
+	if _t_1 == nil {
+		_t_1 = rt.Select(p, "x")
+	}
 	_t_2 := rt.F_prim_addInt(_t_1, dx)
-	_t_3 := rt.SelectIn(p, labels, 2, "y")
+	_t_3 := rt.FieldIn3(p, labels, 2)
+	if _t_3 == nil {
+		_t_3 = rt.Select(p, "y")
+	}
 	return rt.MkRecordSorted3(labels, _t, _t_2, _t_3)
 }
 
@@ -68,8 +77,14 @@ var fn_Main_rename *rt.Func
 
 // Main_rename is Main.rename.
 func Main_rename(name rt.Value, p_1 rt.Value) rt.Value {
-	_t_4 := rt.SelectIn(p_1, labels, 1, "x")
-	_t_5 := rt.SelectIn(p_1, labels, 2, "y")
+	_t_4 := rt.FieldIn3(p_1, labels, 1)
+	if _t_4 == nil {
+		_t_4 = rt.Select(p_1, "x")
+	}
+	_t_5 := rt.FieldIn3(p_1, labels, 2)
+	if _t_5 == nil {
+		_t_5 = rt.Select(p_1, "y")
+	}
 	return rt.MkRecordSorted3(labels, name, _t_4, _t_5)
 }
 
@@ -78,11 +93,20 @@ var fn_Main_show *rt.Func
 
 // Main_show is Main.show.
 func Main_show(p_2 rt.Value) rt.Value {
-	_t_6 := rt.SelectIn(p_2, labels, 1, "x")
+	_t_6 := rt.FieldIn3(p_2, labels, 1)
+	if _t_6 == nil {
+		_t_6 = rt.Select(p_2, "x")
+	}
 	_t_7 := rt.F_prim_showInt(_t_6)
-	_t_8 := rt.SelectIn(p_2, labels, 2, "y")
+	_t_8 := rt.FieldIn3(p_2, labels, 2)
+	if _t_8 == nil {
+		_t_8 = rt.Select(p_2, "y")
+	}
 	_t_9 := rt.F_prim_showInt(_t_8)
-	_t_10 := rt.SelectIn(p_2, labels, 0, "label")
+	_t_10 := rt.FieldIn3(p_2, labels, 0)
+	if _t_10 == nil {
+		_t_10 = rt.Select(p_2, "label")
+	}
 	_t_11 := rt.F_prim_appendString(_t_10, "\"")
 	_t_12 := rt.F_prim_appendString(") \"", _t_11)
 	_t_13 := rt.F_prim_appendString(_t_9, _t_12)

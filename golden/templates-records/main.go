@@ -46,12 +46,18 @@ var fn_Main_show *rt.Func
 // Main_show is Main.show.
 func Main_show(p rt.Value) rt.Value {
 	hole := func() rt.Value {
-		_t := rt.SelectIn(p, labels, 0, "x")
+		_t := rt.FieldIn2(p, labels, 0)
+		if _t == nil {
+			_t = rt.Select(p, "x")
+		}
 		_t_1 := rt.F_prim_showInt(_t)
 		return rt.F_prim_templateText(_t_1)
 	}
 	hole_1 := func() rt.Value {
-		_t_2 := rt.SelectIn(p, labels, 1, "y")
+		_t_2 := rt.FieldIn2(p, labels, 1)
+		if _t_2 == nil {
+			_t_2 = rt.Select(p, "y")
+		}
 		_t_3 := rt.F_prim_showInt(_t_2)
 		return rt.F_prim_templateText(_t_3)
 	}

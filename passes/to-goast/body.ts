@@ -53,7 +53,7 @@ export interface Ctx {
  * head`. The cells are fresh and unreachable from anywhere else until the function returns, so filling their
  * slot later cannot be observed.
  */
-export interface Trmc { readonly head: string; readonly hole: string }
+export interface Trmc { readonly head: string; readonly hole: string; readonly cells: string | null }
 
 // A generated expression; `typed` when its static Go type is rt.Value (else it must be converted before a
 // type assertion or a `:=` that should give an rt.Value variable).
@@ -124,7 +124,8 @@ export function consCell(cx: Ctx, l: Anf.Let, trmc: Trmc, arg: (a: Anf.Atom) => 
   const slot = k.args.findIndex((a) => a.tag === 'Var' && a.scope === 'local' && a.name === l.name);
   const cell = cx.plan.names.fresh('cell');
   const name = (k.fn as Anf.Var).name;
-  out.push(G.mk.define(cell, conCall(cx, name, k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : arg(a))))));
+  if (trmc.cells !== null && isCellTail(l)) out.push(G.mk.define(cell, G.mk.call(G.mk.sel(G.mk.ident(trmc.cells), 'New'), [arg(k.args[0]!)])));
+  else out.push(G.mk.define(cell, conCall(cx, name, k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : arg(a))))));
   out.push(fillHole(trmc, G.mk.ident(cell)));
   out.push(G.mk.assign([G.mk.ident(trmc.hole)], '=', [G.mk.unary('&', conField(G.mk.ident(cell), name, k.args.length, slot))]));
 }
@@ -132,10 +133,22 @@ export function consCell(cx: Ctx, l: Anf.Let, trmc: Trmc, arg: (a: Anf.Atom) => 
 /** `*hole = e`: the value of the current iteration, where the result being built awaits it. */
 export const fillHole = (trmc: Trmc, e: G.Expr): G.Stmt => G.mk.assign([G.mk.star(G.mk.ident(trmc.hole))], '=', [e]);
 
-/** A fresh Trmc and its declarations before the loop: `var head rt.Value; hole := &head`. */
-export function newTrmc(cx: { readonly plan: Plan }): { trmc: Trmc; decls: G.Stmt[] } {
-  const trmc = { head: cx.plan.names.fresh('head'), hole: cx.plan.names.fresh('hole') };
-  return { trmc, decls: [G.mk.declStmt(G.mk.varDecl(trmc.head, rtValue, null)), G.mk.define(trmc.hole, G.mk.unary('&', G.mk.ident(trmc.head)))] };
+/** A constructor tail (isConsTail) building a list cell whose tail is the recursive call's result. */
+function isCellTail(l: Anf.Let): boolean {
+  const k = (l.body as Anf.Ret).value as Anf.App;
+  const last = k.args[1];
+  return isCell((k.fn as Anf.Var).name, k.args.length) && last !== undefined && last.tag === 'Var' && last.name === l.name;
+}
+
+/**
+ * A fresh Trmc and its declarations before the loop: `var head rt.Value; hole := &head`, and `var cells rt.Cells`
+ * when one of the loop's constructor tails `tails` builds list cells (taken from blocks: rt.Cells).
+ */
+export function newTrmc(cx: { readonly plan: Plan }, tails: readonly Anf.Let[]): { trmc: Trmc; decls: G.Stmt[] } {
+  const trmc = { head: cx.plan.names.fresh('head'), hole: cx.plan.names.fresh('hole'), cells: tails.some(isCellTail) ? cx.plan.names.fresh('cells') : null };
+  const decls = [G.mk.declStmt(G.mk.varDecl(trmc.head, rtValue, null)), G.mk.define(trmc.hole, G.mk.unary('&', G.mk.ident(trmc.head)))];
+  if (trmc.cells !== null) decls.push(G.mk.declStmt(G.mk.varDecl(trmc.cells, rt('Cells'), null)));
+  return { trmc, decls };
 }
 
 // The next iteration of a function's loop with these arguments (Go evaluates every right side before assigning).
@@ -214,6 +227,12 @@ function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {
     out.push(G.mk.define(name, G.mk.funcLit(G.mk.funcType(params, [rtValue]), outsideLoop(cx, () => stmts(cx, lam.body, { kind: 'return' })), { name: lam.name })));
     return;
   }
+  if (l.rhs.tag === 'Select' && used) {
+    // A select by index defines the let's own variable (no copy of a temporary).
+    const e = selectField(cx, atom(cx, l.rhs.record).e, l.rhs.label, out, name);
+    if (e.tag !== 'Ident' || e.name !== name) out.push(G.mk.define(name, e, { name: l.name }));
+    return;
+  }
   const r = comp(cx, l.rhs, out);
   if (!used) out.push(G.mk.set('_', r.e, { name: l.name }));
   else if (r.typed) out.push(G.mk.define(name, r.e, { name: l.name }));
@@ -253,13 +272,14 @@ export function hasSelfTailCall(e: Anf.Expr, name: string, arity: number): boole
   return false;
 }
 
-/** Whether `e` has a constructor tail `K … (f …) …` (isConsTail) in a tail position (not inside lambdas). */
-export function hasConsTail(e: Anf.Expr, name: string, arity: number, uses: ReadonlyMap<string, number>): boolean {
+/** The constructor tails `K … (f …) …` (isConsTail) of `e` in tail positions (not inside lambdas). */
+export function consTails(e: Anf.Expr, name: string, arity: number, uses: ReadonlyMap<string, number>): Anf.Let[] {
+  const found: Anf.Let[] = [];
   const todo: Anf.Expr[] = [e];
   while (todo.length > 0) {
     let cur = todo.pop()!;
     while (cur.tag === 'Let') {
-      if (isConsTail(cur, name, arity, uses)) return true;
+      if (isConsTail(cur, name, arity, uses)) found.push(cur);
       cur = cur.body;
     }
     const c = cur.value;
@@ -268,7 +288,7 @@ export function hasConsTail(e: Anf.Expr, name: string, arity: number, uses: Read
       if (c.default !== null) todo.push(c.default);
     }
   }
-  return false;
+  return found;
 }
 
 /** Runs `f` with self tail calls turned off (inside a lambda or hole, `return` leaves that closure only). */
@@ -394,7 +414,7 @@ function comp(cx: Ctx, c: Anf.Comp, out: G.Stmt[]): Res {
     case 'App': return app(cx, c);
     case 'Lam': return { e: lam(cx, c), typed: false };
     case 'Record': return record(cx, c);
-    case 'Select': return { e: selectField(cx, atom(cx, c.record).e, c.label), typed: true };
+    case 'Select': return { e: selectField(cx, atom(cx, c.record).e, c.label, out), typed: true };
     case 'Template': return { e: template(cx, c, out), typed: true };
     case 'Switch': return bug('goast', `a Switch in operand position at ${c.span.startLine}:${c.span.startCol}`);
     case 'Fail': return {
@@ -498,11 +518,21 @@ function record(cx: Ctx, c: Anf.Record): Res {
   return { e: rtCall(fn, [G.mk.ident(shapeVar(cx, labels)), ...labels.map((l) => atom(cx, values.get(l)!).e)]), typed: false };
 }
 
-/** A field of the record `record`: by index when one shape of the module owns the label (shapes.ts), else by search. */
-export function selectField(cx: Ctx, record: G.Expr, label: string): G.Expr {
+/**
+ * A field of the record `record`: by search (rt.Select), or, when one shape of the module owns the label
+ * (shapes.ts), by index from a record of that shape, searching any other (statements in `out`):
+ * `field := rt.FieldIn4(r, shape, i); if field == nil { field = rt.Select(r, label) }` (the variable is `into`
+ * when given). FieldIn1…4/N are small enough for Go to inline; a call doing both would not be.
+ */
+export function selectField(cx: Ctx, record: G.Expr, label: string, out: G.Stmt[], into?: string): G.Expr {
   const shape = cx.owners.get(label);
-  if (shape === undefined) return rtCall('Select', [record, G.mk.str(label)]);
-  return rtCall('SelectIn', [record, G.mk.ident(shapeVar(cx, shape)), G.mk.int(String(shape.indexOf(label))), G.mk.str(label)]);
+  const search = rtCall('Select', [record, G.mk.str(label)]);
+  if (shape === undefined) return search;
+  const field = into ?? cx.plan.names.fresh('field');
+  const fn = `FieldIn${shape.length <= 4 ? shape.length : 'N'}`;
+  out.push(G.mk.define(field, rtCall(fn, [record, G.mk.ident(shapeVar(cx, shape)), G.mk.int(String(shape.indexOf(label)))])));
+  out.push(G.mk.if(null, G.mk.binary('==', G.mk.ident(field), G.mk.ident('nil')), [G.mk.set(field, search)], null));
+  return G.mk.ident(field);
 }
 
 // The package-level *rt.Shape of a label set, declared on first use.

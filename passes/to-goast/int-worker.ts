@@ -19,7 +19,7 @@ import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
-  atom as boxedAtom, conCall, consCell, conMatch, type Ctx, fillHole, hasConsTail, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
+  atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
   selectField, type Trmc,
 } from './body';
 
@@ -268,9 +268,10 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   const w = workers.get(d.name) ?? bug('goast', `${d.name} has no worker`);
   const lam = declLam(d) ?? bug('goast', `${d.name} has a worker but is not a lambda`);
   // A constructor tail needs a boxed result to put in the hole (an Int or Bool result cannot be a constructor).
-  const consTail = w.result === 'val' && hasConsTail(lam.body, d.name, lam.params.length, plan.uses);
+  const tails = w.result === 'val' ? consTails(lam.body, d.name, lam.params.length, plan.uses) : [];
+  const consTail = tails.length > 0;
   const loops = consTail || hasSelfTailCall(lam.body, d.name, lam.params.length);
-  const t = consTail ? newTrmc(bx) : null;
+  const t = consTail ? newTrmc(bx, tails) : null;
   const trmc = t?.trmc ?? null;
   const names = lam.params.map((p) => (plan.used.has(p) ? plan.locals.get(p) ?? bug('goast', `local ${p} has no Go name`) : null));
   const cx: WCtx = {
@@ -465,7 +466,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
   };
   switch (c.tag) {
     case 'Var': case 'Lit': { const k = atomKind(cx, c); return put(k, watom(cx, c, k, out)); }
-    case 'Select': return put('val', selectField(cx.bx, watom(cx, c.record, 'val', out), c.label));
+    case 'Select': { const r = watom(cx, c.record, 'val', out); return put('val', selectField(cx.bx, r, c.label, out)); }
     case 'App': break;
     default: return bug('goast', `${c.tag} in a worker`);
   }

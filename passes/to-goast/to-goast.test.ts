@@ -164,10 +164,11 @@ test('selects: a label one record shape owns is read by index in that shape; a s
   ], [str('x')])], 'Main.main');
   const text = G.print(toGoAst(m));
   for (const line of ['var labels = rt.NewShape("k", "x", "y")\n', 'var labels_1 = rt.NewShape("k")\n',
-    ' = rt.SelectIn(r1, labels, 1, "x")\n', ' = rt.SelectIn(r1, labels, 2, "y")\n',
+    '\tfield := rt.FieldIn3(r1, labels, 1)\n\tif field == nil {\n\t\tfield = rt.Select(r1, "x")\n\t}\n\t_ = field\n',
+    '\tfield_1 := rt.FieldIn3(r1, labels, 2)\n\tif field_1 == nil {\n\t\tfield_1 = rt.Select(r1, "y")\n\t}\n',
     ' = rt.Select(r2, "k")\n', ' = rt.Select(r2, "z")\n']) assert.ok(text.includes(line), `${line}\n${text}`);
   const plain = G.print(toGoAst(m, { optimize: false }));
-  assert.ok(plain.includes(' = rt.Select(r1, "x")\n') && !plain.includes('SelectIn'), plain);
+  assert.ok(plain.includes(' = rt.Select(r1, "x")\n') && !plain.includes('FieldIn'), plain);
 });
 
 test('an entry point that is a function: run as its function value; no top-level value, so no sync/atomic', () => {
