@@ -155,18 +155,22 @@ test('five constructor arguments or record fields take the generic constructors;
   assert.is(text.split('var k_M_N = rt.MkCon("M.N")').length, 2, text);
 });
 
-test('selects: a label one record shape owns is read by index in that shape; a shared or unknown label, or -O0, searches', () => {
+test('selects: a label one record shape owns is read by index in that shape (into the let\'s own variable when used); a shared or unknown label, or -O0, searches', () => {
   const m = Anf.mk.module('Main', [printLines([
     ['r1', Anf.mk.record([{ label: 'y', value: int(1) }, { label: 'x', value: int(2) }, { label: 'k', value: int(3) }])],
-    ['r2', Anf.mk.record([{ label: 'k', value: int(4) }])],
+    ['r2', Anf.mk.record([{ label: 'k', value: str('K') }])],
+    ['r3', Anf.mk.record(['d', 'c', 'b', 'a'].map((l) => ({ label: l, value: str(l.toUpperCase()) })))],
     ['sx', Anf.mk.select(L('r1'), 'x')], ['sy', Anf.mk.select(L('r1'), 'y')], ['sk', Anf.mk.select(L('r2'), 'k')],
-    ['sz', Anf.mk.select(L('r2'), 'z')],
-  ], [str('x')])], 'Main.main');
+    ['sz', Anf.mk.select(L('r2'), 'z')], ['sc', Anf.mk.select(L('r3'), 'c')],
+  ], [L('sc'), L('sk')])], 'Main.main');
   const text = G.print(toGoAst(m));
   for (const line of ['var labels = rt.NewShape("k", "x", "y")\n', 'var labels_1 = rt.NewShape("k")\n',
+    'var labels_2 = rt.NewShape("a", "b", "c", "d")\n',
     '\tfield := rt.FieldIn3(r1, labels, 1)\n\tif field == nil {\n\t\tfield = rt.Select(r1, "x")\n\t}\n\t_ = field\n',
     '\tfield_1 := rt.FieldIn3(r1, labels, 2)\n\tif field_1 == nil {\n\t\tfield_1 = rt.Select(r1, "y")\n\t}\n',
-    ' = rt.Select(r2, "k")\n', ' = rt.Select(r2, "z")\n']) assert.ok(text.includes(line), `${line}\n${text}`);
+    '\tsk := rt.Select(r2, "k")\n', '\t_ = rt.Select(r2, "z")\n',
+    '\tsc := rt.FieldIn4(r3, labels_2, 2)\n\tif sc == nil {\n\t\tsc = rt.Select(r3, "c")\n\t}\n\tio_0 := rt.F_prim_putStrLn(sc)\n',
+  ]) assert.ok(text.includes(line), `${line}\n${text}`);
   const plain = G.print(toGoAst(m, { optimize: false }));
   assert.ok(plain.includes(' = rt.Select(r1, "x")\n') && !plain.includes('FieldIn'), plain);
 });
