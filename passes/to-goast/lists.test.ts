@@ -100,24 +100,28 @@ func Main_first(xs_2 rt.Value) rt.Value {
   assert.match(text, 'switch con, _ := xs_4.(*rt.Con); {\n\tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:\n\t\treturn "empty"');
 });
 
-// One loop building its result three ways: a list cell whose tail is the recursive call (from rt.Cells), a list
-// cell whose head is (made alone: a block cell's tail would be the hole), and another constructor (rt.MkCon1).
+// One loop building its result four ways: a list cell whose tail is the recursive call (from rt.Cells), a list
+// cell whose head is (made alone: a block cell's tail would be the hole), other constructors of one and of two
+// arguments (rt.MkCon1, rt.MkCon2).
 const mixed = `module Main
 Main.mix = \\n -> case prim_eqInt n 0 of {
     Lune.Prelude.True -> Lune.Prelude.Nil;
     Lune.Prelude.False -> case prim_eqInt (prim_modInt n 3) 0 of {
         Lune.Prelude.True -> Lune.Prelude.Cons (Main.mix (prim_subInt n 1)) Lune.Prelude.Nil;
         Lune.Prelude.False -> case prim_eqInt (prim_modInt n 3) 1 of {
-            Lune.Prelude.True -> Lune.Prelude.Cons Lune.Prelude.Nil (Main.mix (prim_subInt n 1));
+            Lune.Prelude.True -> case prim_eqInt (prim_modInt n 2) 0 of {
+                Lune.Prelude.True -> Lune.Prelude.Cons Lune.Prelude.Nil (Main.mix (prim_subInt n 1));
+                Lune.Prelude.False -> Main.Two Lune.Prelude.Nil (Main.mix (prim_subInt n 1)) };
             Lune.Prelude.False -> Lune.Prelude.Just (Main.mix (prim_subInt n 1)) } } }
 Main.render = \\xs -> case xs of {
     Lune.Prelude.Nil -> "N";
     Lune.Prelude.Cons h t -> prim_appendString "(" (prim_appendString (Main.render h) (prim_appendString " " (prim_appendString (Main.render t) ")")));
-    Lune.Prelude.Just x -> prim_appendString "J" (Main.render x) }
-Main.main = prim_putStrLn (Main.render (Main.mix 8))
+    Lune.Prelude.Just x -> prim_appendString "J" (Main.render x);
+    Main.Two a b -> prim_appendString "T" (prim_appendString (Main.render a) (Main.render b)) }
+Main.main = prim_putStrLn (Main.render (Main.mix 14))
 `;
 
-test('a loop whose constructor tails are a list cell\'s tail, a list cell\'s head and another constructor: each hole where it belongs', async () => {
+test('a loop whose constructor tails are a list cell\'s tail, a list cell\'s head and other constructors: each hole where it belongs', async () => {
   const loop = section(G.print(goOf(mixed)), '// Main_mix is', '// fn_Main_render');
   assert.match(loop, '\tvar cells rt.Cells\n');
   assert.match(loop, ' := cells.New(rt.Nil)\n');
@@ -125,7 +129,9 @@ test('a loop whose constructor tails are a list cell\'s tail, a list cell\'s hea
   assert.match(loop, ' := rt.MkCon1(rt.KJust, nil)\n');
   assert.match(loop, '.Head\n');
   assert.match(loop, '.Args[0]\n');
-  for (const o of await runBoth(mixed)) assert.equal(o, { stdout: 'J(N (J(N (J(N N) N)) N))\n', error: '', exit: 0 });
+  assert.match(loop, ' := rt.MkCon2(c_Main_Two, rt.Nil, nil)\n');
+  assert.match(loop, '.Args[1]\n');
+  for (const o of await runBoth(mixed)) assert.equal(o, { stdout: 'JTN(J(N (JTN(J(N (JTNN N)) N) N)) N)\n', error: '', exit: 0 });
 });
 
 test.run();

@@ -162,14 +162,16 @@ test('selects: a label one record shape owns is read by index in that shape (int
     ['r3', Anf.mk.record(['d', 'c', 'b', 'a'].map((l) => ({ label: l, value: str(l.toUpperCase()) })))],
     ['sx', Anf.mk.select(L('r1'), 'x')], ['sy', Anf.mk.select(L('r1'), 'y')], ['sk', Anf.mk.select(L('r2'), 'k')],
     ['sz', Anf.mk.select(L('r2'), 'z')], ['sc', Anf.mk.select(L('r3'), 'c')],
-  ], [L('sc'), L('sk')])], 'Main.main');
+    ['r4', Anf.mk.record(['t', 's', 'r', 'q', 'p'].map((l) => ({ label: l, value: str(l) })))], ['sq', Anf.mk.select(L('r4'), 'q')],
+  ], [L('sc'), L('sk'), L('sq')])], 'Main.main');
   const text = G.print(toGoAst(m));
   for (const line of ['var labels = rt.NewShape("k", "x", "y")\n', 'var labels_1 = rt.NewShape("k")\n',
     'var labels_2 = rt.NewShape("a", "b", "c", "d")\n',
     '\tfield := rt.FieldIn3(r1, labels, 1)\n\tif field == nil {\n\t\tfield = rt.Select(r1, "x")\n\t}\n\t_ = field\n',
     '\tfield_1 := rt.FieldIn3(r1, labels, 2)\n\tif field_1 == nil {\n\t\tfield_1 = rt.Select(r1, "y")\n\t}\n',
     '\tsk := rt.Select(r2, "k")\n', '\t_ = rt.Select(r2, "z")\n',
-    '\tsc := rt.FieldIn4(r3, labels_2, 2)\n\tif sc == nil {\n\t\tsc = rt.Select(r3, "c")\n\t}\n\tio_0 := rt.F_prim_putStrLn(sc)\n',
+    '\tsc := rt.FieldIn4(r3, labels_2, 2)\n\tif sc == nil {\n\t\tsc = rt.Select(r3, "c")\n\t}\n',
+    '\tsq := rt.FieldInN(r4, labels_3, 1)\n\tif sq == nil {\n\t\tsq = rt.Select(r4, "q")\n\t}\n',
   ]) assert.ok(text.includes(line), `${line}\n${text}`);
   const plain = G.print(toGoAst(m, { optimize: false }));
   assert.ok(plain.includes(' = rt.Select(r1, "x")\n') && !plain.includes('FieldIn'), plain);
