@@ -344,7 +344,7 @@ test('Go: that worker, its give-ups (int64 overflow at both bounds, the literal 
   assert.is(r.status, 0);
 });
 
-test('which functions get a worker, and its signature: Int operands unboxed, Int/Bool results; not for other primitives, partial applications, a mixed result without an Int parameter; callees of workers included', () => {
+test('which functions get a worker, and its signature: Int operands unboxed, Int/Bool results, other primitives on boxed values; not for partial applications, a mixed result without an Int parameter; callees of workers included', () => {
   const m = compile(parseCore(`module Main
 Main.k = prim_addInt 40 2
 Main.inc = \\n -> prim_addInt n 1
@@ -375,6 +375,7 @@ Main.both (val, val) -> bool
 Main.plusK (int) -> int
 Main.sumList (val) -> int
 Main.label (int) -> val
+Main.shown (int) -> val
 Main.plain (val) -> val
 Main.usesPlain (int, val) -> int
 Main.field (val) -> int
@@ -447,6 +448,27 @@ func Main_pick_w(b rt.Value, n int64) (int64, bool) {
   const r = await runGo(letSwitches);
   assert.is(r.stdout, '10\n40\n2\n29\n');
   assert.is(r.status, 0);
+});
+
+const withPrims = `module Main
+Main.len = \\xs acc -> case xs of { Lune.Prelude.Nil -> acc; Lune.Prelude.Cons _ r -> Main.len r (prim_addInt acc 1) }
+Main.describe = \\n acc -> case prim_eqInt n 0 of {
+    Lune.Prelude.True -> prim_appendString "done " (prim_showInt acc);
+    Lune.Prelude.False -> Main.describe (prim_subInt n 1) (prim_addInt acc (Main.len (prim_stringToChars (prim_showInt n)) 0)) }
+Main.big = \\n -> prim_showInt (prim_mulInt n 4611686018427387904)
+Main.bad = \\n -> prim_showInt (prim_charToInt (prim_intToChar (prim_addInt n 1114111)))
+Main.main = \$primIOBind (prim_putStrLn (Main.describe 1000 0)) (\\u -> \$primIOBind (prim_putStrLn (Main.big 3)) (\\v -> \$primIOBind (prim_putStrLn (Main.bad 0)) (\\w -> prim_putStrLn (Main.bad 1))))
+`;
+
+test('Go: workers call other primitives on boxed values (showInt n boxes n), give up on an overflow after them, and crash where the boxed code would', async () => {
+  const text = G.print(goOf(withPrims));
+  assert.match(text, 'func Main_describe_w(n int64, acc_1 int64) (rt.Value, bool) {');
+  assert.match(text, '\t\t\tvar _t_3 rt.Value = rt.F_prim_showInt(rt.BoxInt(n))\n\t\t\tvar _t_4 rt.Value = rt.F_prim_stringToChars(_t_3)\n');
+  assert.match(text, '\tvar _t_9 rt.Value = rt.F_prim_intToChar(rt.BoxInt(_t_8))\n');
+  const r = await runGo(withPrims);
+  assert.is(r.stdout, 'done 2893\n13835058055282163712\n1114111\n');
+  assert.is(r.stderr, 'error: Prelude.chr: bad argument: 1114112\n');
+  assert.is(r.status, 1);
 });
 
 test.run();

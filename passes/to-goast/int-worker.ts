@@ -1,6 +1,7 @@
 // passes/to-goast/int-worker.ts: unboxed workers for top-level functions whose body is Int and Bool arithmetic
 // mixed with constructors: comparisons, +, −, ×, div, mod, and/or/not, if-on-Bool, case on constructors and
-// strings, constructor application, field selection, and saturated calls of other such functions.
+// strings, constructor application, field selection, saturated calls of other such functions and of any other
+// primitive (on boxed values: `showInt n` boxes n).
 //
 // Worker/wrapper with speculation. A worker `f_w(q int64, qs rt.Value) (bool, bool)` keeps each Int parameter
 // (one the body uses as an operand of Int arithmetic) as a Go int64, every Int and Bool it computes as int64 and
@@ -17,6 +18,7 @@ import type * as Anf from '../../ir/anf/anf';
 import { forEachComp } from '../../ir/anf/walk';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
+import { goPrimFunc, lookupPrim } from '../../ir/shared/prims';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
   atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
@@ -96,7 +98,12 @@ class Fragment {
         const op = intOps.get(c.fn.name);
         if (op !== undefined) return kinds.length === 2 && kinds.every(asInt) ? op : null;
         const n = boolOps.get(c.fn.name);
-        return n !== undefined && kinds.length === n && kinds.every(asBool) ? 'bool' : null;
+        if (n !== undefined) return kinds.length === n && kinds.every(asBool) ? 'bool' : null;
+        // Any other primitive, saturated, on boxed arguments: pure and deterministic when applied (an effect is
+        // an IO action, here only a value), and it never calls back into Lune code, so it keeps the fragment's
+        // promises; a crash in it is the crash the boxed code would reach at the same point.
+        const p = lookupPrim(c.fn.name);
+        return p !== undefined && p.arity >= 1 && p.arity === kinds.length && kinds.every((k) => k !== null) ? 'val' : null;
       }
       case 'global': {
         const s = this.sigs.get(c.fn.name);
@@ -484,6 +491,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
     return w.result;
   }
   const op = intOps.get(fn);
+  if (op === undefined && !boolOps.has(fn)) return put('val', G.mk.call(G.mk.qual('rt', goPrimFunc(fn)), c.args.map((x) => watom(cx, x, 'val', out))));
   const [a, b] = c.args.map((x) => watom(cx, x, op !== undefined ? 'int' : 'bool', out));
   if (name === '_') name = cx.plan.names.fresh('w'); // overflow checks read the result
   const ident = G.mk.ident(name);
