@@ -341,4 +341,43 @@ Main.main =
 `);
 });
 
+test('repeated primitive applications: the same saturated primitive on the same atoms in scope is reused (also inside a lambda made in that scope); not another literal, not -0.0 for 0.0, not across arms', () => {
+  assert.is(simplified(`module Main
+Main.f = \\i -> let a = prim_addInt i 1 in let b = prim_addInt i 1 in case prim_eqInt a b of {
+    Lune.Prelude.True -> prim_appendString (prim_showInt (prim_addInt i 1)) (prim_showInt (prim_addInt i 2));
+    Lune.Prelude.False -> let g = \\u -> prim_showInt (prim_addInt i 1) in g 0 }
+Main.z = prim_appendString (prim_showFloat 0.0) (prim_appendString (prim_showFloat -0.0) (prim_appendString "1" "1"))
+Main.main = prim_putStrLn (prim_appendString (Main.f 4) Main.z)
+`), `module Main (main = Main.main)
+
+Main.f =
+  \\i ->
+    let a = %prim_addInt i 1
+    let _s = %prim_eqInt a a
+    switch _s of
+      Lune.Prelude.True ->
+        let _t_1 = %prim_showInt a
+        let _t_2 = %prim_addInt i 2
+        let _t_3 = %prim_showInt _t_2
+        %prim_appendString _t_1 _t_3
+      Lune.Prelude.False ->
+        let g = \\u -> %prim_showInt a
+        g 0
+      _ -> fail NonExhaustiveCase _s in Main.f
+
+Main.z =
+  let _t_5 = %prim_showFloat 0.0
+  let _t_6 = %prim_showFloat -0.0
+  let _t_7 = %prim_appendString "1" "1"
+  let _t_8 = %prim_appendString _t_6 _t_7
+  %prim_appendString _t_5 _t_8
+
+Main.main =
+  let _t_9 = @Main.f 4
+  let _t_10 = @Main.z
+  let _t_11 = %prim_appendString _t_9 _t_10
+  %prim_putStrLn _t_11
+`);
+});
+
 test.run();

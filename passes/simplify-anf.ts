@@ -7,7 +7,9 @@
 //   - call merging: `let f = g a…` with g a primitive or top-level function of more parameters (a partial
 //     application: builds a closure, evaluates nothing) followed by `f b…` is `g a… b…`, a direct call;
 //   - repeated selects: `let b = r.#l` where an enclosing `let a = r.#l` is in scope is `a` (records are immutable
-//     and the first select, which ran before, would have failed first);
+//     and the first select, which ran before, would have failed first); likewise a repeated saturated primitive
+//     application `let b = p x…` (a primitive is pure and deterministic when applied: an effect is an IO action,
+//     a value; the same arguments give the same result, or the first application crashed already);
 //   - dead lets: an unused `let` whose right side cannot crash, loop or have effects (atom other than a
 //     top-level value, lambda, constructor application, record, template) is dropped.
 // Names are unique in an Anf module, so one substitution map and one use count serve the whole module.
@@ -61,12 +63,36 @@ function knownRecords(m: A.Module): Map<string, Map<string, A.Atom>> {
   return out;
 }
 
+// The key under which a computation can be reused by a later identical one in scope: a select of a variable, or a
+// saturated application of a known primitive to atoms; null for anything else.
+function reuseKey(c: A.Comp): string | null {
+  if (c.tag === 'Select') return c.record.tag === 'Var' ? `${c.record.scope}:${c.record.name}|${c.label}` : null;
+  if (c.tag !== 'App' || c.fn.tag !== 'Var' || c.fn.scope !== 'prim') return null;
+  const p = lookupPrim(c.fn.name);
+  if (p === undefined || p.arity === 0 || p.arity !== c.args.length) return null;
+  return `${c.fn.name}(${c.args.map(atomKey).join(', ')})`;
+}
+
+// An atom as text that tells atoms apart exactly (-0.0 is not 0.0; strings are quoted).
+function atomKey(a: A.Atom): string {
+  if (a.tag === 'Var') return `${a.scope}:${a.name}`;
+  const v = a.value;
+  switch (v.kind) {
+    case 'float': return `float:${Object.is(v.value, -0) ? '-0' : String(v.value)}`;
+    case 'string': return `string:${JSON.stringify(v.value)}`;
+    default: return `${v.kind}:${String(v.value)}`;
+  }
+}
+
 class Simplifier {
   private readonly sub = new Map<string, A.Atom>();
   private readonly known = new Map<string, Known>();
 
   private readonly partial = new Map<string, A.App>();
-  /** `record|label` → the local bound to that select, for the lets in scope (scopes: selectKeys, from expr). */
+  /**
+   * `record|label` → the local bound to that select, and `prim(args)` → the local bound to that saturated primitive
+   * application, for the lets in scope (scopes: selectKeys, from expr).
+   */
   private readonly selects = new Map<string, string>();
   private readonly selectKeys: string[] = [];
 
@@ -141,8 +167,8 @@ class Simplifier {
       }
       return;
     }
-    if (rhs.tag === 'Select' && rhs.record.tag === 'Var') {
-      const key = `${rhs.record.scope}:${rhs.record.name}|${rhs.label}`;
+    const key = reuseKey(rhs);
+    if (key !== null) {
       const earlier = this.selects.get(key);
       if (earlier !== undefined) {
         this.sub.set(name, A.mk.var(earlier, 'local', rhs.span));

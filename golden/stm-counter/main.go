@@ -39,8 +39,7 @@ func Main_increment(tv rt.Value) rt.Value {
 		_t_1 := rt.F_prim_addInt(n, int64(1))
 		_t_2 := rt.F_prim_writeTVar(tv, _t_1)
 		var _t_4 rt.Value = rt.MkFunc1("Main.increment", func(_ rt.Value) rt.Value {
-			_t_3 := rt.F_prim_addInt(n, int64(1))
-			return rt.F__dollar_primSTMPure(_t_3)
+			return rt.F__dollar_primSTMPure(_t_1)
 		})
 		return rt.F__dollar_primSTMBind(_t_2, _t_4)
 	})

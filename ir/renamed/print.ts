@@ -69,7 +69,7 @@ export function showLiteral(l: Literal): string {
   switch (l.kind) {
     case 'int': return l.value.toString();
     case 'float': {
-      const s = String(l.value);
+      const s = Object.is(l.value, -0) ? '-0' : String(l.value); // String(-0) is "0
       return /^-?\d+$/.test(s) ? `${s}.0` : s;
     }
     case 'string': return JSON.stringify(l.value);
