@@ -21,6 +21,8 @@ func init() {
 	debugNames["Main_show"] = "Main.show"
 	debugNames["Main_then"] = "Main.then"
 	debugNames["Main_main"] = "Main.main"
+	debugNames["Main_moveRight_w"] = "Main.moveRight"
+	debugNames["Main_moveRight_boxed"] = "Main.moveRight"
 	rt.RegisterDebugNames(debugNames)
 	fn_Main_moveRight = rt.MkFunc("Main.moveRight", 2, func(args []rt.Value) rt.Value {
 		return Main_moveRight(args[0], args[1])
@@ -54,8 +56,18 @@ func Main_origin() rt.Value {
 // fn_Main_moveRight is Main.moveRight as a Lune value.
 var fn_Main_moveRight *rt.Func
 
-// Main_moveRight is Main.moveRight.
+// Main_moveRight is Main.moveRight: its worker when it applies, else its boxed half.
 func Main_moveRight(dx rt.Value, p rt.Value) rt.Value {
+	if i, ok := dx.(int64); ok {
+		if r, ok := Main_moveRight_w(i, p); ok {
+			return r
+		}
+	}
+	return Main_moveRight_boxed(dx, p)
+}
+
+// Main_moveRight_boxed is Main.moveRight on boxed values.
+func Main_moveRight_boxed(dx rt.Value, p rt.Value) rt.Value {
 	_t := rt.FieldIn3(p, labels, 0)
 	if _t == nil {
 		_t = rt.Select(p, "label")
@@ -70,6 +82,35 @@ func Main_moveRight(dx rt.Value, p rt.Value) rt.Value {
 		_t_3 = rt.Select(p, "y")
 	}
 	return rt.MkRecordSorted3(labels, _t, _t_2, _t_3)
+}
+
+// Main_moveRight_w is Main.moveRight on int64 dx; false where the boxed code would leave int64 or fail.
+func Main_moveRight_w(dx int64, p rt.Value) (rt.Value, bool) {
+	field := rt.FieldIn3(p, labels, 0)
+	if field == nil {
+		field = rt.Select(p, "label")
+	}
+	var _t rt.Value = field
+	field_1 := rt.FieldIn3(p, labels, 1)
+	if field_1 == nil {
+		field_1 = rt.Select(p, "x")
+	}
+	var _t_1 rt.Value = field_1
+	n, ok_1 := _t_1.(int64)
+	if !ok_1 {
+		return nil, false
+	}
+	_t_2 := n + dx
+	if (n^_t_2)&(dx^_t_2) < 0 {
+		return nil, false
+	}
+	field_2 := rt.FieldIn3(p, labels, 2)
+	if field_2 == nil {
+		field_2 = rt.Select(p, "y")
+	}
+	var _t_3 rt.Value = field_2
+	var w rt.Value = rt.MkRecordSorted3(labels, _t, rt.BoxInt(_t_2), _t_3)
+	return w, true
 }
 
 // fn_Main_rename is Main.rename as a Lune value.

@@ -501,21 +501,26 @@ function nullaryCon(cx: Ctx, name: string): string {
   return v;
 }
 
-// A record literal: labels sorted and deduplicated (shapes.ts), one package-level rt.Shape per label set; the
-// values (atoms, already evaluated) follow that order.
+// A record literal of the boxed code (recordOf).
 function record(cx: Ctx, c: Anf.Record): Res {
+  return { e: recordOf(cx, c, (a) => atom(cx, a).e), typed: false };
+}
+
+/**
+ * A record literal whose field values (atoms, already evaluated) `value` gives as Go values (the boxed code and
+ * workers convert differently): labels sorted and deduplicated (shapes.ts), one package-level rt.Shape per label
+ * set, the values in that order; rt.MkRecord for labels it cannot sort as Go does.
+ */
+export function recordOf(cx: Ctx, c: Anf.Record, value: (a: Anf.Atom) => G.Expr): G.Expr {
   const sorted = sortedFields(c);
   if (sorted === null) {
-    return {
-      e: rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), c.fields.map((f) => G.mk.str(f.label))),
-        ...c.fields.map((f) => atom(cx, f.value).e)]),
-      typed: false,
-    };
+    return rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), c.fields.map((f) => G.mk.str(f.label))),
+      ...c.fields.map((f) => value(f.value))]);
   }
   const { labels, values } = sorted;
   // Up to four fields: the record and its values in one allocation (rt.MkRecordSorted1..4).
   const fn = labels.length >= 1 && labels.length <= 4 ? `MkRecordSorted${labels.length}` : 'MkRecordSorted';
-  return { e: rtCall(fn, [G.mk.ident(shapeVar(cx, labels)), ...labels.map((l) => atom(cx, values.get(l)!).e)]), typed: false };
+  return rtCall(fn, [G.mk.ident(shapeVar(cx, labels)), ...labels.map((l) => value(values.get(l)!))]);
 }
 
 /**

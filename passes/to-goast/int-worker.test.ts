@@ -344,7 +344,7 @@ test('Go: that worker, its give-ups (int64 overflow at both bounds, the literal 
   assert.is(r.status, 0);
 });
 
-test('which functions get a worker, and its signature: Int operands unboxed, Int/Bool results, other primitives on boxed values; not for partial applications, a mixed result without an Int parameter; callees of workers included', () => {
+test('which functions get a worker, and its signature: Int operands unboxed, Int/Bool results, other primitives on boxed values, records; a boxed signature only when the function calls a worker with Ints at its boundary; not for partial applications; callees of workers included', () => {
   const m = compile(parseCore(`module Main
 Main.k = prim_addInt 40 2
 Main.inc = \\n -> prim_addInt n 1
@@ -364,7 +364,9 @@ Main.byName = \\s n -> case s of { "inc" -> prim_addInt n 1; _ -> n }
 Main.loop = \\n -> Main.loop (prim_subInt n 1)
 Main.partial = \\n -> prim_addInt n
 Main.boolArms = \\b n -> case b of { Lune.Prelude.True -> prim_addInt n 1; Lune.Prelude.False -> n }
-Main.all = { f0 = Main.k, f1 = Main.inc, f2 = Main.isPos, f3 = Main.neg, f4 = Main.both, f5 = Main.plusK, f6 = Main.sumList, f7 = Main.orDefault, f8 = Main.label, f9 = Main.shown, f10 = Main.viaInc, f11 = Main.plain, f12 = Main.usesPlain, f13 = Main.field, f14 = Main.byName, f15 = Main.loop, f16 = Main.partial, f17 = Main.boolArms }
+Main.stepish = \\p -> { v = Main.inc (prim_addInt p.#x 1) }
+Main.noCall = \\p -> { v = prim_addInt p.#x 1 }
+Main.all = { f0 = Main.k, f1 = Main.inc, f2 = Main.isPos, f3 = Main.neg, f4 = Main.both, f5 = Main.plusK, f6 = Main.sumList, f7 = Main.orDefault, f8 = Main.label, f9 = Main.shown, f10 = Main.viaInc, f11 = Main.plain, f12 = Main.usesPlain, f13 = Main.field, f14 = Main.byName, f15 = Main.loop, f16 = Main.partial, f17 = Main.boolArms, f18 = Main.stepish, f19 = Main.noCall }
 Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.inc 1) Main.all.#f0))
 `, 't.lcore'), { target: goTarget, stopAfter: 'anf' }).outputs.get('anf') as Anf.Module;
   const table = [...planWorkers(m, plan(m))].map(([n, w]) => `${n} (${w.params.join(', ')}) -> ${w.result}`).join('\n');
@@ -381,7 +383,8 @@ Main.usesPlain (int, val) -> int
 Main.field (val) -> int
 Main.byName (val, int) -> int
 Main.loop (int) -> val
-Main.boolArms (val, int) -> int`);
+Main.boolArms (val, int) -> int
+Main.stepish (val) -> val`);
 });
 
 const letSwitches = `module Main
@@ -468,6 +471,27 @@ test('Go: workers call other primitives on boxed values (showInt n boxes n), giv
   const r = await runGo(withPrims);
   assert.is(r.stdout, 'done 2893\n13835058055282163712\n1114111\n');
   assert.is(r.stderr, 'error: Prelude.chr: bad argument: 1114112\n');
+  assert.is(r.status, 1);
+});
+
+const withRecords = `module Main
+Main.clamp = \\v -> case prim_leInt v 100 of { Lune.Prelude.True -> v; Lune.Prelude.False -> 100 }
+Main.step = \\p -> { x = Main.clamp (prim_addInt p.#x p.#v), v = p.#v }
+Main.show = \\p -> prim_appendString (prim_showInt p.#x) (prim_appendString " " (prim_showInt p.#v))
+Main.main = \$primIOBind (prim_putStrLn (Main.show (Main.step { x = 95, v = 3 }))) (\\u ->
+  \$primIOBind (prim_putStrLn (Main.show (Main.step (Main.step { x = 95, v = 3 })))) (\\w ->
+  \$primIOBind (prim_putStrLn (Main.show (Main.step { x = 9223372036854775807, v = 1 }))) (\\y ->
+  prim_putStrLn (Main.show (Main.step { x = 1, v = "a" })))))
+`;
+
+test('Go: a worker reads Ints from a record, calls another worker unboxed and builds a record; an overflow and a non-Int field go to the boxed code', async () => {
+  const text = G.print(goOf(withRecords));
+  assert.match(text, 'func Main_step_w(p rt.Value) (rt.Value, bool) {');
+  assert.match(text, '\t_t_3, ok_3 := Main_clamp_w(_t_2)\n');
+  assert.match(text, '\tvar w_1 rt.Value = rt.MkRecordSorted2(labels, _t_1, rt.BoxInt(_t_3))\n\treturn w_1, true\n');
+  const r = await runGo(withRecords);
+  assert.is(r.stdout, '98 3\n100 3\n100 1\n');
+  assert.is(r.stderr, 'error: NotAFunction <prim>\n');
   assert.is(r.status, 1);
 });
 

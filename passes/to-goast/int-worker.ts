@@ -1,7 +1,7 @@
 // passes/to-goast/int-worker.ts: unboxed workers for top-level functions whose body is Int and Bool arithmetic
 // mixed with constructors: comparisons, +, −, ×, div, mod, and/or/not, if-on-Bool, case on constructors and
-// strings, constructor application, field selection, saturated calls of other such functions and of any other
-// primitive (on boxed values: `showInt n` boxes n).
+// strings, constructor application, record literals, field selection, saturated calls of other such functions
+// and of any other primitive (on boxed values: `showInt n` boxes n).
 //
 // Worker/wrapper with speculation. A worker `f_w(q int64, qs rt.Value) (bool, bool)` keeps each Int parameter
 // (one the body uses as an operand of Int arithmetic) as a Go int64, every Int and Bool it computes as int64 and
@@ -22,7 +22,7 @@ import { goPrimFunc, lookupPrim } from '../../ir/shared/prims';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
   atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
-  selectField, type Trmc,
+  recordOf, selectField, type Trmc,
 } from './body';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
@@ -84,9 +84,10 @@ class Fragment {
       case 'Var': case 'Lit': { const k = this.atom(c); return k === 'global' ? 'val' : k; }
       case 'Fail': return 'fail';
       case 'Select': return this.atom(c.record) !== null ? 'val' : null;
+      case 'Record': return c.fields.every((f) => this.atom(f.value) !== null) ? 'val' : null;
       case 'Switch': return this.switch(c);
       case 'App': return this.app(c);
-      default: return null; // closures, records and templates stay in boxed code
+      default: return null; // closures and templates stay in boxed code
     }
   }
 
@@ -173,8 +174,8 @@ const maxRounds = 64;
 /**
  * The functions that get a worker: the top-level functions whose bodies check in the fragment, with the other
  * workers' signatures assumed (a fixpoint: result kinds only rise none → int/bool → val, and a function whose
- * check fails drops out), that do Int or Bool arithmetic and have an Int parameter or an Int/Bool result, plus
- * the candidates those call (a worker calls only workers).
+ * check fails drops out), that do Int or Bool arithmetic and have an Int parameter or an Int/Bool result or call
+ * a candidate that has one, plus the candidates those call (a worker calls only workers).
  */
 export function planWorkers(m: Anf.Module, plan: Plan): Map<string, Worker> {
   const sigs = new Map<string, { params: Kind[]; result: Kind | 'none' }>();
@@ -219,7 +220,13 @@ export function planWorkers(m: Anf.Module, plan: Plan): Map<string, Worker> {
     kept.add(name);
     for (const callee of workerCallees(lams.get(name)!.body)) keep(callee);
   };
-  for (const [name, s] of sigs) if (arith.has(name) && (s.params.includes('int') || s.result !== 'val')) keep(name);
+  // Worth a worker: Int/Bool values cross its boundary (an Int parameter, an Int or Bool result), or it passes
+  // Ints to or takes them from a function where they do (its worker then calls that worker, unboxed both ways).
+  const unboxedAtBoundary = (s: { params: readonly Kind[]; result: Kind | 'none' }): boolean => s.params.includes('int') || s.result !== 'val';
+  for (const [name, s] of sigs) {
+    if (!arith.has(name)) continue;
+    if (unboxedAtBoundary(s) || workerCallees(lams.get(name)!.body).some((c) => { const t = sigs.get(c); return t !== undefined && unboxedAtBoundary(t); })) keep(name);
+  }
   const out = new Map<string, Worker>();
   for (const name of lams.keys()) {
     const s = sigs.get(name);
@@ -474,6 +481,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
   switch (c.tag) {
     case 'Var': case 'Lit': { const k = atomKind(cx, c); return put(k, watom(cx, c, k, out)); }
     case 'Select': { const r = watom(cx, c.record, 'val', out); return put('val', selectField(cx.bx, r, c.label, out)); }
+    case 'Record': return put('val', recordOf(cx.bx, c, (a) => watom(cx, a, 'val', out)));
     case 'App': break;
     default: return bug('goast', `${c.tag} in a worker`);
   }
