@@ -366,7 +366,8 @@ Main.partial = \\n -> prim_addInt n
 Main.boolArms = \\b n -> case b of { Lune.Prelude.True -> prim_addInt n 1; Lune.Prelude.False -> n }
 Main.stepish = \\p -> { v = Main.inc (prim_addInt p.#x 1) }
 Main.noCall = \\p -> { v = prim_addInt p.#x 1 }
-Main.all = { f0 = Main.k, f1 = Main.inc, f2 = Main.isPos, f3 = Main.neg, f4 = Main.both, f5 = Main.plusK, f6 = Main.sumList, f7 = Main.orDefault, f8 = Main.label, f9 = Main.shown, f10 = Main.viaInc, f11 = Main.plain, f12 = Main.usesPlain, f13 = Main.field, f14 = Main.byName, f15 = Main.loop, f16 = Main.partial, f17 = Main.boolArms, f18 = Main.stepish, f19 = Main.noCall }
+Main.viaPlain = \\p xs -> { v = prim_addInt p.#x 1, w = Main.plain xs }
+Main.all = { f0 = Main.k, f1 = Main.inc, f2 = Main.isPos, f3 = Main.neg, f4 = Main.both, f5 = Main.plusK, f6 = Main.sumList, f7 = Main.orDefault, f8 = Main.label, f9 = Main.shown, f10 = Main.viaInc, f11 = Main.plain, f12 = Main.usesPlain, f13 = Main.field, f14 = Main.byName, f15 = Main.loop, f16 = Main.partial, f17 = Main.boolArms, f18 = Main.stepish, f19 = Main.noCall, f20 = Main.viaPlain }
 Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.inc 1) Main.all.#f0))
 `, 't.lcore'), { target: goTarget, stopAfter: 'anf' }).outputs.get('anf') as Anf.Module;
   const table = [...planWorkers(m, plan(m))].map(([n, w]) => `${n} (${w.params.join(', ')}) -> ${w.result}`).join('\n');
