@@ -5,8 +5,10 @@ import * as assert from 'uvu/assert';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as G from '../ir/goast';
-import { emitModule, primsUsed, usesStm } from './module';
+import { emitModule, primsUsed, rtNamesUsed } from './module';
+import { optionalRuntimeFiles, runtimeFilesFor, topLevelNames } from './runtime-files';
 import { writeModule } from './write';
 import { goBuild, goEnv } from './build';
 
@@ -19,7 +21,9 @@ const put = (path: string, text: string) => {
 // A fake runtime and vendor tree, so the file lists below do not depend on the real runtime's contents.
 const runtimeDir = join(root, 'runtime');
 const vendorDir = join(root, 'vendor');
-for (const f of ['values.go', 'values_test.go', 'stm.go', 'io.go']) put(join(runtimeDir, f), `package rt // ${f}\n`);
+for (const f of ['values.go', 'values_test.go', 'io.go']) put(join(runtimeDir, f), `package rt // ${f}\n`);
+const fakeStm = 'package rt // stm.go\n\nfunc F_prim_atomically(a Value) Value { return a }\n\nvar P__dollar_primSTMBind Value\n';
+put(join(runtimeDir, 'stm.go'), fakeStm);
 put(join(runtimeDir, 'go.mod'), 'module lune-go/rt\n');
 put(join(vendorDir, 'go.mod'), 'module lunegen\n\ngo 1.25\n\nrequire github.com/anacrolix/stm v0.5.0\n');
 put(join(vendorDir, 'go.sum'), 'sum\n');
@@ -30,7 +34,7 @@ const callMain = (prim: string) => mk.file('main', ['lunegen/rt'], [
   mk.funcDecl('main', mk.funcType([], []), [mk.exprStmt(mk.call(mk.qual('rt', 'RunMain'), [mk.qual('rt', prim)]))]),
 ]);
 
-test('a program without STM: plain go.mod, main.go, rt/ without tests and without stm.go', () => {
+test('a program without STM: plain go.mod, main.go, rt/ without tests and without stm.go (nothing of it named)', () => {
   const files = emitModule(callMain('P_prim_readLine'), { runtimeDir, vendorDir });
   assert.equal([...files.keys()], ['go.mod', 'main.go', 'rt/io.go', 'rt/values.go']);
   assert.is(files.get('go.mod'), 'module lunegen\n\ngo 1.25\n');
@@ -41,7 +45,6 @@ test('a program without STM: plain go.mod, main.go, rt/ without tests and withou
 test('a program using an STM primitive: vendor go.mod and go.sum, rt/stm.go, and vendor/', () => {
   const f = callMain('F_prim_atomically');
   assert.equal(primsUsed(f).map((p) => p.name), ['prim_atomically']);
-  assert.ok(usesStm(f));
   const files = emitModule(f, { runtimeDir, vendorDir });
   assert.equal([...files.keys()], ['go.mod', 'main.go', 'rt/io.go', 'rt/stm.go', 'rt/values.go', 'go.sum',
     'vendor/github.com/anacrolix/stm/stm.go', 'vendor/modules.txt']);
@@ -49,7 +52,7 @@ test('a program using an STM primitive: vendor go.mod and go.sum, rt/stm.go, and
   assert.is(files.get('go.sum'), 'sum\n');
   assert.is(files.get('vendor/modules.txt'), '# modules\n');
   assert.is(files.get('vendor/github.com/anacrolix/stm/stm.go'), 'package stm\n');
-  assert.is(files.get('rt/stm.go'), 'package rt // stm.go\n');
+  assert.is(files.get('rt/stm.go'), fakeStm);
 });
 
 test('primsUsed: rt.P_… and rt.F_… selectors anywhere in the declarations, each primitive once, sorted by name', () => {
@@ -63,8 +66,8 @@ test('primsUsed: rt.P_… and rt.F_… selectors anywhere in the declarations, e
     ]),
   ]);
   assert.equal(primsUsed(f).map((p) => p.name), ['prim_putStrLn', 'prim_readLine', 'prim_showInt']);
-  assert.not.ok(usesStm(f));
   assert.equal(primsUsed(callMain('RunMain')), []);
+  assert.equal([...rtNamesUsed(f)].sort(), ['F_prim_putStrLn', 'F_prim_showInt', 'P_prim_putStrLn', 'P_prim_readLine', 'RunMain', 'Unit']);
 });
 
 test('STM without a filled vendor/: a clear error naming the fix', () => {
@@ -72,6 +75,73 @@ test('STM without a filled vendor/: a clear error naming the fix', () => {
   put(join(empty, 'go.mod'), 'module lunegen\n');
   assert.throws(() => emitModule(callMain('P__dollar_primSTMBind'), { runtimeDir, vendorDir: empty }),
     (e: Error) => e.message === `this program uses STM, whose Go dependency is not vendored yet: run \`npm run setup\` (fills ${empty})`);
+});
+
+test('topLevelNames: functions (generic ones too), single and grouped types, vars and consts, several names a line; not methods, init or _', () => {
+  assert.equal([...topLevelNames(`package rt
+
+import "net"
+
+// handleTable is a comment mentioning notAName.
+type handleTable[T any] struct{ items map[int64]T }
+
+func (t *handleTable[T]) add(x T) int64 { return 0 }
+func strerror(err error) string { return "" }
+func keep[T any](x T) T { return x }
+func init() {}
+
+var listeners handleTable[net.Listener]
+var a, b = 1, 2
+const limit = 3
+type (
+\tconnA struct{}
+\tconnB = connA
+)
+var (
+\tP_prim_tcpListen Value
+\tx, y int
+\t_ = limit
+)
+const (
+\tkA = iota
+)
+`)].sort(), ['P_prim_tcpListen', 'a', 'b', 'connA', 'connB', 'handleTable', 'kA', 'keep', 'limit', 'listeners', 'strerror', 'x', 'y']);
+});
+
+test('runtimeFilesFor: core files always; an optional file when main.go names what it defines, and the optional files an included one names (transitively)', () => {
+  const sources = new Map([
+    ['values.go', 'package rt\n\nfunc RunMain(v Value) {}\n'],
+    ['net.go', 'package rt\n\nfunc F_prim_tcpListen(a Value) Value { return ghcErrorKind(a) }\n\nfunc init() {}\n'],
+    ['files.go', 'package rt\n\nfunc ghcErrorKind(a Value) Value { return a }\n\nfunc init() {}\n'],
+    ['tls.go', 'package rt\n\nfunc F_prim_tlsConnect(a Value) Value { return F_prim_tcpListen(a) }\n'],
+    ['json.go', 'package rt\n\nfunc F_prim_jsonParse(a Value) Value { return a }\n'],
+  ]);
+  const files = (...used: string[]) => [...runtimeFilesFor(sources, new Set(used))].sort();
+  assert.equal(files('RunMain'), ['values.go']);
+  assert.equal(files('F_prim_jsonParse'), ['json.go', 'values.go']);
+  assert.equal(files('F_prim_tcpListen'), ['files.go', 'net.go', 'values.go']);
+  assert.equal(files('F_prim_tlsConnect'), ['files.go', 'net.go', 'tls.go', 'values.go']);
+  assert.ok(['net.go', 'files.go', 'tls.go', 'json.go', 'stm.go'].every((f) => optionalRuntimeFiles.has(f)));
+});
+
+const realRuntime = fileURLToPath(new URL('../runtime', import.meta.url));
+
+test('the real runtime: the core builds on its own, and each optional file builds with the files it pulls in (real Go toolchain)', async () => {
+  const sources = new Map(readdirSync(realRuntime).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go') && n !== 'stm.go')
+    .map((n) => [n, readFileSync(join(realRuntime, n), 'utf8')] as const));
+  const sets = [runtimeFilesFor(sources, new Set())];
+  for (const f of optionalRuntimeFiles) if (sources.has(f)) sets.push(runtimeFilesFor(sources, topLevelNames(sources.get(f)!)));
+  assert.equal([...sets[0]!].filter((n) => optionalRuntimeFiles.has(n)), []);
+  const mainGo = 'package main\n\nimport "lunegen/rt"\n\nfunc main() { rt.RunMain(rt.Unit) }\n';
+  // Two builds at a time (two cores); stm.go is left out: it needs the vendored module (the STM tests build it).
+  for (let i = 0; i < sets.length; i += 2) {
+    const results = await Promise.all(sets.slice(i, i + 2).map((set, j) => {
+      const dir = join(root, `subset${i + j}`);
+      writeModule(new Map([['go.mod', 'module lunegen\n\ngo 1.25\n'], ['main.go', mainGo], ...[...set].map((n) => [`rt/${n}`, sources.get(n)!] as const)]), dir);
+      return goBuild(dir).then((r) => ({ set, r }));
+    }));
+    for (const { set, r } of results) assert.ok(r.ok, `rt with ${[...set].filter((n) => optionalRuntimeFiles.has(n)).join(', ') || 'the core only'}:\n${r.stderr}`);
+  }
 });
 
 test('writeModule replaces the output directory as a whole', () => {

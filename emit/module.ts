@@ -1,10 +1,12 @@
-// emit/module.ts: GoAst.File → the files of a Go module (path → text): go.mod, main.go (printed), rt/*.go from
-// runtime/, and, only for programs that use an STM primitive, rt/stm.go plus go.sum and vendor/ from vendor/.
+// emit/module.ts: GoAst.File → the files of a Go module (path → text): go.mod, main.go (printed), the rt/*.go
+// files of runtime/ the program needs (runtime-files.ts), and, only for programs that get rt/stm.go (an STM
+// primitive), go.sum and vendor/ from vendor/.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import * as G from '../ir/goast';
 import { goPrimFunc, goPrimValue, prims, type PrimInfo } from '../ir/shared/prims';
+import { runtimeFilesFor } from './runtime-files';
 
 /** Where the runtime and the vendored modules are read from (defaults: this repository's runtime/ and vendor/). */
 export interface EmitOptions {
@@ -19,14 +21,16 @@ const plainGoMod = 'module lunegen\n\ngo 1.25\n';
 export function emitModule(f: G.File, opts: EmitOptions = {}): Map<string, string> {
   const runtimeDir = opts.runtimeDir ?? join(repoDir, 'runtime');
   const vendorDir = opts.vendorDir ?? join(repoDir, 'vendor');
-  const stm = usesStm(f);
+  const sources = new Map<string, string>();
+  for (const name of readdirSync(runtimeDir).sort()) {
+    if (name.endsWith('.go') && !name.endsWith('_test.go')) sources.set(name, readFileSync(join(runtimeDir, name), 'utf8'));
+  }
+  const included = runtimeFilesFor(sources, rtNamesUsed(f));
+  const stm = included.has('stm.go');
   const files = new Map<string, string>();
   files.set('go.mod', stm ? readFileSync(join(vendorDir, 'go.mod'), 'utf8') : plainGoMod);
   files.set('main.go', G.print(f));
-  for (const name of readdirSync(runtimeDir).sort()) {
-    if (!name.endsWith('.go') || name.endsWith('_test.go') || (name === 'stm.go' && !stm)) continue;
-    files.set(`rt/${name}`, readFileSync(join(runtimeDir, name), 'utf8'));
-  }
+  for (const [name, text] of sources) if (included.has(name)) files.set(`rt/${name}`, text);
   if (stm) {
     if (!existsSync(join(vendorDir, 'modules.txt'))) {
       throw new Error(`this program uses STM, whose Go dependency is not vendored yet: run \`npm run setup\` (fills ${vendorDir})`);
@@ -52,6 +56,16 @@ const primByGoName: ReadonlyMap<string, PrimInfo> = new Map(prims.flatMap((p) =>
 /** The primitives a generated file refers to (as `rt.P_…` or `rt.F_…`), sorted by name. */
 export function primsUsed(f: G.File): PrimInfo[] {
   const found = new Map<string, PrimInfo>();
+  for (const n of rtNamesUsed(f)) {
+    const p = primByGoName.get(n);
+    if (p !== undefined) found.set(p.name, p);
+  }
+  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Every name a generated file selects from package rt (`rt.X`). */
+export function rtNamesUsed(f: G.File): Set<string> {
+  const found = new Set<string>();
   // A generic walk over every field (any node kind may hold expressions), without per-node arrays; `origin`
   // (a Lune name and span) holds no Go code.
   const visit = (x: unknown): void => {
@@ -61,15 +75,10 @@ export function primsUsed(f: G.File): PrimInfo[] {
       return;
     }
     const node = x as { readonly [k: string]: unknown; tag?: string; x?: { tag?: string; name?: string }; sel?: string };
-    if (node.tag === 'SelectorExpr' && node.x?.tag === 'Ident' && node.x.name === 'rt' && node.sel !== undefined) {
-      const p = primByGoName.get(node.sel);
-      if (p !== undefined) found.set(p.name, p);
-    }
+    if (node.tag === 'SelectorExpr' && node.x?.tag === 'Ident' && node.x.name === 'rt' && node.sel !== undefined) found.add(node.sel);
     for (const k in node) if (k !== 'origin') visit(node[k]);
   };
   visit(f.decls);
-  return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return found;
 }
 
-/** True when the program needs rt/stm.go (and so the vendored anacrolix/stm). */
-export const usesStm = (f: G.File): boolean => primsUsed(f).some((p) => p.group === 'stm');
