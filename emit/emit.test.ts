@@ -105,7 +105,12 @@ var (
 const (
 \tkA = iota
 )
-`)].sort(), ['P_prim_tcpListen', 'a', 'b', 'connA', 'connB', 'handleTable', 'kA', 'keep', 'limit', 'listeners', 'strerror', 'x', 'y']);
+
+func after() {
+\tnotTopLevel := 1
+\t_ = notTopLevel
+}
+`)].sort(), ['P_prim_tcpListen', 'a', 'after', 'b', 'connA', 'connB', 'handleTable', 'kA', 'keep', 'limit', 'listeners', 'strerror', 'x', 'y']);
 });
 
 test('runtimeFilesFor: core files always; an optional file when main.go names what it defines, and the optional files an included one names (transitively)', () => {
@@ -121,7 +126,18 @@ test('runtimeFilesFor: core files always; an optional file when main.go names wh
   assert.equal(files('F_prim_jsonParse'), ['json.go', 'values.go']);
   assert.equal(files('F_prim_tcpListen'), ['files.go', 'net.go', 'values.go']);
   assert.equal(files('F_prim_tlsConnect'), ['files.go', 'net.go', 'tls.go', 'values.go']);
-  assert.ok(['net.go', 'files.go', 'tls.go', 'json.go', 'stm.go'].every((f) => optionalRuntimeFiles.has(f)));
+  // Optional files naming each other: each is taken once.
+  const cycle = new Map([...sources, ['json.go', 'package rt\n\nfunc F_prim_jsonParse(a Value) Value { return jsonHelper(a) }\n'],
+    ['time.go', 'package rt\n\nfunc jsonHelper(a Value) Value { return F_prim_jsonParse(a) }\n']]);
+  assert.equal([...runtimeFilesFor(cycle, new Set(['F_prim_jsonParse']))].sort(), ['json.go', 'time.go', 'values.go']);
+});
+
+test('hello gets none of the optional runtime files (no net, no crypto/tls linked); a TCP server gets net.go and files.go', () => {
+  const hello = emitModule(callMain('F_prim_putStrLn'));
+  for (const f of optionalRuntimeFiles) assert.not.ok(hello.has(`rt/${f}`), f);
+  assert.ok(hello.has('rt/values.go') && hello.has('rt/console.go'));
+  const server = emitModule(callMain('F_prim_tcpListen'));
+  assert.equal([...optionalRuntimeFiles].filter((f) => server.has(`rt/${f}`)).sort(), ['files.go', 'net.go']);
 });
 
 const realRuntime = fileURLToPath(new URL('../runtime', import.meta.url));

@@ -18,23 +18,24 @@ export const optionalRuntimeFiles: ReadonlySet<string> = new Set([
  */
 export function topLevelNames(source: string): Set<string> {
   const names = new Set<string>();
+  const addAll = (list: string): void => { for (const n of list.split(',')) names.add(n.trim()); };
   let group = false;
   for (const line of source.split('\n')) {
     if (group) {
       if (line === ')') group = false;
       else {
-        const m = /^\t([A-Za-z_]\w*)/.exec(line);
-        if (m !== null) for (const n of m[1]!.split(',')) names.add(n.trim());
-        const more = /^\t([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)+)/.exec(line); // `a, b = …`
-        if (more !== null) for (const n of more[1]!.split(',')) names.add(n.trim());
+        const m = /^\t([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)/.exec(line); // `a`, `a, b = …`, `T struct{…}`
+        if (m !== null) addAll(m[1]!);
       }
       continue;
     }
-    const fn = /^func ([A-Za-z_]\w*)\s*[[(]/.exec(line);
-    if (fn !== null) { names.add(fn[1]!); continue; }
-    if (/^(type|var|const) \($/.test(line)) { group = true; continue; }
-    const single = /^(?:type|var|const) ([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)/.exec(line);
-    if (single !== null) for (const n of single[1]!.split(',')) names.add(n.trim());
+    const fn = /^func ([A-Za-z_]\w*)[[(]/.exec(line);
+    if (fn !== null) names.add(fn[1]!);
+    else if (/^(type|var|const) \($/.test(line)) group = true;
+    else {
+      const single = /^(?:type|var|const) ([A-Za-z_]\w*(?:\s*,\s*[A-Za-z_]\w*)*)/.exec(line);
+      if (single !== null) addAll(single[1]!);
+    }
   }
   names.delete('init'); // every file may have its own init; no file can name another's
   names.delete('_');
