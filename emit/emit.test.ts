@@ -110,7 +110,13 @@ func after() {
 \tnotTopLevel := 1
 \t_ = notTopLevel
 }
-`)].sort(), ['P_prim_tcpListen', 'a', 'after', 'b', 'connA', 'connB', 'handleTable', 'kA', 'keep', 'limit', 'listeners', 'strerror', 'x', 'y']);
+var (
+\tv1 int
+)
+func right() {
+\tlocalOfRight := 2
+}
+`)].sort(), ['P_prim_tcpListen', 'a', 'after', 'b', 'connA', 'connB', 'handleTable', 'kA', 'keep', 'limit', 'listeners', 'right', 'strerror', 'v1', 'x', 'y']);
 });
 
 test('runtimeFilesFor: core files always; an optional file when main.go names what it defines, and the optional files an included one names (transitively)', () => {
@@ -134,7 +140,9 @@ test('runtimeFilesFor: core files always; an optional file when main.go names wh
 
 test('hello gets none of the optional runtime files (no net, no crypto/tls linked); a TCP server gets net.go and files.go', () => {
   const hello = emitModule(callMain('F_prim_putStrLn'));
-  for (const f of optionalRuntimeFiles) assert.not.ok(hello.has(`rt/${f}`), f);
+  const optional = ['bytes.go', 'database.go', 'files.go', 'json.go', 'net.go', 'process.go', 'stm.go', 'template.go', 'time.go', 'tls.go'];
+  assert.equal([...optionalRuntimeFiles].sort(), optional);
+  for (const f of optional) assert.not.ok(hello.has(`rt/${f}`), f);
   assert.ok(hello.has('rt/values.go') && hello.has('rt/console.go'));
   const server = emitModule(callMain('F_prim_tcpListen'));
   assert.equal([...optionalRuntimeFiles].filter((f) => server.has(`rt/${f}`)).sort(), ['files.go', 'net.go']);

@@ -53,10 +53,8 @@ export function runtimeFilesFor(sources: ReadonlyMap<string, string>, used: Read
   for (const [name, text] of sources) if (optionalRuntimeFiles.has(name)) defs.set(name, topLevelNames(text));
   const out = new Set<string>([...sources.keys()].filter((n) => !optionalRuntimeFiles.has(n)));
   const todo: string[] = [];
-  const add = (name: string): void => {
-    if (!out.has(name)) { out.add(name); todo.push(name); }
-  };
-  for (const [name, names] of defs) if ([...names].some((n) => used.has(n))) add(name);
+  const add = (name: string): void => { out.add(name); todo.push(name); };
+  for (const [name, names] of defs) if ([...names].some((n) => used.has(n))) add(name); // each file once here
   while (todo.length > 0) {
     const text = sources.get(todo.pop()!)!;
     const words = new Set(text.match(/[A-Za-z_]\w*/g) ?? []);
