@@ -137,7 +137,7 @@ type Record interface {
 }
 
 // Shape is the sorted label list of records (never modified). Generated code declares one per record literal
-// shape (NewShape), which SelectIn compares by identity; the runtime makes its own for the records it builds.
+// shape (NewShape), which FieldIn1..4/N compare by identity; the runtime makes its own for the records it builds.
 type Shape struct {
 	Labels []string
 }

@@ -1,7 +1,7 @@
 // passes/to-goast/shapes.ts: the record shapes of a module, for selects by index. A record literal's shape is
 // its sorted label set, one package-level label slice per shape (body.ts `record`). A label that exactly one
 // shape of the module has is owned by that shape: a Select of it guesses that the record was built by one of
-// those literals and reads the field at its index (rt.SelectIn checks the guess by the identity of the label
+// those literals and reads the field at its index (rt.FieldIn1..4/N check the guess by the identity of the label
 // slice, so a record of another shape, or built by the runtime, is searched as before: the guess never changes
 // a result, only the cost). A label several shapes have is left to the search: no guess is better than another.
 import type * as Anf from '../../ir/anf/anf';
