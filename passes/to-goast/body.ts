@@ -316,9 +316,9 @@ function conField(v: G.Expr, con: string, arity: number, i: number): G.Expr {
 
 /**
  * How a Switch takes its subject apart when it has constructor arms: the switch's init statement
- * (`con, _ := s.(*rt.Con)`, `cell := rt.AsCell(s)` or, with both kinds of arm, `con, cell :=
- * rt.ConOrCell(s)`; the last two unfold a string's lazy list of characters, rt.Chars), each arm's test (`con != nil && con.K == K && len(con.Args) == n`, or `cell != nil`)
- * and each binder's value. The boxed code and the workers share it.
+ * (`con, _ := s.(*rt.Con)`, `cell := rt.AsCell(s)` or, with both kinds of arm, `con, cell := rt.ConOrCell(s)`;
+ * the last two unfold a string's lazy list of characters, rt.Chars), each arm's test (`con != nil && con.K == K
+ * && len(con.Args) == n`, or `cell != nil`) and each binder's value. The boxed code and the workers share it.
  */
 export function conMatch(cx: Ctx, subject: G.Expr, arms: readonly Anf.Arm[]): {
   init: G.Stmt;
