@@ -90,11 +90,11 @@ class Simplifier {
 
   private readonly partial = new Map<string, A.App>();
   /**
-   * `record|label` → the local bound to that select, and `prim(args)` → the local bound to that saturated primitive
-   * application, for the lets in scope (scopes: selectKeys, from expr).
+   * Computations a later identical one may reuse (reuseKey: `record|label` for a select, `prim(args)` for a
+   * saturated primitive application) → the local bound to it, for the lets in scope (scopes: availableKeys).
    */
-  private readonly selects = new Map<string, string>();
-  private readonly selectKeys: string[] = [];
+  private readonly available = new Map<string, string>();
+  private readonly availableKeys: string[] = [];
 
   constructor(private readonly records: ReadonlyMap<string, ReadonlyMap<string, A.Atom>>, private readonly arities: ReadonlyMap<string, number>) {}
 
@@ -109,7 +109,7 @@ class Simplifier {
 
   /** A simplified expression; a let spine is walked in a loop (spines can be 100k lets long). */
   expr(e: A.Expr): A.Expr {
-    const scope = this.selectKeys.length;
+    const scope = this.availableKeys.length;
     const lets: { name: string; rhs: A.Comp; span: A.Let['span'] }[] = [];
     let cur: A.Expr = e;
     let tail: A.Comp | null = null;
@@ -143,8 +143,8 @@ class Simplifier {
     }
     let out: A.Expr = A.mk.ret(tail, tailSpan);
     for (let i = lets.length - 1; i >= 0; i--) out = A.mk.let(lets[i]!.name, lets[i]!.rhs, out, lets[i]!.span);
-    // This spine's selects go out of scope.
-    while (this.selectKeys.length > scope) this.selects.delete(this.selectKeys.pop()!);
+    // This spine's computations go out of scope.
+    while (this.availableKeys.length > scope) this.available.delete(this.availableKeys.pop()!);
     return out;
   }
 
@@ -169,13 +169,13 @@ class Simplifier {
     }
     const key = reuseKey(rhs);
     if (key !== null) {
-      const earlier = this.selects.get(key);
+      const earlier = this.available.get(key);
       if (earlier !== undefined) {
         this.sub.set(name, A.mk.var(earlier, 'local', rhs.span));
         return;
       }
-      this.selects.set(key, name);
-      this.selectKeys.push(key);
+      this.available.set(key, name);
+      this.availableKeys.push(key);
     }
     if (rhs.tag === 'App' && rhs.fn.tag === 'Var' && rhs.fn.scope === 'con') this.known.set(name, { con: rhs.fn.name, args: rhs.args });
     if (rhs.tag === 'App' && (arityOf(rhs.fn, this.arities) ?? 0) > rhs.args.length) this.partial.set(name, rhs);

@@ -63,7 +63,8 @@ func AsCell(v Value) *Cell {
 }
 
 // ConOrCell is v as a constructor or as a list cell (AsCell), at most one of them non-nil: generated code
-// switches on both when a match has a Cons arm and another constructor's arm.
+// switches on both when a match has a Cons arm and another constructor's arm. AsCell's cases are written out
+// again: calling it would put ConOrCell over Go's inlining budget, and it runs at every list match.
 func ConOrCell(v Value) (*Con, *Cell) {
 	switch x := v.(type) {
 	case *Con:

@@ -318,10 +318,11 @@ function conField(v: G.Expr, con: string, arity: number, i: number): G.Expr {
  * How a Switch takes its subject apart when it has constructor arms: the switch's init statement
  * (`con, _ := s.(*rt.Con)`, `cell := rt.AsCell(s)` or, with both kinds of arm, `con, cell := rt.ConOrCell(s)`;
  * the last two unfold a string's lazy list of characters, rt.Chars), each arm's test (`con != nil && con.K == K
- * && len(con.Args) == n`, or `cell != nil`) and each binder's value. The boxed code and the workers share it.
+ * && len(con.Args) == n`, or `cell != nil`) and each binder's value; no init without constructor arms. The boxed
+ * code and the workers share it.
  */
 export function conMatch(cx: Ctx, subject: G.Expr, arms: readonly Anf.Arm[]): {
-  init: G.Stmt;
+  init: G.Stmt | null;
   test: (arm: Anf.ConArm) => G.Expr;
   field: (arm: Anf.ConArm, i: number) => G.Expr;
 } {
@@ -332,7 +333,7 @@ export function conMatch(cx: Ctx, subject: G.Expr, arms: readonly Anf.Arm[]): {
   const cons = conArms.some((a) => !isCell(a.con, a.binders.length));
   const init = cells
     ? (cons ? G.mk.assign([con, cell], ':=', [rtCall('ConOrCell', [subject])]) : G.mk.define(synthetic.cell, rtCall('AsCell', [subject])))
-    : G.mk.assign([con, G.mk.ident('_')], ':=', [G.mk.typeAssert(subject, G.mk.star(rt('Con')))]);
+    : cons ? G.mk.assign([con, G.mk.ident('_')], ':=', [G.mk.typeAssert(subject, G.mk.star(rt('Con')))]) : null;
   return {
     init,
     test: (arm) => (isCell(arm.con, arm.binders.length) ? G.mk.binary('!=', cell, G.mk.ident('nil')) : G.mk.chain('&&', [
@@ -386,7 +387,6 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
     subject = G.mk.ident(tmp);
   } else if (!scrut.typed) subject = asValue(scrut);
   const m = conMatch(cx, subject, s.arms);
-  const hasCon = s.arms.some((a) => a.tag === 'ConArm');
   // A plain loop (not map + match): nested switches recurse through here once per level, so fewer frames per
   // level means deeper programs before the stack runs out.
   const clauses: G.CaseClause[] = [];
@@ -403,7 +403,7 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
   const dflt: G.Stmt[] = [];
   fallback(dflt);
   clauses.push(G.mk.caseClause([], dflt));
-  out.push(G.mk.switch(hasCon ? m.init : null, null, clauses));
+  out.push(G.mk.switch(m.init, null, clauses));
 }
 
 // A computation other than Switch, as one Go expression (holes of templates become statements in `out` first).

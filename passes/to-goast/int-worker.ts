@@ -499,7 +499,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
     return w.result;
   }
   const op = intOps.get(fn);
-  if (op === undefined && !boolOps.has(fn)) return put('val', G.mk.call(G.mk.qual('rt', goPrimFunc(fn)), c.args.map((x) => watom(cx, x, 'val', out))));
+  if (op === undefined && !boolOps.has(fn)) return put('val', rtCall(goPrimFunc(fn), c.args.map((x) => watom(cx, x, 'val', out))));
   const [a, b] = c.args.map((x) => watom(cx, x, op !== undefined ? 'int' : 'bool', out));
   if (name === '_') name = cx.plan.names.fresh('w'); // overflow checks read the result
   const ident = G.mk.ident(name);
@@ -584,7 +584,7 @@ function wswitch(cx: WCtx, s: Anf.Switch, dest: WDest, out: G.Stmt[]): void {
     }
   }
   clauses.push(G.mk.caseClause([], branch(s.default)));
-  out.push(G.mk.switch(s.arms.some((a) => a.tag === 'ConArm') ? m.init : null, null, clauses));
+  out.push(G.mk.switch(m.init, null, clauses));
 }
 
 /** Runs `f` for one branch: conversions made inside it are not visible after it (Go scoping). */
