@@ -86,7 +86,8 @@ func MkCon4(k *Ctor, w, x, y, z Value) *Con {
 }
 
 // The records (Record): values inline for one to four fields, so a record is one allocation of 8 + 16n bytes
-// (a 4-field record is 72 bytes, size class 80; a header with label and value slices made it 112).
+// (a 4-field record is 72 bytes, size class 80; a header with label and value slices made it 112). Records of
+// Ints only are IntRecord1…4 (intrecord.go).
 type (
 	// Record1 is a record of one field.
 	Record1 struct {
@@ -115,16 +116,21 @@ type (
 	}
 )
 
-func (r *Record1) Shape() *Shape   { return r.S }
-func (r *Record1) Values() []Value { return r.V[:] }
-func (r *Record2) Shape() *Shape   { return r.S }
-func (r *Record2) Values() []Value { return r.V[:] }
-func (r *Record3) Shape() *Shape   { return r.S }
-func (r *Record3) Values() []Value { return r.V[:] }
-func (r *Record4) Shape() *Shape   { return r.S }
-func (r *Record4) Values() []Value { return r.V[:] }
-func (r *RecordN) Shape() *Shape   { return r.S }
-func (r *RecordN) Values() []Value { return r.V }
+func (r *Record1) Shape() *Shape     { return r.S }
+func (r *Record1) Values() []Value   { return r.V[:] }
+func (r *Record1) Field(i int) Value { return r.V[i] }
+func (r *Record2) Shape() *Shape     { return r.S }
+func (r *Record2) Values() []Value   { return r.V[:] }
+func (r *Record2) Field(i int) Value { return r.V[i] }
+func (r *Record3) Shape() *Shape     { return r.S }
+func (r *Record3) Values() []Value   { return r.V[:] }
+func (r *Record3) Field(i int) Value { return r.V[i] }
+func (r *Record4) Shape() *Shape     { return r.S }
+func (r *Record4) Values() []Value   { return r.V[:] }
+func (r *Record4) Field(i int) Value { return r.V[i] }
+func (r *RecordN) Shape() *Shape     { return r.S }
+func (r *RecordN) Values() []Value   { return r.V }
+func (r *RecordN) Field(i int) Value { return r.V[i] }
 
 // MkRecordSorted builds a record of a shape from its values in label order (the slice is kept). One to four
 // values make the inline kinds, so a record's Go type depends only on its number of fields.
@@ -142,17 +148,53 @@ func MkRecordSorted(shape *Shape, values ...Value) Record {
 	return &RecordN{S: shape, V: values}
 }
 
-// MkRecordSorted1 is a record of a one-label shape.
-func MkRecordSorted1(shape *Shape, a Value) *Record1 { return &Record1{shape, [1]Value{a}} }
+// MkRecordSorted1 is a record of a one-label shape: an IntRecord1 when its value is an int64 and the shape is
+// one of the program's (intrecord.go).
+func MkRecordSorted1(shape *Shape, a Value) Record {
+	if shape.id != 0 {
+		if x, ok := a.(int64); ok {
+			return &IntRecord1{shape.id, [1]int64{x}}
+		}
+	}
+	return &Record1{shape, [1]Value{a}}
+}
 
-// MkRecordSorted2 is a record of a two-label shape.
-func MkRecordSorted2(shape *Shape, a, b Value) *Record2 { return &Record2{shape, [2]Value{a, b}} }
+// MkRecordSorted2 is MkRecordSorted1 for a two-label shape.
+func MkRecordSorted2(shape *Shape, a, b Value) Record {
+	if shape.id != 0 {
+		x, ok1 := a.(int64)
+		y, ok2 := b.(int64)
+		if ok1 && ok2 {
+			return &IntRecord2{shape.id, [2]int64{x, y}}
+		}
+	}
+	return &Record2{shape, [2]Value{a, b}}
+}
 
-// MkRecordSorted3 is a record of a three-label shape.
-func MkRecordSorted3(shape *Shape, a, b, c Value) *Record3 { return &Record3{shape, [3]Value{a, b, c}} }
+// MkRecordSorted3 is MkRecordSorted1 for a three-label shape.
+func MkRecordSorted3(shape *Shape, a, b, c Value) Record {
+	if shape.id != 0 {
+		x, ok1 := a.(int64)
+		y, ok2 := b.(int64)
+		z, ok3 := c.(int64)
+		if ok1 && ok2 && ok3 {
+			return &IntRecord3{shape.id, [3]int64{x, y, z}}
+		}
+	}
+	return &Record3{shape, [3]Value{a, b, c}}
+}
 
-// MkRecordSorted4 is a record of a four-label shape.
-func MkRecordSorted4(shape *Shape, a, b, c, d Value) *Record4 {
+// MkRecordSorted4 is MkRecordSorted1 for a four-label shape.
+func MkRecordSorted4(shape *Shape, a, b, c, d Value) Record {
+	if shape.id != 0 {
+		x, ok1 := a.(int64)
+		y, ok2 := b.(int64)
+		z, ok3 := c.(int64)
+		w, ok4 := d.(int64)
+		if ok1 && ok2 && ok3 && ok4 {
+			return &IntRecord4{shape.id, [4]int64{x, y, z, w}}
+		}
+	}
 	return &Record4{shape, [4]Value{a, b, c, d}}
 }
 

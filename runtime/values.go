@@ -133,18 +133,26 @@ func Err(x Value) *Con       { return MkCon1(KErr, x) }
 // bytes), in a slice beyond that. Records built by one literal of a program share its Shape.
 type Record interface {
 	Shape() *Shape
-	// Values are aligned with Shape().Labels; never modified.
+	// Values are aligned with Shape().Labels; never modified (an IntRecord makes them afresh).
 	Values() []Value
+	// Field is Values()[i] without making the slice.
+	Field(i int) Value
 }
 
 // Shape is the sorted label list of records (never modified). Generated code declares one per record literal
 // shape (NewShape), which FieldIn1..4/N compare by identity; the runtime makes its own for the records it builds.
 type Shape struct {
 	Labels []string
+	id     uint32 // its number among the program's shapes (intrecord.go); 0 for the runtime's own
 }
 
-// NewShape is the shape of records with these labels, which must be sorted and without repeats.
-func NewShape(labels ...string) *Shape { return &Shape{Labels: labels} }
+// NewShape is the shape of a program's record literals with these labels, which must be sorted and without
+// repeats (generated code declares each once, at start-up): numbered, so records of Ints of it can be IntRecords.
+func NewShape(labels ...string) *Shape {
+	s := &Shape{Labels: labels}
+	numberShape(s)
+	return s
+}
 
 // MkRecord builds a record from parallel labels and values. A repeated label keeps the last value.
 func MkRecord(labels []string, values ...Value) Record {
@@ -163,7 +171,7 @@ func MkRecord(labels []string, values ...Value) Record {
 		sorted = append(sorted, labels[i])
 		vals = append(vals, values[i])
 	}
-	return MkRecordSorted(NewShape(sorted...), vals...)
+	return MkRecordSorted(&Shape{Labels: sorted}, vals...) // not numbered: built at run time, never kept
 }
 
 // GetField returns a record's field, or false when the record lacks it.
@@ -174,14 +182,14 @@ func GetField(r Record, label string) (Value, bool) {
 		// from the same program literal share their bytes, which string equality checks first).
 		for i, l := range labels {
 			if l == label {
-				return r.Values()[i], true
+				return r.Field(i), true
 			}
 		}
 		return nil, false
 	}
 	i := sort.SearchStrings(labels, label)
 	if i < len(labels) && labels[i] == label {
-		return r.Values()[i], true
+		return r.Field(i), true
 	}
 	return nil, false
 }
@@ -200,36 +208,64 @@ func Select(v Value, label string) Value {
 }
 
 // FieldIn1…FieldIn4 and FieldInN read a field by index from a record of exactly the given shape (built by one of
-// the program's literals of that shape, so of the type its label count gives); nil for any other value, which
-// the generated code then searches with Select (passes/to-goast/shapes.ts). No Lune value is nil, so nil means
-// only "not this shape". One function per record type keeps each small enough for Go to inline.
+// the program's literals of that shape, so of the type its label count gives, or its IntRecord); nil for any other
+// value, which the generated code then searches with Select (passes/to-goast/shapes.ts). No Lune value is nil, so
+// nil means only "not this shape". One function per record type keeps each small enough for Go to inline.
 func FieldIn1(v Value, shape *Shape, i int) Value {
-	if r, ok := v.(*Record1); ok && r.S == shape {
-		return r.V[0]
+	switch r := v.(type) {
+	case *Record1:
+		if r.S == shape {
+			return r.V[0]
+		}
+	case *IntRecord1:
+		if r.ID == shape.id {
+			return BoxInt(r.V[0])
+		}
 	}
 	return nil
 }
 
 // FieldIn2 is FieldIn1 for a shape of two labels.
 func FieldIn2(v Value, shape *Shape, i int) Value {
-	if r, ok := v.(*Record2); ok && r.S == shape {
-		return r.V[i&1]
+	switch r := v.(type) {
+	case *Record2:
+		if r.S == shape {
+			return r.V[i&1]
+		}
+	case *IntRecord2:
+		if r.ID == shape.id {
+			return BoxInt(r.V[i&1])
+		}
 	}
 	return nil
 }
 
 // FieldIn3 is FieldIn1 for a shape of three labels.
 func FieldIn3(v Value, shape *Shape, i int) Value {
-	if r, ok := v.(*Record3); ok && r.S == shape {
-		return r.V[i]
+	switch r := v.(type) {
+	case *Record3:
+		if r.S == shape {
+			return r.V[i]
+		}
+	case *IntRecord3:
+		if r.ID == shape.id {
+			return BoxInt(r.V[i])
+		}
 	}
 	return nil
 }
 
 // FieldIn4 is FieldIn1 for a shape of four labels.
 func FieldIn4(v Value, shape *Shape, i int) Value {
-	if r, ok := v.(*Record4); ok && r.S == shape {
-		return r.V[i&3]
+	switch r := v.(type) {
+	case *Record4:
+		if r.S == shape {
+			return r.V[i&3]
+		}
+	case *IntRecord4:
+		if r.ID == shape.id {
+			return BoxInt(r.V[i&3])
+		}
 	}
 	return nil
 }

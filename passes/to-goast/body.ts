@@ -509,10 +509,15 @@ function record(cx: Ctx, c: Anf.Record): Res {
 /**
  * A record literal whose field values (atoms, already evaluated) `value` gives as Go values (the boxed code and
  * workers convert differently): labels sorted and deduplicated (shapes.ts), one package-level rt.Shape per label
- * set, the values in that order; rt.MkRecord for labels it cannot sort as Go does.
+ * set, the values in that order; rt.MkRecord for labels it cannot sort as Go does. `ints`: the values are int64s
+ * (a worker's record of Ints, intRecordLiteral), built unboxed by rt.MkIntRecord1..4.
  */
-export function recordOf(cx: Ctx, c: Anf.Record, value: (a: Anf.Atom) => G.Expr): G.Expr {
+export function recordOf(cx: Ctx, c: Anf.Record, value: (a: Anf.Atom) => G.Expr, ints = false): G.Expr {
   const sorted = sortedFields(c);
+  if (ints) {
+    if (!isIntRecordShape(sorted)) return bug('goast', 'an Int record literal of no IntRecord shape');
+    return rtCall(`MkIntRecord${sorted.labels.length}`, [G.mk.ident(shapeVar(cx, sorted.labels)), ...sorted.labels.map((l) => value(sorted.values.get(l)!))]);
+  }
   if (sorted === null) {
     return rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), c.fields.map((f) => G.mk.str(f.label))),
       ...c.fields.map((f) => value(f.value))]);
@@ -521,6 +526,19 @@ export function recordOf(cx: Ctx, c: Anf.Record, value: (a: Anf.Atom) => G.Expr)
   // Up to four fields: the record and its values in one allocation (rt.MkRecordSorted1..4).
   const fn = labels.length >= 1 && labels.length <= 4 ? `MkRecordSorted${labels.length}` : 'MkRecordSorted';
   return rtCall(fn, [G.mk.ident(shapeVar(cx, labels)), ...labels.map((l) => value(values.get(l)!))]);
+}
+
+/**
+ * Whether a record literal's fields (sortedFields) can make an IntRecord (rt.MkIntRecord1..4): one to four labels,
+ * each value `isInt`.
+ */
+export function intRecordLiteral(c: Anf.Record, isInt: (a: Anf.Atom) => boolean): boolean {
+  const sorted = sortedFields(c);
+  return isIntRecordShape(sorted) && [...sorted.values.values()].every(isInt);
+}
+
+function isIntRecordShape(sorted: ReturnType<typeof sortedFields>): sorted is NonNullable<ReturnType<typeof sortedFields>> {
+  return sorted !== null && sorted.labels.length >= 1 && sorted.labels.length <= 4;
 }
 
 /**

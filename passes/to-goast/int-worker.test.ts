@@ -496,4 +496,21 @@ test('Go: a worker reads Ints from a record, calls another worker unboxed and bu
   assert.is(r.status, 1);
 });
 
+const intRecords = `module Main
+Main.move = \\p d -> let nx = prim_addInt p.#x d in { y = prim_mulInt nx 1000000000000, x = nx }
+Main.show = \\p -> prim_appendString (prim_showInt p.#x) (prim_appendString " " (prim_showInt p.#y))
+Main.main = \$primIOBind (prim_putStrLn (Main.show (Main.move { x = 1, y = 0 } 1))) (\\u ->
+  \$primIOBind (prim_putStrLn (Main.show (Main.move { x = 9223372036854775807, y = 0 } 1))) (\\w ->
+  prim_putStrLn (Main.show (Main.move (Main.move { x = 10000000000, y = 0 } 1) 1))))
+`;
+
+test('Go: a worker builds a record of Ints unboxed (an IntRecord); an overflow builds it boxed, with big Ints', async () => {
+  const text = G.print(goOf(intRecords));
+  assert.match(text, '\tvar w_1 rt.Value = rt.MkIntRecord2(labels, nx, _t_1)\n\treturn w_1, true\n');
+  assert.match(text, '\treturn rt.MkRecordSorted2(labels, nx, _t_1)\n'); // the boxed half
+  const r = await runGo(intRecords);
+  assert.is(r.stdout, '2 2000000000000\n9223372036854775808 9223372036854775808000000000000\n10000000002 10000000002000000000000\n');
+  assert.is(r.status, 0);
+});
+
 test.run();

@@ -22,7 +22,7 @@ import { goPrimFunc, lookupPrim } from '../../ir/shared/prims';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
   atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
-  recordOf, selectField, type Trmc,
+  intRecordLiteral, recordOf, selectField, type Trmc,
 } from './body';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
@@ -481,7 +481,11 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
   switch (c.tag) {
     case 'Var': case 'Lit': { const k = atomKind(cx, c); return put(k, watom(cx, c, k, out)); }
     case 'Select': { const r = watom(cx, c.record, 'val', out); return put('val', selectField(cx.bx, r, c.label, out)); }
-    case 'Record': return put('val', recordOf(cx.bx, c, (a) => watom(cx, a, 'val', out)));
+    case 'Record': {
+      // A record of Ints only is built from the int64s themselves: an IntRecord, without boxing them.
+      const ints = intRecordLiteral(c, (a) => atomKind(cx, a) === 'int');
+      return put('val', recordOf(cx.bx, c, (a) => watom(cx, a, ints ? 'int' : 'val', out), ints));
+    }
     case 'App': break;
     default: return bug('goast', `${c.tag} in a worker`);
   }
