@@ -99,3 +99,50 @@ func MkIntRecord3(shape *Shape, a, b, c int64) Record {
 func MkIntRecord4(shape *Shape, a, b, c, d int64) Record {
 	return &IntRecord4{shape.id, [4]int64{a, b, c, d}}
 }
+
+// IntFieldIn1…4 read an Int field by index from an IntRecord of exactly the given shape, unboxed; false for any
+// other value, which a worker then reads with IntSelect. A worker reads so a field it uses only as an Int.
+func IntFieldIn1(v Value, shape *Shape, i int) (int64, bool) {
+	if r, ok := v.(*IntRecord1); ok && r.ID == shape.id {
+		return r.V[0], true
+	}
+	return 0, false
+}
+
+// IntFieldIn2 is IntFieldIn1 for a shape of two labels.
+func IntFieldIn2(v Value, shape *Shape, i int) (int64, bool) {
+	if r, ok := v.(*IntRecord2); ok && r.ID == shape.id {
+		return r.V[i&1], true
+	}
+	return 0, false
+}
+
+// IntFieldIn3 is IntFieldIn1 for a shape of three labels.
+func IntFieldIn3(v Value, shape *Shape, i int) (int64, bool) {
+	if r, ok := v.(*IntRecord3); ok && r.ID == shape.id {
+		return r.V[i], true
+	}
+	return 0, false
+}
+
+// IntFieldIn4 is IntFieldIn1 for a shape of four labels.
+func IntFieldIn4(v Value, shape *Shape, i int) (int64, bool) {
+	if r, ok := v.(*IntRecord4); ok && r.ID == shape.id {
+		return r.V[i&3], true
+	}
+	return 0, false
+}
+
+// IntSelect reads a field a worker uses as an Int where IntFieldIn did not: by index from a boxed record of the
+// shape, else by Select (NotARecord and MissingField are fatal); false when it is not an int64 (the worker then
+// gives up and the boxed code runs).
+func IntSelect(v Value, shape *Shape, i int, label string) (int64, bool) {
+	var x Value
+	if r, ok := v.(Record); ok && r.Shape() == shape {
+		x = r.Field(i)
+	} else {
+		x = Select(v, label)
+	}
+	n, ok := x.(int64)
+	return n, ok
+}

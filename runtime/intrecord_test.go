@@ -123,3 +123,45 @@ func TestShapesNumberedConcurrently(t *testing.T) {
 		seen[s.id] = true
 	}
 }
+
+// TestIntFieldIn: an IntRecord of the shape gives its field unboxed; a boxed record (a big Int in it), another
+// shape or a non-record gives false, and IntSelect then finds an int64 field, or says it is not one.
+func TestIntFieldIn(t *testing.T) {
+	readers := []func(Value, *Shape, int) (int64, bool){IntFieldIn1, IntFieldIn2, IntFieldIn3, IntFieldIn4}
+	huge := IntLit("100000000000000000000")
+	for n := 1; n <= 4; n++ {
+		labels := []string{"a", "b", "c", "d"}[:n]
+		shape := NewShape(labels...)
+		ints, withBig := make([]Value, n), make([]Value, n)
+		for i := range ints {
+			ints[i] = int64(-3000 * (i + 1))
+			withBig[i] = ints[i]
+		}
+		withBig[0] = huge
+		unboxed, boxed := MkRecordSorted(shape, ints...), MkRecordSorted(shape, withBig...)
+		for i := range labels {
+			if got, ok := readers[n-1](unboxed, shape, i); !ok || got != ints[i] {
+				t.Fatalf("%d fields: IntFieldIn(%d) = %d, %v", n, i, got, ok)
+			}
+			if _, ok := readers[n-1](boxed, shape, i); ok {
+				t.Fatalf("%d fields: IntFieldIn of a boxed record", n)
+			}
+			if _, ok := readers[n-1](unboxed, NewShape(labels...), i); ok {
+				t.Fatalf("%d fields: IntFieldIn of another shape", n)
+			}
+		}
+		other := MkRecord(labels, ints...) // searched
+		if got, ok := IntSelect(other, shape, 0, labels[n-1]); !ok || got != ints[n-1] {
+			t.Fatalf("%d fields: IntSelect of another shape = %d, %v", n, got, ok)
+		}
+		if _, ok := readers[n-1]("s", shape, 0); ok {
+			t.Fatalf("IntFieldIn of a String")
+		}
+		if got, ok := IntSelect(boxed, shape, n-1, labels[n-1]); n > 1 && (!ok || got != ints[n-1]) {
+			t.Fatalf("%d fields: IntSelect = %d, %v", n, got, ok)
+		}
+		if _, ok := IntSelect(boxed, shape, 0, labels[0]); ok {
+			t.Fatalf("%d fields: IntSelect of a big Int", n)
+		}
+	}
+}

@@ -91,24 +91,22 @@ func Main_moveRight_w(dx int64, p rt.Value) (rt.Value, bool) {
 		field = rt.Select(p, "label")
 	}
 	var _t rt.Value = field
-	field_1 := rt.FieldIn3(p, labels, 1)
-	if field_1 == nil {
-		field_1 = rt.Select(p, "x")
-	}
-	var _t_1 rt.Value = field_1
-	n, ok_1 := _t_1.(int64)
+	_t_1, ok_1 := rt.IntFieldIn3(p, labels, 1)
 	if !ok_1 {
+		_t_1, ok_1 = rt.IntSelect(p, labels, 1, "x")
+		if !ok_1 {
+			return nil, false
+		}
+	}
+	_t_2 := _t_1 + dx
+	if (_t_1^_t_2)&(dx^_t_2) < 0 {
 		return nil, false
 	}
-	_t_2 := n + dx
-	if (n^_t_2)&(dx^_t_2) < 0 {
-		return nil, false
+	field_1 := rt.FieldIn3(p, labels, 2)
+	if field_1 == nil {
+		field_1 = rt.Select(p, "y")
 	}
-	field_2 := rt.FieldIn3(p, labels, 2)
-	if field_2 == nil {
-		field_2 = rt.Select(p, "y")
-	}
-	var _t_3 rt.Value = field_2
+	var _t_3 rt.Value = field_1
 	var w rt.Value = rt.MkRecordSorted3(labels, _t, rt.BoxInt(_t_2), _t_3)
 	return w, true
 }

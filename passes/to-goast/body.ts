@@ -548,14 +548,24 @@ function isIntRecordShape(sorted: ReturnType<typeof sortedFields>): sorted is No
  * when given). FieldIn1…4/N are small enough for Go to inline; a call doing both would not be.
  */
 export function selectField(cx: Ctx, record: G.Expr, label: string, out: G.Stmt[], into?: string): G.Expr {
-  const shape = cx.owners.get(label);
+  const owner = ownerOf(cx, label);
   const search = rtCall('Select', [record, G.mk.str(label)]);
-  if (shape === undefined) return search;
+  if (owner === null) return search;
   const field = into ?? cx.plan.names.fresh('field');
-  const fn = `FieldIn${shape.length <= 4 ? shape.length : 'N'}`;
-  out.push(G.mk.define(field, rtCall(fn, [record, G.mk.ident(shapeVar(cx, shape)), G.mk.int(String(shape.indexOf(label)))])));
+  const fn = `FieldIn${owner.size <= 4 ? owner.size : 'N'}`;
+  out.push(G.mk.define(field, rtCall(fn, [record, owner.shape, owner.index])));
   out.push(G.mk.if(null, G.mk.binary('==', G.mk.ident(field), G.mk.ident('nil')), [G.mk.set(field, search)], null));
   return G.mk.ident(field);
+}
+
+/**
+ * The one shape of the module that has `label` (shapes.ts) as its Go variable, the label's index in it and its
+ * number of labels; null when no shape or several have it.
+ */
+export function ownerOf(cx: Ctx, label: string): { shape: G.Expr; index: G.Expr; size: number } | null {
+  const shape = cx.owners.get(label);
+  if (shape === undefined) return null;
+  return { shape: G.mk.ident(shapeVar(cx, shape)), index: G.mk.int(String(shape.indexOf(label))), size: shape.length };
 }
 
 // The package-level *rt.Shape of a label set, declared on first use.

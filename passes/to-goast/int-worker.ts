@@ -22,7 +22,7 @@ import { goPrimFunc, lookupPrim } from '../../ir/shared/prims';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
   atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
-  intRecordLiteral, recordOf, selectField, type Trmc,
+  intRecordLiteral, ownerOf, recordOf, selectField, type Trmc,
 } from './body';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
@@ -158,15 +158,23 @@ function join(rs: readonly (Res | null)[]): Res | null {
  * body does some Int or Bool arithmetic (else a worker would only copy the boxed code).
  */
 function paramKinds(lam: Anf.Lam): { params: Kind[]; arith: boolean } {
-  const intUses = new Set<string>();
   let arith = false;
-  forEachComp(lam.body, (c) => {
-    if (c.tag !== 'App' || c.fn.tag !== 'Var' || c.fn.scope !== 'prim' || !(intOps.has(c.fn.name) || boolOps.has(c.fn.name))) return;
-    arith = true;
-    if (intOps.has(c.fn.name)) for (const a of c.args) if (a.tag === 'Var' && a.scope === 'local') intUses.add(a.name);
-  });
+  forEachComp(lam.body, (c) => { if (isArith(c)) arith = true; });
+  const intUses = intOperands(lam);
   return { params: lam.params.map((p) => (intUses.has(p) ? 'int' : 'val')), arith };
 }
+
+/** The locals `lam`'s body uses directly as operands of Int arithmetic. */
+function intOperands(lam: Anf.Lam): Set<string> {
+  const intUses = new Set<string>();
+  forEachComp(lam.body, (c) => {
+    if (isArith(c) && intOps.has(c.fn.name)) for (const a of c.args) if (a.tag === 'Var' && a.scope === 'local') intUses.add(a.name);
+  });
+  return intUses;
+}
+
+const isArith = (c: Anf.Comp): c is Anf.App & { fn: Anf.Var } =>
+  c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'prim' && (intOps.has(c.fn.name) || boolOps.has(c.fn.name));
 
 /** Rounds of the planning fixpoint before giving up on workers altogether (each function moves ≤ 4 times). */
 const maxRounds = 64;
@@ -272,6 +280,8 @@ interface WCtx {
   readonly declared: { readonly out: G.Stmt[]; readonly stmt: G.Stmt; readonly name: string }[];
   /** Boxed locals already converted to int64/bool on the current path (`x:int` → Go variable). */
   conv: Map<string, G.Expr>;
+  /** The locals the body uses as operands of Int arithmetic (a field selected into one is read as an int64). */
+  readonly intOperands: ReadonlySet<string>;
 }
 
 type WDest = { readonly kind: 'return' } | { readonly kind: 'assign'; readonly to: string; readonly k: Kind };
@@ -291,6 +301,7 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   const cx: WCtx = {
     plan, bx, workers, result: w.result, kinds: new Map(lam.params.map((p, i) => [p, w.params[i]!])),
     selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc } : null, reads: new Set(), declared: [], conv: new Map(),
+    intOperands: intOperands(lam),
   };
   const params = names.map((n, i) => G.mk.field(n ?? '_', goType(w.params[i]!)));
   const inner: G.Stmt[] = [];
@@ -361,6 +372,26 @@ function callOrGiveUp(cx: WCtx, names: readonly string[], call: G.Expr, out: G.S
   return assign;
 }
 
+/**
+ * A field the body uses as an Int, selected into int64 variable `name` (true), when one shape of up to four labels
+ * has the label: unboxed from an IntRecord of that shape, else from a boxed record (rt.IntSelect: by index or by
+ * search), giving up when it is not an int64 (the boxed code would then compute with a big Int, or crash where it
+ * is not an Int, as it does):
+ * `name, ok := rt.IntFieldIn4(r, shape, i); if !ok { name, ok = rt.IntSelect(r, shape, i, label); if !ok { give up } }`.
+ */
+function selectInt(cx: WCtx, record: G.Expr, label: string, name: string, out: G.Stmt[]): boolean {
+  const owner = ownerOf(cx.bx, label);
+  if (owner === null || owner.size > 4) return false;
+  const ok = cx.plan.names.fresh('ok');
+  const both = [G.mk.ident(name), G.mk.ident(ok)];
+  const assign = G.mk.assign(both, ':=', [rtCall(`IntFieldIn${owner.size}`, [record, owner.shape, owner.index])]);
+  const search = G.mk.assign(both, '=', [rtCall('IntSelect', [record, owner.shape, owner.index, G.mk.str(label)])]);
+  const notOk = G.mk.unary('!', G.mk.ident(ok));
+  out.push(assign, G.mk.if(null, notOk, [search, G.mk.if(null, notOk, [giveUp(cx)])]));
+  cx.declared.push({ out, stmt: assign, name });
+  return true;
+}
+
 // Converts `e` (a Go expression holding kind `from`) to kind `to`, giving up where the boxed value is not one.
 function convert(cx: WCtx, e: G.Expr, from: Kind, to: Kind, out: G.Stmt[]): G.Expr {
   if (from === to) return e;
@@ -421,7 +452,7 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
       cx.kinds.set(cur.name, k);
       if (used) declare(cx, name, k, null, out);
       wswitch(cx, cur.rhs, { kind: 'assign', to: name, k }, out);
-    } else cx.kinds.set(cur.name, wcomp(cx, cur.rhs, name, out));
+    } else cx.kinds.set(cur.name, wcomp(cx, cur.rhs, name, out, cx.intOperands.has(cur.name)));
   }
   const c = cur.value;
   if (c.tag === 'Fail') { out.push(giveUp(cx)); return; }
@@ -472,7 +503,7 @@ function switchKind(cx: WCtx, s: Anf.Switch): Kind {
 
 // Computes a non-Switch comp into a new Go variable `name` ('_': discarded), giving up where the boxed code
 // would not stay in int64; returns the variable's kind.
-function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
+function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[], usedAsInt = false): Kind {
   const put = (k: Kind, e: G.Expr): Kind => {
     if (name === '_') out.push(G.mk.set('_', e));
     else declare(cx, name, k, e, out);
@@ -480,7 +511,11 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[]): Kind {
   };
   switch (c.tag) {
     case 'Var': case 'Lit': { const k = atomKind(cx, c); return put(k, watom(cx, c, k, out)); }
-    case 'Select': { const r = watom(cx, c.record, 'val', out); return put('val', selectField(cx.bx, r, c.label, out)); }
+    case 'Select': {
+      const r = watom(cx, c.record, 'val', out);
+      if (usedAsInt && name !== '_' && selectInt(cx, r, c.label, name, out)) return 'int';
+      return put('val', selectField(cx.bx, r, c.label, out));
+    }
     case 'Record': {
       // A record of Ints only is built from the int64s themselves: an IntRecord, without boxing them.
       const ints = intRecordLiteral(c, (a) => atomKind(cx, a) === 'int');
