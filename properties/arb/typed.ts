@@ -11,8 +11,8 @@ import { print } from '../../ir/core/print';
 const { mk } = Core;
 
 /** The types the generator knows. Each has productions below. */
-export type Ty = 'Int' | 'Bool' | 'String' | 'Float' | 'Shape' | 'IntList' | 'Rec' | 'IntFn' | 'Dict' | 'Char' | 'Tmpl';
-const allTys: readonly Ty[] = ['Int', 'Bool', 'String', 'Float', 'Shape', 'IntList', 'Rec', 'IntFn', 'Dict', 'Char', 'Tmpl'];
+export type Ty = 'Int' | 'Bool' | 'String' | 'Float' | 'Shape' | 'IntList' | 'Rec' | 'IntFn' | 'Dict' | 'Char' | 'Tmpl' | 'Pt';
+const allTys: readonly Ty[] = ['Int', 'Bool', 'String', 'Float', 'Shape', 'IntList', 'Rec', 'IntFn', 'Dict', 'Char', 'Tmpl', 'Pt'];
 
 interface Binding { readonly name: string; readonly ty: Ty }
 
@@ -51,7 +51,7 @@ const chars = [97, 65, 48, 39, 92, 10, 955, 8364, 128512, 32];
 const pool = ['x', 'y', 'len', 'args', 'result', 'con', 'string', 'rt', 'ok', '_t', '_t_1', '_s', '_w', '_p', '_j', '_u', '_f'];
 const toTemplate = (dict: string, e: Core.Expr) => app(mk.select(P(`$dictToTemplate_${dict}`), 'toTemplate'), e);
 
-/** Declarations every generated program may use: recursion over lists, ADTs, dictionaries. */
+/** Declarations every generated program may use: recursion over lists, ADTs, dictionaries, records of Ints. */
 function library(): Core.Decl[] {
   const xs = P('xs'), x = P('x'), rest = P('rest'), f = P('f'), d = P('d');
   const listCase = (scrut: Core.Expr, nilBody: Core.Expr, consBody: Core.Expr) =>
@@ -81,6 +81,12 @@ function library(): Core.Decl[] {
     mk.decl('Main.goNames', mk.lam([mk.pvar('rt'), mk.pvar('len')], mk.lam([mk.pvar('args')],
       mk.let('result', app('prim_addInt', P('rt'), P('len')), mk.let('con', app('prim_mulInt', P('result'), P('args')),
         mk.let('string', app('prim_subInt', P('con'), P('rt')), app('prim_addInt', P('string'), P('args')))))))),
+    // Records of Ints ({x, y}: unboxed IntRecords in Go) read, built and updated by functions that get unboxed
+    // workers (an Int parameter, an Int result).
+    mk.decl('Main.movePt', mk.lam([mk.pvar('p'), mk.pvar('d')], mk.let('$r', P('p'), mk.record([
+      { label: 'y', value: app('prim_mulInt', mk.select(P('$r'), 'y'), int(2)) },
+      { label: 'x', value: app('prim_addInt', mk.select(P('p'), 'x'), P('d')) }])))),
+    mk.decl('Main.normPt', mk.lam([mk.pvar('p')], app('prim_addInt', mk.select(P('p'), 'x'), mk.select(P('p'), 'y')))),
     // Template hole conversions as the Lune prelude elaborates them (PRIMITIVES.md §1.8).
     mk.decl('$dictToTemplate_Int', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('n')], app('prim_templateText', app('prim_showInt', P('n')))) }])),
     mk.decl('$dictToTemplate_String', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('s')], app('prim_templateText', P('s'))) }])),
@@ -135,6 +141,7 @@ class Gen {
       Dict: [() => P('$dictMonoid_Sum'), () => P('$dictMonoid_Product')],
       Char: [() => mk.char(this.pick(chars))],
       Tmpl: [() => mk.template(false, [mk.text(this.pick(strings))]), () => app('prim_templateText', mk.str(this.pick(strings)))],
+      Pt: [() => mk.record([{ label: 'x', value: int(this.pick(bigInts)) }, { label: 'y', value: int(this.c.next(100)) }])],
     };
     return [...by[ty], ...v];
   }
@@ -211,6 +218,8 @@ class Gen {
         () => app('prim_truncateFloat', t('Float')),
         () => app('prim_charToInt', t('Char')),
         () => app('Main.goNames', t('Int'), t('Int'), t('Int')),
+        () => mk.select(t('Pt'), this.pick(['x', 'y'])),
+        () => app('Main.normPt', t('Pt')),
       ],
       Bool: [
         () => app(this.pick(['prim_eqInt', 'prim_leInt', 'prim_geInt']), t('Int'), t('Int')),
@@ -271,6 +280,14 @@ class Gen {
         () => app(this.pick(['prim_addInt', 'prim_mulInt']), t('Int')),
         () => { const x = this.fresh('x'); return mk.lam([mk.pvar(x)], app(t('IntFn'), app(t('IntFn'), P(x)))); },
         () => app(mk.select(t('Dict'), 'combine'), t('Int')),
+      ],
+      Pt: [
+        () => mk.record([{ label: 'y', value: t('Int') }, { label: 'x', value: t('Int') }]),
+        () => app('Main.movePt', t('Pt'), t('Int')),
+        () => { // record update as Lune elaborates it
+          const r = '$r';
+          return mk.let(r, t('Pt'), mk.record([{ label: 'x', value: mk.select(P(r), 'x') }, { label: 'y', value: t('Int', env) }]));
+        },
       ],
       // A Dict literal's combine must be binary: wrap a unary function as \a b -> f (a + b).
       Dict: [() => {
