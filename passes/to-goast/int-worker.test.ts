@@ -517,4 +517,42 @@ test('Go: a worker builds a record of Ints unboxed (an IntRecord) and reads its 
   assert.is(r.status, 0);
 });
 
+const recordEdges = `module Main
+Main.f = \\p n b -> let four = prim_addInt p.#d n in
+  let five = prim_addInt (Main.q { a5 = 1, b5 = 2, c5 = 3, d5 = 4, e5 = 5 }).#e5 n in
+  let shared = prim_addInt (Main.q { x = n }).#x (Main.q { x = 1, z = 2 }).#x in
+  case prim_and b (prim_leInt 0 n) of {
+    Lune.Prelude.True -> { f1 = four, f2 = five, f3 = shared, f4 = n, f5 = 1 };
+    Lune.Prelude.False -> Main.q {} }
+Main.q = \\r -> r
+Main.g = \\p n -> case prim_leInt n 0 of { Lune.Prelude.True -> p.#d; Lune.Prelude.False -> p.#a }
+Main.show5 = \\r -> prim_appendString (prim_showInt r.#f1) (prim_appendString " " (prim_appendString (prim_showInt r.#f2) (prim_appendString " " (prim_showInt r.#f3))))
+Main.main = \$primIOBind (prim_putStrLn (Main.show5 (Main.f { a = 1, b = 2, c = 3, d = 40 } 2 Lune.Prelude.True))) (\\u ->
+  \$primIOBind (prim_putStrLn (prim_showInt (Main.g { a = 1, b = 2, c = 3, d = 40 } 0))) (\\v ->
+  prim_putStrLn (prim_showInt (Main.g { a = 1, b = 2, c = 3, d = 40 } 1))))
+`;
+
+test('Go: records in a worker at the edges: unboxed reads only of a unique label of a shape of up to four; IntRecords of one to four Ints; a select returned as is', async () => {
+  const text = G.print(goOf(recordEdges));
+  const f = section(text, 'func Main_f_w(', 'func Main_q(');
+  // A Bool parameter stays boxed (only Int operands make Int parameters).
+  assert.match(f, 'func Main_f_w(p rt.Value, n int64, b rt.Value) (rt.Value, bool) {');
+  assert.match(f, '\t_t, ok_1 := rt.IntFieldIn4(p, labels, 3)\n\tif !ok_1 {\n\t\t_t, ok_1 = rt.IntSelect(p, labels, 3, "d")\n');
+  // Five labels: read boxed (FieldInN), then unboxed; a label of two shapes: searched.
+  assert.match(f, '\tfield := rt.FieldInN(_t_2, labels_1, 4)\n');
+  assert.match(f, '\tvar _t_6 rt.Value = rt.Select(_t_5, "x")\n');
+  assert.not.match(f, 'IntSelect(_t_5');
+  // Records of Ints: one to four fields unboxed; five, or none, boxed.
+  assert.match(f, '\tvar _t_4 rt.Value = rt.MkIntRecord1(labels_2, n)\n');
+  assert.match(f, '\tvar _t_7 rt.Value = rt.MkIntRecord2(labels_3, 1, 2)\n');
+  assert.match(f, '\tvar _t_1 rt.Value = rt.MkRecordSorted(labels_1, int64(1), int64(2), int64(3), int64(4), int64(5))\n');
+  assert.match(f, 'rt.MkRecordSorted(labels_4, rt.BoxInt(four), rt.BoxInt(five), rt.BoxInt(shared), rt.BoxInt(n), int64(1))\n');
+  assert.match(f, '\t\tvar _t_11 rt.Value = rt.MkRecordSorted(labels_5)\n');
+  // A field returned as it is (not an Int operand) is read boxed.
+  assert.match(section(text, 'func Main_g_w(', 'func Main_show5('), '\t\tfield_3 := rt.FieldIn4(p_1, labels, 3)\n');
+  const r = await runGo(recordEdges);
+  assert.is(r.stdout, '42 7 3\n40\n1\n');
+  assert.is(r.status, 0);
+});
+
 test.run();

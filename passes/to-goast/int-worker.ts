@@ -513,7 +513,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[], usedAsInt = f
     case 'Var': case 'Lit': { const k = atomKind(cx, c); return put(k, watom(cx, c, k, out)); }
     case 'Select': {
       const r = watom(cx, c.record, 'val', out);
-      if (usedAsInt && name !== '_' && selectInt(cx, r, c.label, name, out)) return 'int';
+      if (usedAsInt && selectInt(cx, r, c.label, name, out)) return 'int'; // (a local used as an Int is used: never '_')
       return put('val', selectField(cx.bx, r, c.label, out));
     }
     case 'Record': {
