@@ -236,7 +236,7 @@ func TestConsIsACell(t *testing.T) {
 	}
 }
 
-// Cells hands out cells from blocks of 4, 8, … 128: every cell distinct, set as asked, one allocation per block.
+// Cells hands out cells from blocks of 2, 4, … 128: every cell distinct, set as asked, one allocation per block.
 func TestCells(t *testing.T) {
 	var cells Cells
 	seen := map[*Cell]bool{}
@@ -250,10 +250,19 @@ func TestCells(t *testing.T) {
 	var fresh Cells
 	if n := testing.AllocsPerRun(1, func() {
 		fresh = Cells{}
-		for i := 0; i < 4+8+16+32+64+128+128; i++ {
+		for i := 0; i < 2+4+8+16+32+64+128+128; i++ {
 			fresh.New(Nil)
 		}
-	}); n != 7 {
-		t.Fatalf("380 cells took %v allocations, want 7", n)
+	}); n != 8 {
+		t.Fatalf("382 cells took %v allocations, want 8", n)
+	}
+	// A short list wastes at most as many cells as it has: five cells come from blocks of 2 and 4.
+	if n := testing.AllocsPerRun(1, func() {
+		fresh = Cells{}
+		for range 5 {
+			fresh.New(Nil)
+		}
+	}); n != 2 || len(fresh.free) != 1 || fresh.size != 4 {
+		t.Fatalf("5 cells: %v allocations, last block of %d, %d cells left", n, fresh.size, len(fresh.free))
 	}
 }
