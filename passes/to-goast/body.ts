@@ -36,7 +36,7 @@ export interface Ctx {
    * assigns `params` (the loop's inputs) and continues the function's loop instead of calling. Cleared inside
    * lambdas and template holes, whose `return` is not the function's.
    */
-  selfLoop: { readonly name: string; readonly params: readonly string[]; readonly trmc: Trmc | null } | null;
+  selfLoop: { readonly name: string; readonly params: readonly string[]; readonly trmc: Trmc | null; readonly acc: AccCells | null } | null;
   /** Optimizations on (self tail calls as loops); false under `-O0`. */
   readonly optimize: boolean;
   /**
@@ -54,6 +54,12 @@ export interface Ctx {
  * slot later cannot be observed.
  */
 export interface Trmc { readonly head: string; readonly hole: string; readonly cells: string | null }
+
+/**
+ * A loop's accumulator cells (accumulatorCells): the lets building them and the rt.Cells (declared before the
+ * loop) they come from.
+ */
+export interface AccCells { readonly cells: string; readonly lets: ReadonlySet<string> }
 
 // A generated expression; `typed` when its static Go type is rt.Value (else it must be converted before a
 // type assertion or a `:=` that should give an rt.Value variable).
@@ -227,6 +233,11 @@ function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {
     out.push(G.mk.define(name, G.mk.funcLit(G.mk.funcType(params, [rtValue]), outsideLoop(cx, () => stmts(cx, lam.body, { kind: 'return' })), { name: lam.name })));
     return;
   }
+  const acc = cx.selfLoop?.acc;
+  if (acc?.lets.has(l.name) === true) {
+    out.push(...accCell(acc, name, (l.rhs as Anf.App).args.map((a) => atom(cx, a).e)));
+    return;
+  }
   if (l.rhs.tag === 'Select' && used) {
     // A select by index defines the let's own variable (no copy of a temporary).
     const e = selectField(cx, atom(cx, l.rhs.record).e, l.rhs.label, out, name);
@@ -289,6 +300,44 @@ export function consTails(e: Anf.Expr, name: string, arity: number, uses: Readon
     }
   }
   return found;
+}
+
+/**
+ * The lets of `e` (on its tail positions' spines, not inside lambdas) building a list cell `Cons h t` read only
+ * as an argument of a self tail call: a loop's accumulator (`rev xs (Cons x acc)`). Its cells come from an
+ * rt.Cells before the loop, as a constructor tail's do: an accumulator keeps them all, so a block costs no more
+ * memory than the cells it holds, and one allocation instead of one per cell.
+ */
+export function accumulatorCells(e: Anf.Expr, name: string, arity: number, uses: ReadonlyMap<string, number>): Set<string> {
+  const cells = new Set<string>();
+  const args = new Set<string>();
+  const todo: Anf.Expr[] = [e];
+  while (todo.length > 0) {
+    let cur = todo.pop()!;
+    for (; cur.tag === 'Let'; cur = cur.body) {
+      const c = cur.rhs;
+      if (c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'con' && isCell(c.fn.name, c.args.length) && uses.get(cur.name) === 1) cells.add(cur.name);
+    }
+    const c = cur.value;
+    if (isSelfCall(c, name, arity)) for (const a of c.args) if (a.tag === 'Var' && a.scope === 'local') args.add(a.name);
+    if (c.tag === 'Switch') {
+      for (const arm of c.arms) todo.push(arm.body);
+      if (c.default !== null) todo.push(c.default);
+    }
+  }
+  return new Set([...cells].filter((x) => args.has(x)));
+}
+
+/** `x := cells.New(h); x.Tail = t`: an accumulator cell (accumulatorCells) `x = Cons h t` from the loop's block. */
+export function accCell(acc: AccCells, x: string, [h, t]: readonly G.Expr[]): G.Stmt[] {
+  return [G.mk.define(x, G.mk.call(G.mk.sel(G.mk.ident(acc.cells), 'New'), [h!])), G.mk.assign([G.mk.sel(G.mk.ident(x), 'Tail')], '=', [t!])];
+}
+
+/** The declaration of a loop's accumulator cells, when it has some: `var cells rt.Cells` (before the loop). */
+export function newAccCells(cx: { readonly plan: Plan }, lets: ReadonlySet<string>): { acc: AccCells | null; decls: G.Stmt[] } {
+  if (lets.size === 0) return { acc: null, decls: [] };
+  const cells = cx.plan.names.fresh('cells');
+  return { acc: { cells, lets }, decls: [G.mk.declStmt(G.mk.varDecl(cells, rt('Cells'), null))] };
 }
 
 /** Runs `f` with self tail calls turned off (inside a lambda or hole, `return` leaves that closure only). */

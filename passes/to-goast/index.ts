@@ -3,7 +3,7 @@
 import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
-import { type Ctx, type Dest, consTails, funcOfArgs, hasSelfTailCall, newTrmc, rtValue, stmts } from './body';
+import { type Ctx, type Dest, accumulatorCells, consTails, funcOfArgs, hasSelfTailCall, newAccCells, newTrmc, rtValue, stmts } from './body';
 import { type Global, declLam, plan, synthetic } from './names';
 import { planWorkers, workerDecl, wrapperBody, type Worker } from './int-worker';
 import { labelOwners } from './shapes';
@@ -72,7 +72,9 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
       // A loop building its result (body.ts Trmc): `var head rt.Value; hole := &head` before it.
       const t = consTail ? newTrmc(cx, tails) : null;
       if (t !== null) body.push(...t.decls);
-      cx.selfLoop = { name: d.name, params: inputs, trmc: t?.trmc ?? null };
+      const a = newAccCells(cx, accumulatorCells(lam.body, d.name, lam.params.length, cx.plan.uses));
+      body.push(...a.decls);
+      cx.selfLoop = { name: d.name, params: inputs, trmc: t?.trmc ?? null, acc: a.acc };
       stmts(cx, lam.body, { kind: 'return' }, iteration);
       cx.selfLoop = null;
       body.push(G.mk.for(null, null, null, iteration));

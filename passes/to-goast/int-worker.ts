@@ -21,7 +21,7 @@ import { bug } from '../../ir/shared/diagnostic';
 import { goPrimFunc, lookupPrim } from '../../ir/shared/prims';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
-  atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole, hasSelfTailCall, isConsTail, isSelfCall, newTrmc, rtValue,
+  type AccCells, accCell, accumulatorCells, atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole, hasSelfTailCall, isConsTail, isSelfCall, newAccCells, newTrmc, rtValue,
   intRecordLiteral, ownerOf, recordOf, selectField, type Trmc,
 } from './body';
 
@@ -274,6 +274,8 @@ interface WCtx {
     readonly name: string; readonly params: readonly (string | null)[]; readonly kinds: readonly Kind[];
     /** A loop building its result (body.ts Trmc): every `return v, true` goes through the hole. */
     readonly trmc: Trmc | null;
+    /** Its accumulator cells (body.ts accumulatorCells). */
+    readonly acc: AccCells | null;
   } | null;
   /** Go variables read so far, and every declaration (a variable never read gets `_ = x` after it: Go insists). */
   readonly reads: Set<string>;
@@ -297,10 +299,11 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   const loops = consTail || hasSelfTailCall(lam.body, d.name, lam.params.length);
   const t = consTail ? newTrmc(bx, tails) : null;
   const trmc = t?.trmc ?? null;
+  const a = loops ? newAccCells(bx, accumulatorCells(lam.body, d.name, lam.params.length, plan.uses)) : { acc: null, decls: [] };
   const names = lam.params.map((p) => (plan.used.has(p) ? plan.locals.get(p) ?? bug('goast', `local ${p} has no Go name`) : null));
   const cx: WCtx = {
     plan, bx, workers, result: w.result, kinds: new Map(lam.params.map((p, i) => [p, w.params[i]!])),
-    selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc } : null, reads: new Set(), declared: [], conv: new Map(),
+    selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc, acc: a.acc } : null, reads: new Set(), declared: [], conv: new Map(),
     intOperands: intOperands(lam),
   };
   const params = names.map((n, i) => G.mk.field(n ?? '_', goType(w.params[i]!)));
@@ -311,7 +314,7 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   }
   // No closures in a worker, so the parameters themselves can be the loop variables.
   const body = loops ? [G.mk.for(null, null, null, inner)] : inner;
-  if (t !== null) body.unshift(...t.decls);
+  body.unshift(...(t?.decls ?? []), ...a.decls);
   const ints = lam.params.filter((_, i) => w.params[i] === 'int');
   const resultKind = w.result === 'int' ? 'its Int result unboxed' : w.result === 'bool' ? 'its Bool result unboxed' : 'unboxed inside';
   const doc = ints.length === 0 ? `${w.goName} is ${d.name} computing ${resultKind}`
@@ -452,7 +455,7 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
       cx.kinds.set(cur.name, k);
       if (used) declare(cx, name, k, null, out);
       wswitch(cx, cur.rhs, { kind: 'assign', to: name, k }, out);
-    } else cx.kinds.set(cur.name, wcomp(cx, cur.rhs, name, out, cx.intOperands.has(cur.name)));
+    } else cx.kinds.set(cur.name, wcomp(cx, cur.rhs, name, out, cur.name));
   }
   const c = cur.value;
   if (c.tag === 'Fail') { out.push(giveUp(cx)); return; }
@@ -503,7 +506,7 @@ function switchKind(cx: WCtx, s: Anf.Switch): Kind {
 
 // Computes a non-Switch comp into a new Go variable `name` ('_': discarded), giving up where the boxed code
 // would not stay in int64; returns the variable's kind.
-function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[], usedAsInt = false): Kind {
+function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[], letName?: string): Kind {
   const put = (k: Kind, e: G.Expr): Kind => {
     if (name === '_') out.push(G.mk.set('_', e));
     else declare(cx, name, k, e, out);
@@ -513,7 +516,8 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[], usedAsInt = f
     case 'Var': case 'Lit': { const k = atomKind(cx, c); return put(k, watom(cx, c, k, out)); }
     case 'Select': {
       const r = watom(cx, c.record, 'val', out);
-      if (usedAsInt && selectInt(cx, r, c.label, name, out)) return 'int'; // (a local used as an Int is used: never '_')
+      const usedAsInt = letName !== undefined && cx.intOperands.has(letName); // then used: `name` is not '_'
+      if (usedAsInt && selectInt(cx, r, c.label, name, out)) return 'int';
       return put('val', selectField(cx.bx, r, c.label, out));
     }
     case 'Record': {
@@ -526,7 +530,14 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[], usedAsInt = f
   }
   if (c.fn.tag !== 'Var') return bug('goast', 'a literal applied in a worker');
   const fn = c.fn.name;
-  if (c.fn.scope === 'con') return put('val', conCall(cx.bx, fn, c.args.map((a) => watom(cx, a, 'val', out))));
+  if (c.fn.scope === 'con') {
+    const args = c.args.map((a) => watom(cx, a, 'val', out));
+    const acc = cx.selfLoop?.acc;
+    if (acc === null || acc === undefined || letName === undefined || !acc.lets.has(letName)) return put('val', conCall(cx.bx, fn, args));
+    const cell = cx.plan.names.fresh('cell');
+    out.push(...accCell(acc, cell, args));
+    return put('val', G.mk.ident(cell));
+  }
   if (c.fn.scope === 'global') {
     const w = cx.workers.get(fn) ?? bug('goast', `call of ${fn} in a worker, which has none`);
     const args = c.args.map((a, i) => watom(cx, a, w.params[i]!, out));

@@ -134,4 +134,40 @@ test('a loop whose constructor tails are a list cell\'s tail, a list cell\'s hea
   for (const o of await runBoth(mixed)) assert.equal(o, { stdout: 'JTN(J(N (JTN(J(N (JTNN N)) N) N)) N)\n', error: '', exit: 0 });
 });
 
+
+const accumulators = `module Main
+Main.rev = \\xs acc -> case xs of { Lune.Prelude.Nil -> acc; Lune.Prelude.Cons x r -> Main.rev r (Lune.Prelude.Cons x acc) }
+Main.down = \\n acc -> case prim_eqInt n 0 of {
+    Lune.Prelude.True -> acc;
+    Lune.Prelude.False -> Main.down (prim_subInt n 1) (Lune.Prelude.Cons n acc) }
+Main.twice = \\n acc -> case prim_eqInt n 0 of {
+    Lune.Prelude.True -> acc;
+    Lune.Prelude.False -> let c = Lune.Prelude.Cons n acc in Main.twice (prim_subInt n 1) (Lune.Prelude.Cons (Main.len c 0) c) }
+Main.later = \\n acc -> case prim_eqInt n 0 of {
+    Lune.Prelude.True -> acc;
+    Lune.Prelude.False -> Main.later (prim_subInt n 1) (Lune.Prelude.Cons (\\u -> Lune.Prelude.Cons n Lune.Prelude.Nil) acc) }
+Main.len = \\xs k -> case xs of { Lune.Prelude.Nil -> k; Lune.Prelude.Cons _ r -> Main.len r (prim_addInt k 1) }
+Main.show = \\xs -> case xs of { Lune.Prelude.Nil -> ""; Lune.Prelude.Cons x r -> prim_appendString (prim_showInt x) (prim_appendString " " (Main.show r)) }
+Main.firsts = \\fs -> case fs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons f r -> prim_addInt (Main.len (f 0) 0) (Main.firsts r) }
+Main.main = $primIOBind (prim_putStrLn (Main.show (Main.rev (Main.down 5 Lune.Prelude.Nil) Lune.Prelude.Nil))) (\\u ->
+  $primIOBind (prim_putStrLn (Main.show (Main.twice 3 Lune.Prelude.Nil))) (\\v ->
+  prim_putStrLn (prim_showInt (Main.firsts (Main.later 300 Lune.Prelude.Nil)))))
+`;
+
+test('a loop\'s accumulator cells come from its rt.Cells (boxed code and worker); a cell also read elsewhere, or built in a closure, does not', async () => {
+  const text = G.print(goOf(accumulators));
+  assert.match(section(text, 'func Main_rev(', '// fn_Main_down'), '\tvar cells rt.Cells\n\tfor {\n');
+  assert.match(section(text, 'func Main_rev(', '// fn_Main_down'), '\t\t\t_t := cells.New(x)\n\t\t\t_t.Tail = acc\n\t\t\txs_in, acc_in = r, _t\n');
+  const down = section(text, 'func Main_down_w(', '// fn_Main_twice');
+  assert.match(down, '\tvar cells_2 rt.Cells\n\tfor {\n');
+  assert.match(down, '\t\t\tcell_1 := cells_2.New(rt.BoxInt(n))\n\t\t\tcell_1.Tail = acc_1\n\t\t\tvar _t_2 rt.Value = cell_1\n\t\t\tn, acc_1 = _t_1, _t_2\n');
+  // `c` is read twice: an ordinary cell; the cell around it is the accumulator.
+  const twice = section(text, 'func Main_twice_boxed(', 'func Main_twice_w(');
+  assert.match(twice, '\t\t\tvar c rt.Value = &rt.Cell{Head: n_1, Tail: acc_2}\n');
+  assert.match(twice, '.New(_t_');
+  // A closure's cell is not the loop's (it runs later, maybe in another fiber).
+  assert.match(section(text, 'func Main_later', '// fn_Main_len'), 'return &rt.Cell{Head: n_');
+  for (const o of await runBoth(accumulators)) assert.equal(o, { stdout: '5 4 3 2 1 \n5 1 3 2 1 3 \n300\n', error: '', exit: 0 });
+});
+
 test.run();
