@@ -2,9 +2,9 @@ package rt
 
 import (
 	"math"
+	"reflect"
 	"sync"
 	"testing"
-	"unsafe"
 )
 
 // TestIntRecords: a record of the program's shape whose values are all int64 is an IntRecord (pointer-free, 8 bytes
@@ -67,27 +67,7 @@ func TestIntRecords(t *testing.T) {
 }
 
 // kindSize is the size of the record's Go type (which kind it is).
-func kindSize(r Record) uintptr {
-	switch x := r.(type) {
-	case *IntRecord1:
-		return unsafe.Sizeof(*x)
-	case *IntRecord2:
-		return unsafe.Sizeof(*x)
-	case *IntRecord3:
-		return unsafe.Sizeof(*x)
-	case *IntRecord4:
-		return unsafe.Sizeof(*x)
-	case *Record1:
-		return unsafe.Sizeof(*x)
-	case *Record2:
-		return unsafe.Sizeof(*x)
-	case *Record3:
-		return unsafe.Sizeof(*x)
-	case *Record4:
-		return unsafe.Sizeof(*x)
-	}
-	return 0
-}
+func kindSize(r Record) uintptr { return reflect.TypeOf(r).Elem().Size() }
 
 // TestShapesNumberedConcurrently: shapes made while other goroutines read IntRecords' shapes (the race detector
 // checks the table's publication) each get a number of their own.
