@@ -533,7 +533,7 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[], letName?: str
   if (c.fn.scope === 'con') {
     const args = c.args.map((a) => watom(cx, a, 'val', out));
     const acc = cx.selfLoop?.acc;
-    if (acc === null || acc === undefined || letName === undefined || !acc.lets.has(letName)) return put('val', conCall(cx.bx, fn, args));
+    if (letName === undefined || acc?.lets.has(letName) !== true) return put('val', conCall(cx.bx, fn, args));
     const cell = cx.plan.names.fresh('cell');
     out.push(...accCell(acc, cell, args));
     return put('val', G.mk.ident(cell));

@@ -146,12 +146,23 @@ Main.twice = \\n acc -> case prim_eqInt n 0 of {
 Main.later = \\n acc -> case prim_eqInt n 0 of {
     Lune.Prelude.True -> acc;
     Lune.Prelude.False -> Main.later (prim_subInt n 1) (Lune.Prelude.Cons (\\u -> Lune.Prelude.Cons n Lune.Prelude.Nil) acc) }
+Main.both = \\n acc -> case prim_eqInt n 0 of {
+    Lune.Prelude.True -> acc;
+    Lune.Prelude.False -> let c = Lune.Prelude.Cons n acc in case prim_leInt (Main.len c 0) 100 of {
+        Lune.Prelude.True -> Main.both (prim_subInt n 1) c; Lune.Prelude.False -> acc } }
+Main.notA = \\xs acc -> case xs of {
+    Lune.Prelude.Nil -> acc;
+    Lune.Prelude.Cons c r -> case prim_charsToString (Lune.Prelude.Cons c Lune.Prelude.Nil) of {
+        "a" -> Main.notA r acc;
+        _ -> Main.notA r (Lune.Prelude.Cons (prim_charToInt c) acc) } }
 Main.len = \\xs k -> case xs of { Lune.Prelude.Nil -> k; Lune.Prelude.Cons _ r -> Main.len r (prim_addInt k 1) }
 Main.show = \\xs -> case xs of { Lune.Prelude.Nil -> ""; Lune.Prelude.Cons x r -> prim_appendString (prim_showInt x) (prim_appendString " " (Main.show r)) }
 Main.firsts = \\fs -> case fs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons f r -> prim_addInt (Main.len (f 0) 0) (Main.firsts r) }
 Main.main = $primIOBind (prim_putStrLn (Main.show (Main.rev (Main.down 5 Lune.Prelude.Nil) Lune.Prelude.Nil))) (\\u ->
   $primIOBind (prim_putStrLn (Main.show (Main.twice 3 Lune.Prelude.Nil))) (\\v ->
-  prim_putStrLn (prim_showInt (Main.firsts (Main.later 300 Lune.Prelude.Nil)))))
+  \$primIOBind (prim_putStrLn (Main.show (Main.both 3 Lune.Prelude.Nil))) (\\w ->
+  \$primIOBind (prim_putStrLn (Main.show (Main.notA (prim_stringToChars "banana") Lune.Prelude.Nil))) (\\y ->
+  prim_putStrLn (prim_showInt (Main.firsts (Main.later 300 Lune.Prelude.Nil)))))))
 `;
 
 test('a loop\'s accumulator cells come from its rt.Cells (boxed code and worker); a cell also read elsewhere, or built in a closure, does not', async () => {
@@ -167,7 +178,13 @@ test('a loop\'s accumulator cells come from its rt.Cells (boxed code and worker)
   assert.match(twice, '.New(_t_');
   // A closure's cell is not the loop's (it runs later, maybe in another fiber).
   assert.match(section(text, 'func Main_later', '// fn_Main_len'), 'return &rt.Cell{Head: n_');
-  for (const o of await runBoth(accumulators)) assert.equal(o, { stdout: '5 4 3 2 1 \n5 1 3 2 1 3 \n300\n', error: '', exit: 0 });
+  // Read elsewhere too (`len c`): an ordinary cell, though it is also the tail call's argument.
+  assert.not.match(section(text, 'func Main_both', '// fn_Main_notA'), '.New(');
+  // In a switch's default arm; the cell given to charsToString is not the loop's.
+  const notA = section(text, 'func Main_notA(', '// fn_Main_len');
+  assert.match(notA, '.New(_t_');
+  assert.match(notA, 'var _t_11 rt.Value = &rt.Cell{Head: c_2, Tail: rt.Nil}');
+  for (const o of await runBoth(accumulators)) assert.equal(o, { stdout: '5 4 3 2 1 \n5 1 3 2 1 3 \n1 2 3 \n110 110 98 \n300\n', error: '', exit: 0 });
 });
 
 test.run();
