@@ -316,7 +316,8 @@ export function accumulatorCells(e: Anf.Expr, name: string, arity: number, uses:
     let cur = todo.pop()!;
     for (; cur.tag === 'Let'; cur = cur.body) {
       const c = cur.rhs;
-      if (c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'con' && isCell(c.fn.name, c.args.length) && uses.get(cur.name) === 1) cells.add(cur.name);
+      const cell = c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'con' && isCell(c.fn.name, c.args.length);
+      if (cell && uses.get(cur.name) === 1) cells.add(cur.name);
     }
     const c = cur.value;
     if (isSelfCall(c, name, arity)) for (const a of c.args) if (a.tag === 'Var' && a.scope === 'local') args.add(a.name);
@@ -330,7 +331,10 @@ export function accumulatorCells(e: Anf.Expr, name: string, arity: number, uses:
 
 /** `x := cells.New(h); x.Tail = t`: an accumulator cell (accumulatorCells) `x = Cons h t` from the loop's block. */
 export function accCell(acc: AccCells, x: string, [h, t]: readonly G.Expr[]): G.Stmt[] {
-  return [G.mk.define(x, G.mk.call(G.mk.sel(G.mk.ident(acc.cells), 'New'), [h!])), G.mk.assign([G.mk.sel(G.mk.ident(x), 'Tail')], '=', [t!])];
+  return [
+    G.mk.define(x, G.mk.call(G.mk.sel(G.mk.ident(acc.cells), 'New'), [h!])),
+    G.mk.assign([G.mk.sel(G.mk.ident(x), 'Tail')], '=', [t!]),
+  ];
 }
 
 /** The declaration of a loop's accumulator cells, when it has some: `var cells rt.Cells` (before the loop). */
@@ -565,7 +569,8 @@ export function recordOf(cx: Ctx, c: Anf.Record, value: (a: Anf.Atom) => G.Expr,
   const sorted = sortedFields(c);
   if (ints) {
     if (!isIntRecordShape(sorted)) return bug('goast', 'an Int record literal of no IntRecord shape');
-    return rtCall(`MkIntRecord${sorted.labels.length}`, [G.mk.ident(shapeVar(cx, sorted.labels)), ...sorted.labels.map((l) => value(sorted.values.get(l)!))]);
+    const { labels, values } = sorted;
+    return rtCall(`MkIntRecord${labels.length}`, [G.mk.ident(shapeVar(cx, labels)), ...labels.map((l) => value(values.get(l)!))]);
   }
   if (sorted === null) {
     return rtCall('MkRecord', [G.mk.composite(G.mk.arrayType(G.mk.ident('string')), c.fields.map((f) => G.mk.str(f.label))),

@@ -21,8 +21,9 @@ import { bug } from '../../ir/shared/diagnostic';
 import { goPrimFunc, lookupPrim } from '../../ir/shared/prims';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
-  type AccCells, accCell, accumulatorCells, atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole, hasSelfTailCall, isConsTail, isSelfCall, newAccCells, newTrmc, rtValue,
-  intRecordLiteral, ownerOf, recordOf, selectField, type Trmc,
+  type AccCells, accCell, accumulatorCells, atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole,
+  hasSelfTailCall, intRecordLiteral, isConsTail, isSelfCall, newAccCells, newTrmc, ownerOf, recordOf, rtValue, selectField,
+  type Trmc,
 } from './body';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
