@@ -84,7 +84,7 @@ func RunIO(action *IO) Value {
 		if top.next != nil {
 			cur = top.next
 		} else {
-			cur = AsIO(Apply(top.k, result))
+			cur = AsIO(applyCont(top.k, result))
 		}
 	}
 }
@@ -151,6 +151,15 @@ func RunMain(v Value) {
 
 // F__dollar_primIOPure is `$primIOPure x`: an action finishing with x.
 func F__dollar_primIOPure(x Value) Value { return IOPure(x) }
+
+// applyCont applies a bind's continuation to m's result: a Lune function, or the Go function of a let-bound
+// lambda the program gives only as a continuation (passes/to-goast/names.ts: no *Func is made for it).
+func applyCont(k, x Value) Value {
+	if f, ok := k.(func(Value) Value); ok {
+		return f(x)
+	}
+	return Apply(k, x)
+}
 
 // F__dollar_primIOBind is `$primIOBind m k`: m must already be an action (else NotAnIO); k is applied to m's
 // result when m finishes and must give the next action.

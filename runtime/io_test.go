@@ -97,6 +97,37 @@ func TestLeftNestedBindsAndThen(t *testing.T) {
 	}
 }
 
+// TestGoContinuations: a bind's continuation may be a Go func(Value) Value (generated code's let-bound lambdas
+// given only as continuations), mixed with Lune functions, in a loop of any length and left-nested; one giving a
+// non-IO is NotAnIO as a Lune function's is.
+func TestGoContinuations(t *testing.T) {
+	var loop func(n int64) Value
+	loop = func(n int64) Value {
+		if n == 0 {
+			return IOPure(int64(42))
+		}
+		var k func(Value) Value = func(Value) Value { return loop(n - 1) }
+		if n%2 == 0 {
+			return F__dollar_primIOBind(IOPure(n), k)
+		}
+		return F_prim_ioBind(IOPure(n), MkFunc1("k", k))
+	}
+	if got := runIOValue(loop(1_000_000)); got != int64(42) {
+		t.Fatalf("a loop of Go and Lune continuations gave %v", got)
+	}
+	var m Value = IOPure(int64(0))
+	for i := 0; i < 1000; i++ {
+		m = F__dollar_primIOBind(m, func(x Value) Value { return IOPure(x.(int64) + 1) })
+	}
+	if got := runIOValue(m); got != int64(1000) {
+		t.Fatalf("left-nested Go continuations gave %v", got)
+	}
+	msg, _ := catchCrash(func() { runIOValue(F__dollar_primIOBind(IOPure(Unit), func(Value) Value { return "s" })) })
+	if msg != `NotAnIO "s"` {
+		t.Errorf("a Go continuation giving a non-IO: %q", msg)
+	}
+}
+
 func TestBuildingRunsNothingAndActionsRerun(t *testing.T) {
 	runs := 0
 	act := IOEffect(func() Value { runs++; return Unit })

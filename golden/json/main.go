@@ -85,9 +85,9 @@ var fn_Main_then *rt.Func
 
 // Main_then is Main.then.
 func Main_then(first rt.Value, second rt.Value) rt.Value {
-	var _t_17 rt.Value = rt.MkFunc1("Main.then", func(_ rt.Value) rt.Value {
+	_t_17 := func(_ rt.Value) rt.Value {
 		return second
-	})
+	}
 	return rt.F__dollar_primIOBind(first, _t_17)
 }
 

@@ -138,9 +138,9 @@ var fn_Main_then *rt.Func
 
 // Main_then is Main.then.
 func Main_then(first rt.Value, second rt.Value) rt.Value {
-	var _t_7 rt.Value = rt.MkFunc1("Main.then", func(_ rt.Value) rt.Value {
+	_t_7 := func(_ rt.Value) rt.Value {
 		return second
-	})
+	}
 	return rt.F__dollar_primIOBind(first, _t_7)
 }
 

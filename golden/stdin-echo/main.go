@@ -40,10 +40,10 @@ var fn_Main_main__t_3 *rt.Func
 
 // Main_main__t_3 is Main.main._t_3.
 func Main_main__t_3(line rt.Value) rt.Value {
-	var _t_2 rt.Value = rt.MkFunc1("Main.main", func(second rt.Value) rt.Value {
+	_t_2 := func(second rt.Value) rt.Value {
 		_t := rt.F_prim_appendString(" + ", second)
 		_t_1 := rt.F_prim_appendString(line, _t)
 		return rt.F_prim_putStrLn(_t_1)
-	})
+	}
 	return rt.F__dollar_primIOBind(rt.P_prim_readLine, _t_2)
 }

@@ -56,10 +56,10 @@ func Main_worker(tv_1 rt.Value, count rt.Value) rt.Value {
 	} else {
 		_t_6 := Main_increment(tv_1)
 		_t_7 := rt.F_prim_atomically(_t_6)
-		var _t_9 rt.Value = rt.MkFunc1("Main.worker", func(_ rt.Value) rt.Value {
+		_t_9 := func(_ rt.Value) rt.Value {
 			_t_8 := rt.F_prim_subInt(count, int64(1))
 			return Main_worker(tv_1, _t_8)
-		})
+		}
 		return rt.F__dollar_primIOBind(_t_7, _t_9)
 	}
 }
@@ -97,23 +97,23 @@ var fn_Main_main__t_27 *rt.Func
 func Main_main__t_27(tv_2 rt.Value) rt.Value {
 	_t_12 := Main_worker(tv_2, int64(1000))
 	_t_13 := rt.F_prim_spawn(_t_12)
-	var _t_26 rt.Value = rt.MkFunc1("Main.main", func(first rt.Value) rt.Value {
+	_t_26 := func(first rt.Value) rt.Value {
 		_t_14 := Main_worker(tv_2, int64(1000))
 		_t_15 := rt.F_prim_spawn(_t_14)
-		var _t_25 rt.Value = rt.MkFunc1("Main.main", func(second rt.Value) rt.Value {
+		_t_25 := func(second rt.Value) rt.Value {
 			_t_16 := rt.F_prim_await(first)
-			var _t_24 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
+			_t_24 := func(_ rt.Value) rt.Value {
 				_t_17 := rt.F_prim_await(second)
-				var _t_23 rt.Value = rt.MkFunc1("Main.main", func(_ rt.Value) rt.Value {
+				_t_23 := func(_ rt.Value) rt.Value {
 					_t_18 := rt.F_prim_readTVar(tv_2)
 					_t_19 := rt.F_prim_atomically(_t_18)
 					return rt.F__dollar_primIOBind(_t_19, fn_Main_main__t_22)
-				})
+				}
 				return rt.F__dollar_primIOBind(_t_17, _t_23)
-			})
+			}
 			return rt.F__dollar_primIOBind(_t_16, _t_24)
-		})
+		}
 		return rt.F__dollar_primIOBind(_t_15, _t_25)
-	})
+	}
 	return rt.F__dollar_primIOBind(_t_13, _t_26)
 }

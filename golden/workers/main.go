@@ -370,9 +370,9 @@ func Main_sayAll(xs_2 rt.Value, next rt.Value) rt.Value {
 		s_1 := cell.Head
 		r_2 := cell.Tail
 		_t_6 := rt.F_prim_putStrLn(s_1)
-		var _t_7 rt.Value = rt.MkFunc1("Main.sayAll", func(_ rt.Value) rt.Value {
+		_t_7 := func(_ rt.Value) rt.Value {
 			return Main_sayAll(r_2, next)
-		})
+		}
 		return rt.F__dollar_primIOBind(_t_6, _t_7)
 	default:
 		return rt.NonExhaustive("Main.sayAll", xs_2)

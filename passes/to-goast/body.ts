@@ -229,7 +229,7 @@ function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {
   }
   if (l.rhs.tag === 'Lam' && used && cx.plan.direct.has(l.name)) {
     const lam = l.rhs;
-    const params = lam.params.map((p) => G.mk.field(local(cx, p), rtValue));
+    const params = lam.params.map((p) => G.mk.field(cx.plan.used.has(p) ? local(cx, p) : '_', rtValue));
     out.push(G.mk.define(name, G.mk.funcLit(G.mk.funcType(params, [rtValue]), outsideLoop(cx, () => stmts(cx, lam.body, { kind: 'return' })), { name: lam.name })));
     return;
   }

@@ -23,11 +23,16 @@ export interface Plan {
   /** How many times each local is read. */
   readonly uses: ReadonlyMap<string, number>;
   /**
-   * Let-bound lambdas only ever called with exactly their arity (join points, local helpers): they become Go
-   * func literals called directly, which Go keeps on the stack, instead of *rt.Func values applied with ApplyN.
+   * Let-bound lambdas only ever called with exactly their arity (join points, local helpers) or given as an IO
+   * bind's continuation (one parameter): they become Go func literals, called directly (Go keeps them on the
+   * stack) or applied by rt.RunIO, instead of *rt.Func values applied with ApplyN.
    */
   readonly direct: ReadonlySet<string>;
 }
+
+/** `$primIOBind m k` (or `prim_ioBind`), both arguments given. */
+const isIOBind = (c: Anf.App): boolean =>
+  c.fn.tag === 'Var' && c.fn.scope === 'prim' && (c.fn.name === '$primIOBind' || c.fn.name === 'prim_ioBind') && c.args.length === 2;
 
 /** A Decl whose body is `Ret (Lam …)` is a function of the lambda's arity. */
 export const declLam = (d: Anf.Decl): Anf.Lam | null =>
@@ -62,6 +67,11 @@ export function plan(m: Anf.Module): Plan {
       escapes.add(a.name);
     }
   };
+  const continuation = (a: Anf.Atom) => {
+    if (a.tag !== 'Var' || a.scope !== 'local' || lamArity.get(a.name) !== 1) return atom(a);
+    used.add(a.name);
+    uses.set(a.name, (uses.get(a.name) ?? 0) + 1);
+  };
   // A loop along the let spine: programs have spines thousands of lets long.
   const expr = (e: Anf.Expr): void => {
     let cur = e;
@@ -78,7 +88,11 @@ export function plan(m: Anf.Module): Plan {
       case 'App':
         if (c.fn.tag === 'Var' && c.fn.scope === 'local' && lamArity.get(c.fn.name) === c.args.length) used.add(c.fn.name);
         else atom(c.fn);
-        return c.args.forEach(atom);
+        if (!isIOBind(c)) return c.args.forEach(atom);
+        // A bind's continuation: the runtime applies a Go func(rt.Value) rt.Value itself (rt.RunIO), so a
+        // let-bound lambda of one parameter there needs no *rt.Func.
+        atom(c.args[0]!);
+        return continuation(c.args[1]!);
       case 'Lam':
         c.params.forEach(bind);
         return expr(c.body);
