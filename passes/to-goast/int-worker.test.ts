@@ -371,7 +371,13 @@ Main.boolArms = \\b n -> case b of { Lune.Prelude.True -> prim_addInt n 1; Lune.
 Main.stepish = \\p -> { v = Main.inc (prim_addInt p.#x 1) }
 Main.noCall = \\p -> { v = prim_addInt p.#x 1 }
 Main.viaPlain = \\p xs -> { v = prim_addInt p.#x 1, w = Main.plain xs }
-Main.all = { f0 = Main.k, f1 = Main.inc, f2 = Main.isPos, f3 = Main.neg, f4 = Main.both, f5 = Main.plusK, f6 = Main.sumList, f7 = Main.orDefault, f8 = Main.label, f9 = Main.shown, f10 = Main.viaInc, f11 = Main.plain, f12 = Main.usesPlain, f13 = Main.field, f14 = Main.byName, f15 = Main.loop, f16 = Main.partial, f17 = Main.boolArms, f18 = Main.stepish, f19 = Main.noCall, f20 = Main.viaPlain }
+Main.armsMix = \\n -> case prim_leInt n 0 of { Lune.Prelude.True -> prim_addInt n 1; Lune.Prelude.False -> Main.k }
+Main.partly = \\n xs -> case xs of { Lune.Prelude.Cons x r -> prim_addInt n x }
+Main.onlyFails = \\n -> case prim_eqInt (prim_addInt n 1) 0 of { Lune.Prelude.True -> case Lune.Prelude.Nil of { Lune.Prelude.Cons a b -> Main.onlyFails a } }
+Main.top = \\n -> prim_addInt 1 (Main.mid n)
+Main.mid = \\n -> Main.bottom n
+Main.bottom = \\n -> prim_addInt n 2
+Main.all = { f0 = Main.k, f1 = Main.inc, f2 = Main.isPos, f3 = Main.neg, f4 = Main.both, f5 = Main.plusK, f6 = Main.sumList, f7 = Main.orDefault, f8 = Main.label, f9 = Main.shown, f10 = Main.viaInc, f11 = Main.plain, f12 = Main.usesPlain, f13 = Main.field, f14 = Main.byName, f15 = Main.loop, f16 = Main.partial, f17 = Main.boolArms, f18 = Main.stepish, f19 = Main.noCall, f20 = Main.viaPlain, f21 = Main.armsMix, f22 = Main.partly, f23 = Main.onlyFails, f24 = Main.top }
 Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.inc 1) Main.all.#f0))
 `, 't.lcore'), { target: goTarget, stopAfter: 'anf' }).outputs.get('anf') as Anf.Module;
   const table = [...planWorkers(m, plan(m))].map(([n, w]) => `${n} (${w.params.join(', ')}) -> ${w.result}`).join('\n');
@@ -389,7 +395,13 @@ Main.field (val) -> int
 Main.byName (val, int) -> int
 Main.loop (int) -> val
 Main.boolArms (val, int) -> int
-Main.stepish (val) -> val`);
+Main.stepish (val) -> val
+Main.armsMix (int) -> val
+Main.partly (int, val) -> int
+Main.onlyFails (int) -> val
+Main.top (val) -> int
+Main.mid (val) -> int
+Main.bottom (int) -> int`);
 });
 
 const letSwitches = `module Main
