@@ -267,38 +267,36 @@ function finish(cx: Ctx, c: Anf.Comp, dest: Dest, out: G.Stmt[]): void {
 export const isSelfCall = (c: Anf.Comp, name: string, arity: number): c is Anf.App =>
   c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'global' && c.fn.name === name && c.args.length === arity;
 
-/** Whether `e` calls `name` (arity `arity`) in a tail position (not inside lambdas). */
-export function hasSelfTailCall(e: Anf.Expr, name: string, arity: number): boolean {
+/**
+ * Walks the let spines of `e` that end in a tail position (its own, and those of its tail switches' arms and
+ * defaults; not inside lambdas, and not a switch in let position, which gives its value to the let): `onLet` for
+ * each let of those spines, `onTail` for each tail computation.
+ */
+function forEachTail(e: Anf.Expr, onLet: (l: Anf.Let) => void, onTail: (c: Anf.Comp) => void): void {
   const todo: Anf.Expr[] = [e];
   while (todo.length > 0) {
     let cur = todo.pop()!;
-    while (cur.tag === 'Let') cur = cur.body; // a Switch in let position gives its value to the let: not a tail
+    for (; cur.tag === 'Let'; cur = cur.body) onLet(cur);
     const c = cur.value;
-    if (isSelfCall(c, name, arity)) return true;
+    onTail(c);
     if (c.tag === 'Switch') {
       for (const arm of c.arms) todo.push(arm.body);
       if (c.default !== null) todo.push(c.default);
     }
   }
-  return false;
+}
+
+/** Whether `e` calls `name` (arity `arity`) in a tail position (not inside lambdas). */
+export function hasSelfTailCall(e: Anf.Expr, name: string, arity: number): boolean {
+  let found = false;
+  forEachTail(e, () => {}, (c) => { if (isSelfCall(c, name, arity)) found = true; });
+  return found;
 }
 
 /** The constructor tails `K … (f …) …` (isConsTail) of `e` in tail positions (not inside lambdas). */
 export function consTails(e: Anf.Expr, name: string, arity: number, uses: ReadonlyMap<string, number>): Anf.Let[] {
   const found: Anf.Let[] = [];
-  const todo: Anf.Expr[] = [e];
-  while (todo.length > 0) {
-    let cur = todo.pop()!;
-    while (cur.tag === 'Let') {
-      if (isConsTail(cur, name, arity, uses)) found.push(cur);
-      cur = cur.body;
-    }
-    const c = cur.value;
-    if (c.tag === 'Switch') {
-      for (const arm of c.arms) todo.push(arm.body);
-      if (c.default !== null) todo.push(c.default);
-    }
-  }
+  forEachTail(e, (l) => { if (isConsTail(l, name, arity, uses)) found.push(l); }, () => {});
   return found;
 }
 
@@ -311,21 +309,13 @@ export function consTails(e: Anf.Expr, name: string, arity: number, uses: Readon
 export function accumulatorCells(e: Anf.Expr, name: string, arity: number, uses: ReadonlyMap<string, number>): Set<string> {
   const cells = new Set<string>();
   const args = new Set<string>();
-  const todo: Anf.Expr[] = [e];
-  while (todo.length > 0) {
-    let cur = todo.pop()!;
-    for (; cur.tag === 'Let'; cur = cur.body) {
-      const c = cur.rhs;
-      const cell = c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'con' && isCell(c.fn.name, c.args.length);
-      if (cell && uses.get(cur.name) === 1) cells.add(cur.name);
-    }
-    const c = cur.value;
+  forEachTail(e, (l) => {
+    const c = l.rhs;
+    const cell = c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'con' && isCell(c.fn.name, c.args.length);
+    if (cell && uses.get(l.name) === 1) cells.add(l.name);
+  }, (c) => {
     if (isSelfCall(c, name, arity)) for (const a of c.args) if (a.tag === 'Var' && a.scope === 'local') args.add(a.name);
-    if (c.tag === 'Switch') {
-      for (const arm of c.arms) todo.push(arm.body);
-      if (c.default !== null) todo.push(c.default);
-    }
-  }
+  });
   return new Set([...cells].filter((x) => args.has(x)));
 }
 

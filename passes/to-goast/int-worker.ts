@@ -33,7 +33,11 @@ export type Kind = 'int' | 'bool' | 'val';
  * A function that has a worker: the worker's and the boxed half's Go names, the kind of each parameter
  * ('int' or 'val') and of the result.
  */
-export interface Worker { readonly goName: string; readonly boxedName: string; readonly params: readonly Kind[]; readonly result: Kind }
+export interface Worker {
+  readonly goName: string; readonly boxedName: string; readonly params: readonly Kind[]; readonly result: Kind;
+  /** The locals its body uses as operands of Int arithmetic (intOperands; its Int parameters among them). */
+  readonly intOperands: ReadonlySet<string>;
+}
 
 const intOps: ReadonlyMap<string, Kind> = new Map([
   ['prim_addInt', 'int'], ['prim_subInt', 'int'], ['prim_mulInt', 'int'], ['prim_divInt', 'int'], ['prim_modInt', 'int'],
@@ -158,11 +162,11 @@ function join(rs: readonly (Res | null)[]): Res | null {
  * A parameter is an Int parameter when the body uses it directly as an operand of Int arithmetic; `arith`: the
  * body does some Int or Bool arithmetic (else a worker would only copy the boxed code).
  */
-function paramKinds(lam: Anf.Lam): { params: Kind[]; arith: boolean } {
+function paramKinds(lam: Anf.Lam): { params: Kind[]; arith: boolean; intUses: Set<string> } {
   let arith = false;
   forEachComp(lam.body, (c) => { if (isArith(c)) arith = true; });
   const intUses = intOperands(lam);
-  return { params: lam.params.map((p) => (intUses.has(p) ? 'int' : 'val')), arith };
+  return { params: lam.params.map((p) => (intUses.has(p) ? 'int' : 'val')), arith, intUses };
 }
 
 /** The locals `lam`'s body uses directly as operands of Int arithmetic. */
@@ -190,12 +194,14 @@ export function planWorkers(m: Anf.Module, plan: Plan): Map<string, Worker> {
   const sigs = new Map<string, { params: Kind[]; result: Kind | 'none' }>();
   const lams = new Map<string, Anf.Lam>();
   const arith = new Set<string>();
+  const intUses = new Map<string, Set<string>>();
   for (const d of m.decls) {
     const lam = declLam(d);
     if (lam !== null && plan.globals.get(d.name)?.kind === 'func') {
       lams.set(d.name, lam);
       const k = paramKinds(lam);
       sigs.set(d.name, { params: k.params, result: 'none' });
+      intUses.set(d.name, k.intUses);
       if (k.arith) arith.add(d.name);
     }
   }
@@ -244,7 +250,7 @@ export function planWorkers(m: Anf.Module, plan: Plan): Map<string, Worker> {
     out.set(name, {
       goName: plan.names.fresh(`${g.goFunc}_w`, { debug: true, debugAs: name }),
       boxedName: plan.names.fresh(`${g.goFunc}_boxed`, { debug: true, debugAs: name }),
-      params: s.params, result: s.result as Kind,
+      params: s.params, result: s.result as Kind, intOperands: intUses.get(name)!,
     });
   }
   return out;
@@ -305,7 +311,7 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   const cx: WCtx = {
     plan, bx, workers, result: w.result, kinds: new Map(lam.params.map((p, i) => [p, w.params[i]!])),
     selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc, acc: a.acc } : null, reads: new Set(), declared: [], conv: new Map(),
-    intOperands: intOperands(lam),
+    intOperands: w.intOperands,
   };
   const params = names.map((n, i) => G.mk.field(n ?? '_', goType(w.params[i]!)));
   const inner: G.Stmt[] = [];

@@ -60,17 +60,19 @@ export function plan(m: Anf.Module): Plan {
     if (x !== null && !locals.has(x)) locals.set(x, names.fresh(x));
   };
   const uses = new Map<string, number>();
+  const read = (x: string) => {
+    used.add(x);
+    uses.set(x, (uses.get(x) ?? 0) + 1);
+  };
   const atom = (a: Anf.Atom) => {
     if (a.tag === 'Var' && a.scope === 'local') {
-      used.add(a.name);
-      uses.set(a.name, (uses.get(a.name) ?? 0) + 1);
+      read(a.name);
       escapes.add(a.name);
     }
   };
   const continuation = (a: Anf.Atom) => {
     if (a.tag !== 'Var' || a.scope !== 'local' || lamArity.get(a.name) !== 1) return atom(a);
-    used.add(a.name);
-    uses.set(a.name, (uses.get(a.name) ?? 0) + 1);
+    read(a.name); // read, not escaping
   };
   // A loop along the let spine: programs have spines thousands of lets long.
   const expr = (e: Anf.Expr): void => {
