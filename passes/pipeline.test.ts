@@ -12,7 +12,7 @@ const { mk } = Core;
 const hello = mk.module('Main', [mk.decl('Main.main', mk.app(mk.var('prim_putStrLn'), mk.str('hi')))]);
 
 test('the stages, in order', () => {
-  assert.equal(stageNames, ['core', 'renamed', 'pattern-compiled', 'anf', 'anf-dicts', 'anf-simplified', 'goast']);
+  assert.equal(stageNames, ['core', 'renamed', 'pattern-compiled', 'anf', 'anf-dicts', 'anf-simplified', 'anf-fused', 'goast']);
   assert.equal(stages.map((s) => s.name), stageNames);
 });
 
@@ -36,7 +36,7 @@ test('stopAfter ends the run after that stage, with no Go file', () => {
   assert.equal(seen, ['core', 'renamed', 'pattern-compiled', 'anf']);
   assert.is(r.file, null);
   assert.throws(() => compile(hello, { target: goTarget, stopAfter: 'parse' }),
-    (e: Error) => e instanceof InternalError && e.message === 'internal error in pipeline: unknown stage parse (stages: core, renamed, pattern-compiled, anf, anf-dicts, anf-simplified, goast)');
+    (e: Error) => e instanceof InternalError && e.message === 'internal error in pipeline: unknown stage parse (stages: core, renamed, pattern-compiled, anf, anf-dicts, anf-simplified, anf-fused, goast)');
 });
 
 test('problems in unreachable input Core are ignored unless strictInput; then they are the user\'s', () => {

@@ -15,8 +15,9 @@ import { toAnf } from './anf';
 import { toGoAst } from './to-goast';
 import { simplifyAnf } from './simplify-anf';
 import { resolveDicts } from './resolve-dicts';
+import { fuseLists } from './fuse-lists';
 
-export type StageName = 'core' | 'renamed' | 'pattern-compiled' | 'anf' | 'anf-dicts' | 'anf-simplified' | 'goast';
+export type StageName = 'core' | 'renamed' | 'pattern-compiled' | 'anf' | 'anf-dicts' | 'anf-simplified' | 'anf-fused' | 'goast';
 
 /** What every stage's `run` may need. */
 export interface RunOptions {
@@ -53,6 +54,9 @@ export const stages: readonly AnyStage[] = [
   }),
   stage<Anf.Module, Anf.Module>({
     name: 'anf-simplified', run: (m, o) => (o.optimize === false ? m : simplifyAnf(m)), print: (m, o) => Anf.print(m, o), check: Anf.check,
+  }),
+  stage<Anf.Module, Anf.Module>({
+    name: 'anf-fused', run: (m, o) => (o.optimize === false ? m : fuseLists(m)), print: (m, o) => Anf.print(m, o), check: Anf.check,
   }),
   stage<Anf.Module, GoAst.File>({ name: 'goast', run: (m, o) => toGoAst(m, { optimize: o.optimize !== false }), print: (f) => GoAst.print(f), check: GoAst.check }),
 ];

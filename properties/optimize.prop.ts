@@ -1,6 +1,6 @@
 // properties/optimize.prop.ts: the optimizations change nothing observable. (1) On generated programs, the
-// simplified ANF (stage anf-simplified) runs exactly as the unsimplified ANF on the evaluator and passes the ANF
-// checker. (2) The same programs, merged into one module and built twice with Go (optimize on: simplified ANF
+// simplified ANF (stage anf-simplified) and the fused one (anf-fused) run exactly as the unsimplified ANF on the
+// evaluator and pass the ANF checker. (2) The same programs, merged into one module and built twice with Go (optimize on: simplified ANF
 // and unboxed workers; `-O0`: neither), agree with the Core evaluator program by program.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import * as Anf from '../ir/anf';
 import { goTarget } from '../ir/shared/prims';
 import { compile } from '../passes/pipeline';
 import { simplifyAnf } from '../passes/simplify-anf';
+import { fuseLists } from '../passes/fuse-lists';
 import { emitModule } from '../emit/module';
 import { writeModule } from '../emit/write';
 import { goBuild } from '../emit/build';
@@ -33,8 +34,11 @@ test('optimize: simplified ANF evaluates exactly as ANF', async () => {
     const plain = anfOf(x);
     const simple = simplifyAnf(plain);
     assertChecks('anf-simplified', Anf.check(simple));
+    const fused = fuseLists(simple);
+    assertChecks('anf-fused', Anf.check(fused));
     const expected = await outcomeOf((io) => Anf.runMain(plain, io));
     assertSameOutcome(expected, await outcomeOf((io) => Anf.runMain(simple, io)), ['anf', 'anf-simplified']);
+    assertSameOutcome(expected, await outcomeOf((io) => Anf.runMain(fused, io)), ['anf', 'anf-fused']);
     tally.add(countNodes(x), expected);
   }), 100, regressions, tally.reset);
   console.log(tally.summary());

@@ -25,6 +25,7 @@ const evaluators: Partial<Record<StageName, (m: any, io: EvalIO) => Promise<RunR
   'pattern-compiled': (m: PatternCompiled.Module, io) => PatternCompiled.runMain(m, io),
   anf: (m: Anf.Module, io) => Anf.runMain(m, io),
   'anf-simplified': (m: Anf.Module, io) => Anf.runMain(m, io),
+  'anf-fused': (m: Anf.Module, io) => Anf.runMain(m, io),
 };
 
 /** Runs every stage in order, checking each output; returns each stage's printed output. */

@@ -14,9 +14,16 @@ func F_prim_appendString(a, b Value) Value { return AsString(a) + AsString(b) }
 // F_prim_eqString is exact code-point equality (no normalisation).
 func F_prim_eqString(a, b Value) Value { return Bool(AsString(a) == AsString(b)) }
 
-// F_prim_stringToChars lists the code points of a string (`""` → Nil). The first charsChunk of them are cells
-// at once; the rest is a Chars, unfolded the same way when a match reaches it.
-func F_prim_stringToChars(a Value) Value { return charsOf(AsString(a)) }
+// F_prim_stringToChars lists the code points of a string (`""` → Nil) as a Chars: no cell is built until a
+// match reaches it, and then charsChunk at a time. The list primitives of lists.go (length, append) and
+// charsToString read the string itself, so `Lune.String.length s` builds no list at all.
+func F_prim_stringToChars(a Value) Value {
+	s := AsString(a)
+	if s == "" {
+		return Nil
+	}
+	return &Chars{s: s}
+}
 
 // charsChunk is how many code points of a string become cells at a time (one allocation of 2 KiB): a loop
 // over a long string's characters then keeps a chunk of cells alive, not a list as long as the string.

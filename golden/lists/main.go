@@ -124,7 +124,7 @@ func Main_main() rt.Value {
 	}
 	var result rt.Value
 	_t_5 := Main_list()
-	_t_6 := Main_length(_t_5)
+	_t_6 := rt.F__dollar_listLength(fn_Main_length, _t_5)
 	_t_7 := rt.F_prim_showInt(_t_6)
 	_t_8 := rt.F_prim_putStrLn(_t_7)
 	_t_9 := Main_list()

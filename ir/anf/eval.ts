@@ -6,6 +6,7 @@ import * as Core from '../core/core';
 import * as CoreEval from '../core/eval';
 import { failToCore } from '../pattern-compiled/eval';
 import { literalToCore } from '../renamed/eval';
+import { lookupPrim } from '../shared/prims';
 import type { Value } from '../shared/value';
 import type * as Anf from './anf';
 
@@ -31,11 +32,20 @@ function expr(e: Anf.Expr): Core.Expr {
     .exhaustive();
 }
 
+// A primitive of passes/fuse-lists.ts as what it means: `$listLength f xs` is `f xs` (likewise $listLengthOnto
+// and $listAppend), `$charsToStringRevOnto f xs acc` is `prim_charsToString (f xs acc)`.
+function fusedToCore(a: Anf.App): Core.Expr | null {
+  if (a.fn.tag !== 'Var' || a.fn.scope !== 'prim' || lookupPrim(a.fn.name)?.group !== 'fused') return null;
+  const [f, ...args] = a.args.map(comp);
+  const call = Core.mk.apps(f!, args, a.span);
+  return a.fn.name === '$charsToStringRevOnto' ? Core.mk.app(Core.mk.var('prim_charsToString', a.fn.span), call, a.span) : call;
+}
+
 function comp(c: Anf.Comp): Core.Expr {
   return match<Anf.Comp, Core.Expr>(c)
     .with({ tag: 'Var' }, (v) => Core.mk.var(v.name, v.span))
     .with({ tag: 'Lit' }, (l) => literalToCore(l.value, l.span))
-    .with({ tag: 'App' }, (a) => Core.mk.apps(comp(a.fn), a.args.map(comp), a.span))
+    .with({ tag: 'App' }, (a) => fusedToCore(a) ?? Core.mk.apps(comp(a.fn), a.args.map(comp), a.span))
     .with({ tag: 'Lam' }, (l) => Core.mk.lam(l.params.map((p) => Core.mk.pvar(p)), expr(l.body), l.span))
     .with({ tag: 'Record' }, (r) => Core.mk.record(r.fields.map((f) => ({ label: f.label, value: comp(f.value) })), r.span))
     .with({ tag: 'Select' }, (s) => Core.mk.select(comp(s.record), s.label, s.span))

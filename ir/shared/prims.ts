@@ -4,7 +4,9 @@
 /** Capability groups (PRIMITIVES.md §4). A target supports a set of them. */
 export type Capability =
   | 'ints' | 'floats' | 'bools' | 'strings' | 'templates' | 'json' | 'bytes' | 'io'
-  | 'console' | 'files' | 'time' | 'stm' | 'tasks' | 'sockets' | 'tls' | 'process' | 'database' | 'ffi';
+  | 'console' | 'files' | 'time' | 'stm' | 'tasks' | 'sockets' | 'tls' | 'process' | 'database' | 'ffi'
+  /** Compiler-internal primitives that passes/fuse-lists.ts introduces: no target offers them to source programs. */
+  | 'fused';
 
 export interface PrimInfo {
   readonly name: string;
@@ -59,6 +61,11 @@ export const prims: readonly PrimInfo[] = [
   // the frontend accepted). Evaluating it fails with `UnboundVariable "prim_x"`, exactly when and where the
   // evaluator would fail, since top-level declarations are lazy and lambda bodies run only when called.
   ...g('strings', { $primUnbound: 1 }),
+  // Compiler-internal, made by passes/fuse-lists.ts only (the 'fused' group is in no target's capabilities, so a
+  // program cannot name them): each takes a list function `f` first and means `f xs…`, or for
+  // $charsToStringRevOnto `prim_charsToString (f xs acc)` (ir/anf/eval.ts translates them so); runtime/lists.go
+  // computes that without rebuilding the list.
+  ...g('fused', { $listLength: 2, $listLengthOnto: 3, $listAppend: 3, $charsToStringRevOnto: 3 }),
   ...g('database', { prim_dbNull: 0, prim_dbInt: 1, prim_dbFloat: 1, prim_dbString: 1, prim_dbBool: 1 }),
 ];
 

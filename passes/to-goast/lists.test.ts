@@ -187,4 +187,68 @@ test('a loop\'s accumulator cells come from its rt.Cells (boxed code and worker)
   for (const o of await runBoth(accumulators)) assert.equal(o, { stdout: '5 4 3 2 1 \n5 1 3 2 1 3 \n1 2 3 \n110 110 98 \n300\n', error: '', exit: 0 });
 });
 
+// The list functions passes/fuse-lists.ts recognizes, as the prelude writes them, run through their fused
+// primitives (runtime/lists.go) on cells, on a string's characters not unfolded yet, and on a mix of both; then
+// on what only an ill-typed program passes them, where the fused primitive gives way to the function itself:
+// the crash, or the value, is the function's own.
+const fusedLib = `Main.len = \\xs -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons _ r -> prim_addInt 1 (Main.len r) }
+Main.count = \\xs k -> case xs of { Lune.Prelude.Nil -> k; Lune.Prelude.Cons _ r -> Main.count r (prim_addInt k 1) }
+Main.app = \\xs ys -> case xs of { Lune.Prelude.Nil -> ys; Lune.Prelude.Cons x r -> Lune.Prelude.Cons x (Main.app r ys) }
+Main.revOnto = \\xs acc -> case xs of { Lune.Prelude.Nil -> acc; Lune.Prelude.Cons x r -> Main.revOnto r (Lune.Prelude.Cons x acc) }
+Main.rev = \\xs -> Main.revOnto xs Lune.Prelude.Nil
+Main.drop = \\n xs -> case prim_eqInt n 0 of {
+    Lune.Prelude.True -> xs;
+    Lune.Prelude.False -> case xs of { Lune.Prelude.Cons _ r -> Main.drop (prim_subInt n 1) r; _ -> xs } }
+Main.upto = \\i n -> case prim_eqInt i n of { Lune.Prelude.True -> Lune.Prelude.Nil; Lune.Prelude.False -> Lune.Prelude.Cons i (Main.upto (prim_addInt i 1) n) }
+Main.sum = \\xs -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons x r -> prim_addInt x (Main.sum r) }
+`;
+const fusedMain = `module Main
+${fusedLib}
+Main.text = "${long}"
+Main.say = \\s k -> $primIOBind (prim_putStrLn s) (\\_ -> k)
+Main.main =
+  let cs = prim_stringToChars Main.text in
+  let mixed = Main.app (prim_stringToChars "xy") (Main.drop 70 cs) in
+  Main.say (prim_showInt (Main.len cs)) (
+  Main.say (prim_showInt (Main.count (Main.drop 70 cs) 9223372036854775800)) (
+  Main.say (prim_showInt (prim_addInt (Main.len mixed) (Main.len Lune.Prelude.Nil))) (
+  Main.say (prim_charsToString (Main.rev mixed)) (
+  Main.say (prim_charsToString (Main.revOnto (Lune.Prelude.Cons (prim_intToChar 55296) (prim_stringToChars "ab")) (Main.drop 150 cs))) (
+  Main.say (prim_showInt (Main.sum (Main.app (Main.upto 0 200) (Main.upto 0 3)))) (
+  Main.say (prim_charsToString (Main.app cs Lune.Prelude.Nil)) (
+  prim_putStrLn (Main.count Lune.Prelude.Nil "an accumulator of any type, returned as it is"))))))))
+`;
+
+test('fused list primitives: lengths, appends and reversed strings of cells, of a string\'s characters, of both', async () => {
+  const cps = [...long];
+  const mixed = ['x', 'y', ...cps.slice(70)];
+  const expected = [160, 9223372036854775800n + 90n, mixed.length, [...mixed].reverse().join(''),
+    `ba\u{FFFD}${cps.slice(150).join('')}`, 19900 + 3, long, 'an accumulator of any type, returned as it is'].join('\n') + '\n';
+  const text = G.print(goOf(fusedMain));
+  for (const p of ['F__dollar_listLength(fn_Main_len', 'F__dollar_listLengthOnto(fn_Main_count', 'F__dollar_listAppend(fn_Main_app',
+    'F__dollar_charsToStringRevOnto(fn_Main_revOnto']) assert.match(text, `rt.${p}, `);
+  for (const o of await runBoth(fusedMain)) assert.equal(o, { stdout: expected, error: '', exit: 0 });
+});
+
+test('fused list primitives on what they cannot take: the function runs, and its crash or result is the program\'s', async () => {
+  const cases: [string, string][] = [
+    ['prim_showInt (Main.len (Lune.Prelude.Cons 1 2))', 'NonExhaustiveCase 2'],
+    ['prim_showInt (Main.count (Lune.Prelude.Cons 1 (Lune.Prelude.Just 3)) 0)', 'NonExhaustiveCase Just 3'],
+    ['prim_charsToString (Main.app (Lune.Prelude.Cons \'a\' Lune.Prelude.Unit) Lune.Prelude.Nil)', 'NonExhaustiveCase Unit'],
+    ['prim_charsToString (Main.rev (Lune.Prelude.Cons \'a\' 7))', 'NonExhaustiveCase 7'],
+  ];
+  for (const [expr, error] of cases) {
+    const src = `module Main\n${fusedLib}\nMain.main = prim_putStrLn (${expr})\n`;
+    for (const o of await runBoth(src)) assert.equal(o, { stdout: '', error, exit: 1 }, expr);
+  }
+  // charsToString of a reverse onto an improper list fails as charsToString does, on the whole reversed list;
+  // a count whose accumulator is not an Int fails in prim_addInt, as the function would.
+  const bad = [`prim_charsToString (Main.revOnto (prim_stringToChars "ab") 5)`, `prim_showInt (Main.count (prim_stringToChars "ab") "k")`];
+  for (const expr of bad) {
+    const outs = await runBoth(`module Main\n${fusedLib}\nMain.main = prim_putStrLn (${expr})\n`);
+    assert.ok(outs[0]!.exit === 1 && outs[0]!.error !== '', JSON.stringify(outs[0]));
+    for (const o of outs.slice(1)) assert.equal(o, outs[0], expr);
+  }
+});
+
 test.run();

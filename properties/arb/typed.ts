@@ -87,6 +87,17 @@ function library(): Core.Decl[] {
       { label: 'y', value: app('prim_mulInt', mk.select(P('$r'), 'y'), int(2)) },
       { label: 'x', value: app('prim_addInt', mk.select(P('p'), 'x'), P('d')) }])))),
     mk.decl('Main.normPt', mk.lam([mk.pvar('p')], app('prim_addInt', mk.select(P('p'), 'x'), mk.select(P('p'), 'y')))),
+    // List functions in the prelude's shapes (Lune.String.listLength, Lune.List.reverseHelper, …), whose calls
+    // passes/fuse-lists.ts turns into runtime loops; applied to Int lists and to strings' characters.
+    mk.decl('Main.listLength', mk.lam([mk.pvar('xs')], mk.case(xs, [mk.alt(pcon('Nil'), int(0)),
+      mk.alt(pcon('Cons', mk.pwild(), mk.pvar('rest')), app('prim_addInt', int(1), app('Main.listLength', rest)))]))),
+    mk.decl('Main.lengthOnto', mk.lam([mk.pvar('xs'), mk.pvar('n')], listCase(xs, P('n'),
+      app('Main.lengthOnto', rest, app('prim_addInt', P('n'), int(1)))))),
+    mk.decl('Main.appendList', mk.lam([mk.pvar('xs'), mk.pvar('ys')], listCase(xs, P('ys'),
+      con('Cons', x, app('Main.appendList', rest, P('ys')))))),
+    mk.decl('Main.revOnto', mk.lam([mk.pvar('xs'), mk.pvar('acc')], listCase(xs, P('acc'),
+      app('Main.revOnto', rest, con('Cons', x, P('acc')))))),
+    mk.decl('Main.reverse', mk.lam([mk.pvar('xs')], app('Main.revOnto', xs, con('Nil')))),
     // Template hole conversions as the Lune prelude elaborates them (PRIMITIVES.md §1.8).
     mk.decl('$dictToTemplate_Int', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('n')], app('prim_templateText', app('prim_showInt', P('n')))) }])),
     mk.decl('$dictToTemplate_String', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('s')], app('prim_templateText', P('s'))) }])),
@@ -220,6 +231,8 @@ class Gen {
         () => app('Main.goNames', t('Int'), t('Int'), t('Int')),
         () => mk.select(t('Pt'), this.pick(['x', 'y'])),
         () => app('Main.normPt', t('Pt')),
+        () => app('Main.listLength', this.pick([() => t('IntList'), () => app('prim_stringToChars', t('String'))])()),
+        () => app('Main.lengthOnto', this.pick([() => t('IntList'), () => app('prim_stringToChars', t('String'))])(), t('Int')),
       ],
       Bool: [
         () => app(this.pick(['prim_eqInt', 'prim_leInt', 'prim_geInt']), t('Int'), t('Int')),
@@ -237,6 +250,9 @@ class Gen {
         () => app('Main.showList', t('IntList')),
         () => app('prim_templateRender', t('Tmpl')),
         () => app('prim_charsToString', con('Cons', t('Char'), con('Cons', t('Char'), con('Nil')))),
+        () => app('prim_charsToString', app('Main.reverse', app('prim_stringToChars', t('String')))),
+        () => app('prim_charsToString', app('Main.revOnto', app('prim_stringToChars', t('String')), con('Cons', t('Char'), app('prim_stringToChars', t('String'))))),
+        () => app('prim_charsToString', app('Main.appendList', app('prim_stringToChars', t('String')), app('prim_stringToChars', t('String')))),
       ],
       Char: [
         () => app('prim_intToChar', app('prim_addInt', int(97), app('prim_modInt', t('Int'), int(26)))),
@@ -267,6 +283,8 @@ class Gen {
       IntList: [
         () => con('Cons', t('Int'), t('IntList')),
         () => app('Main.mapList', t('IntFn'), t('IntList')),
+        () => app('Main.appendList', t('IntList'), t('IntList')),
+        () => app('Main.reverse', t('IntList')),
       ],
       Rec: [
         () => mk.record([{ label: 'b', value: t('String') }, { label: 'a', value: t('Int') }]),

@@ -1,0 +1,174 @@
+// lists.go: the primitives of passes/fuse-lists.ts. Each replaces a call `f xs…` of a list function the compiler
+// recognized by its shape (length, length onto an accumulator, append, charsToString of a reverse onto) and takes
+// f first. It walks the list in a loop, reading a string's characters not yet unfolded (a Chars) straight from
+// the string, and builds nothing it does not return. On anything but a proper list (never, in a typed program)
+// it calls f itself, so that a crash is f's own, message and all.
+package rt
+
+import (
+	"math/big"
+	"strings"
+	"unicode/utf8"
+)
+
+// listLength is how many elements xs has, if it is a proper list (cells and Chars ending in Nil).
+func listLength(xs Value) (int64, bool) {
+	n := int64(0)
+	for {
+		switch x := xs.(type) {
+		case *Cell:
+			n++
+			xs = x.Tail
+		case *Chars:
+			if first := x.first.Load(); first != nil {
+				xs = first
+				continue
+			}
+			return n + int64(utf8.RuneCountInString(x.s)), true
+		case *Con:
+			return n, x.K == KNil && len(x.Args) == 0
+		default:
+			return 0, false
+		}
+	}
+}
+
+// F__dollar_listLength is `f xs` for f a length (`Nil -> 0; Cons _ r -> 1 + f r`).
+func F__dollar_listLength(f, xs Value) Value {
+	if n, ok := listLength(xs); ok {
+		return BoxInt(n)
+	}
+	return Apply(f, xs)
+}
+
+// F__dollar_listLengthOnto is `f xs k` for f a length onto an accumulator (`Nil -> k; Cons _ r -> f r (k + 1)`).
+func F__dollar_listLengthOnto(f, xs, k Value) Value {
+	if n, ok := listLength(xs); ok {
+		switch k.(type) {
+		case int64, *big.Int:
+			if n == 0 {
+				return k
+			}
+			return F_prim_addInt(k, BoxInt(n))
+		}
+		if n == 0 { // f returns k as it is, whatever it is
+			return k
+		}
+	}
+	return ApplyN(f, xs, k)
+}
+
+// F__dollar_listAppend is `f xs ys` for f an append (`Nil -> ys; Cons x r -> Cons x (f r ys)`): xs's elements in
+// fresh cells ending in ys, taken listSlab at a time from one allocation (as many as needed, not more).
+func F__dollar_listAppend(f, xs, ys Value) Value {
+	n, ok := listLength(xs)
+	if !ok {
+		return ApplyN(f, xs, ys)
+	}
+	if n == 0 {
+		return ys
+	}
+	var free []Cell
+	var head Value
+	hole := &head
+	put := func(x Value) {
+		if len(free) == 0 {
+			free = make([]Cell, min(n, listSlab))
+		}
+		c := &free[0]
+		free = free[1:]
+		n--
+		c.Head = x
+		*hole = c
+		hole = &c.Tail
+	}
+	for cur := xs; ; {
+		if cell, ok := cur.(*Cell); ok {
+			put(cell.Head)
+			cur = cell.Tail
+			continue
+		}
+		if cs, ok := cur.(*Chars); ok {
+			if first := cs.first.Load(); first != nil {
+				cur = first
+				continue
+			}
+			for _, r := range cs.s {
+				put(Char(r))
+			}
+		}
+		break // Nil (listLength said so) or the rest of a string, copied
+	}
+	*hole = ys
+	return head
+}
+
+// F__dollar_charsToStringRevOnto is `prim_charsToString (f xs acc)` for f a reverse onto (`Nil -> acc;
+// Cons x r -> f r (Cons x acc)`): xs's characters backwards, then acc's, with no list in between.
+func F__dollar_charsToStringRevOnto(f, xs, acc Value) Value {
+	var buf [64]rune
+	runes := buf[:0]
+	for cur := xs; ; {
+		if cell, ok := cur.(*Cell); ok {
+			if ch, ok := cell.Head.(Char); ok { // charsToString skips what is not a Char
+				runes = append(runes, rune(ch))
+			}
+			cur = cell.Tail
+			continue
+		}
+		if cs, ok := cur.(*Chars); ok {
+			if first := cs.first.Load(); first != nil {
+				cur = first
+				continue
+			}
+			for _, r := range cs.s {
+				runes = append(runes, r)
+			}
+			break
+		}
+		if c, ok := cur.(*Con); ok && c.K == KNil && len(c.Args) == 0 {
+			break
+		}
+		return F_prim_charsToString(ApplyN(f, xs, acc))
+	}
+	var b strings.Builder
+	b.Grow(len(runes))
+	for i := len(runes) - 1; i >= 0; i-- {
+		b.WriteRune(runes[i]) // U+FFFD for a surrogate, as charsToString
+	}
+	if c, ok := acc.(*Con); ok && c.K == KNil && len(c.Args) == 0 {
+		return b.String()
+	}
+	tail, ok := charsString(acc)
+	if !ok {
+		return F_prim_charsToString(ApplyN(f, xs, acc))
+	}
+	b.WriteString(tail)
+	return b.String()
+}
+
+// charsString is charsToString of a proper list, false for anything else (charsToString would fail on it).
+func charsString(xs Value) (string, bool) {
+	if _, ok := listLength(xs); !ok {
+		return "", false
+	}
+	return AsString(F_prim_charsToString(xs)), true
+}
+
+var (
+	P__dollar_listLength     = MkFunc("$listLength", 2, func(a []Value) Value { return F__dollar_listLength(a[0], a[1]) })
+	P__dollar_listLengthOnto = MkFunc("$listLengthOnto", 3, func(a []Value) Value {
+		return F__dollar_listLengthOnto(a[0], a[1], a[2])
+	})
+	P__dollar_listAppend           = MkFunc("$listAppend", 3, func(a []Value) Value { return F__dollar_listAppend(a[0], a[1], a[2]) })
+	P__dollar_charsToStringRevOnto = MkFunc("$charsToStringRevOnto", 3, func(a []Value) Value {
+		return F__dollar_charsToStringRevOnto(a[0], a[1], a[2])
+	})
+)
+
+func init() {
+	register("$listLength", P__dollar_listLength)
+	register("$listLengthOnto", P__dollar_listLengthOnto)
+	register("$listAppend", P__dollar_listAppend)
+	register("$charsToStringRevOnto", P__dollar_charsToStringRevOnto)
+}

@@ -1,0 +1,165 @@
+package rt
+
+import (
+	"math/big"
+	"strings"
+	"testing"
+)
+
+// calls is a list function that records being called and answers `answer`: the fallback of a fused primitive.
+func calls(n *int, answer Value) *Func {
+	return MkFunc("Main.f", 1, func(a []Value) Value {
+		*n++
+		return answer
+	})
+}
+
+// calls2 is calls for a function of two parameters.
+func calls2(n *int, answer Value) *Func {
+	return MkFunc("Main.f", 2, func(a []Value) Value {
+		*n++
+		return answer
+	})
+}
+
+// The lists the primitives read: cells, a string's characters not unfolded, the same unfolded (the first chunk
+// made), and cells ending in a string's characters.
+func listKinds(s string) map[string]Value {
+	unfolded := F_prim_stringToChars(s)
+	if c, ok := unfolded.(*Chars); ok {
+		c.unfold()
+	}
+	xs := []Value{}
+	for _, r := range s {
+		xs = append(xs, Char(r))
+	}
+	mixed := F_prim_stringToChars(s)
+	for i := len(xs) - 1; i >= 0 && i >= len(xs)-3; i-- {
+		mixed = &Cell{Head: xs[i], Tail: mixed}
+	}
+	return map[string]Value{"cells": MkList(xs), "chars": F_prim_stringToChars(s), "unfolded": unfolded, "mixed": mixed}
+}
+
+func TestListLengthEveryKind(t *testing.T) {
+	s := strings.Repeat("aé𝄞,", 40) // 160 code points, more than one chunk
+	for name, xs := range listKinds(s) {
+		n := 0
+		want := int64(160)
+		if name == "mixed" {
+			want = 163
+		}
+		if got := F__dollar_listLength(calls(&n, nil), xs); got != want || n != 0 {
+			t.Errorf("%s: length %v (fallback called %d times), want %d", name, got, n, want)
+		}
+		if got := F__dollar_listLengthOnto(calls2(&n, nil), xs, int64(1)); got != want+1 || n != 0 {
+			t.Errorf("%s: length onto 1 = %v, want %d", name, got, want+1)
+		}
+	}
+	n := 0
+	if got := F__dollar_listLength(calls(&n, nil), Nil); got != int64(0) || n != 0 {
+		t.Errorf("length Nil = %v", got)
+	}
+}
+
+func TestListLengthOntoAccumulators(t *testing.T) {
+	n := 0
+	f := calls2(&n, "fallback")
+	xs := F_prim_stringToChars("abc")
+	// Past int64: a big Int, as k + 1 + 1 + 1 would be (2^63 + 1).
+	if got := F__dollar_listLengthOnto(f, xs, int64(1<<63-2)); Show(got) != "9223372036854775809" {
+		t.Errorf("overflow: %s", Show(got))
+	}
+	big := new(big.Int).Lsh(big.NewInt(1), 70)
+	if got := F__dollar_listLengthOnto(f, xs, big); Show(got) != "1180591620717411303427" {
+		t.Errorf("big accumulator: %s", Show(got))
+	}
+	// Nil returns the accumulator as it is, whatever it is; a non-Int with elements to count is the function's.
+	if got := F__dollar_listLengthOnto(f, Nil, "k"); got != "k" || n != 0 {
+		t.Errorf("Nil onto a String: %v", got)
+	}
+	if got := F__dollar_listLengthOnto(f, xs, "k"); got != "fallback" || n != 1 {
+		t.Errorf("a String accumulator: %v (fallback called %d times)", got, n)
+	}
+}
+
+func TestListPrimitivesFallBackOnImproperLists(t *testing.T) {
+	improper := []Value{&Cell{Head: int64(1), Tail: int64(2)}, int64(3), MkCon("Lune.Prelude.Just", int64(1)), &Cell{Head: Char('a'), Tail: MkCon("Lune.Prelude.Unit")}}
+	for _, xs := range improper {
+		n := 0
+		if got := F__dollar_listLength(calls(&n, "f1"), xs); got != "f1" || n != 1 {
+			t.Errorf("length %s: %v", Show(xs), got)
+		}
+		if got := F__dollar_listLengthOnto(calls2(&n, "f2"), xs, int64(0)); got != "f2" || n != 2 {
+			t.Errorf("length onto %s: %v", Show(xs), got)
+		}
+		if got := F__dollar_listAppend(calls2(&n, "f3"), xs, Nil); got != "f3" || n != 3 {
+			t.Errorf("append %s: %v", Show(xs), got)
+		}
+		// charsToString of what the function returns.
+		if got := F__dollar_charsToStringRevOnto(calls2(&n, MkList([]Value{Char('z')})), xs, Nil); got != "z" || n != 4 {
+			t.Errorf("charsToString of reverse of %s: %v", Show(xs), got)
+		}
+	}
+	// A proper list reversed onto an improper one: the function's result, given to charsToString.
+	n := 0
+	if got := F__dollar_charsToStringRevOnto(calls2(&n, Nil), F_prim_stringToChars("ab"), int64(5)); got != "" || n != 1 {
+		t.Errorf("onto an improper list: %v (fallback called %d times)", got, n)
+	}
+}
+
+func TestListAppendEveryKindAndSize(t *testing.T) {
+	for _, size := range []int{1, 2, listSlab - 1, listSlab, listSlab + 1, 3*listSlab + 5} {
+		s := strings.Repeat("é", size)
+		for name, xs := range listKinds(s) {
+			tail := MkList([]Value{int64(7)})
+			n := 0
+			got := F__dollar_listAppend(calls2(&n, nil), xs, tail)
+			elems, ok := ListElems(got)
+			want := size + 1
+			if name == "mixed" {
+				want += min(3, size)
+			}
+			if !ok || len(elems) != want || elems[len(elems)-1] != int64(7) || elems[0] != Char('é') || n != 0 {
+				t.Fatalf("size %d, %s: %d elements, last %v (fallback %d)", size, name, len(elems), elems[len(elems)-1], n)
+			}
+			// The tail is shared, not copied.
+			last := got
+			for i := 0; i < want-1; i++ {
+				last = last.(*Cell).Tail
+			}
+			if last != tail {
+				t.Fatalf("size %d, %s: the tail was copied", size, name)
+			}
+		}
+	}
+	n := 0
+	if got := F__dollar_listAppend(calls2(&n, nil), Nil, "anything"); got != "anything" || n != 0 {
+		t.Errorf("append Nil: %v", got)
+	}
+}
+
+func TestCharsToStringRevOnto(t *testing.T) {
+	n := 0
+	f := calls2(&n, nil)
+	for name, xs := range listKinds("ab𝄞") {
+		want := "𝄞ba"
+		if name == "mixed" {
+			want = "𝄞ba𝄞ba"
+		}
+		if got := F__dollar_charsToStringRevOnto(f, xs, Nil); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+		if got := F__dollar_charsToStringRevOnto(f, xs, F_prim_stringToChars("cd")); got != want+"cd" {
+			t.Errorf("%s onto cd: %q", name, got)
+		}
+	}
+	// Non-Chars are skipped and surrogates become U+FFFD, as charsToString does; long lists need no buffer limit.
+	xs := MkList([]Value{Char('a'), int64(1), Char(0xD800), Char('b')})
+	if got := F__dollar_charsToStringRevOnto(f, xs, MkList([]Value{True, Char('c')})); got != "b\uFFFDac" || n != 0 {
+		t.Errorf("quirks: %q", got)
+	}
+	long := strings.Repeat("xy", 1000)
+	if got := F__dollar_charsToStringRevOnto(f, F_prim_stringToChars(long), Nil); got != strings.Repeat("yx", 1000) {
+		t.Errorf("long string reversed wrongly")
+	}
+}
