@@ -53,8 +53,20 @@ Main.m = \\xs -> Main.l xs ${NIL}
 Main.n = \\xs -> Main.revOnto ${NIL} xs
 Main.o = \\xs acc -> case xs of { ${NIL} -> acc; ${CONS} x r -> Main.o r (${CONS} x acc); _ -> acc }
 Main.p = \\xs acc -> case xs of { ${NIL} -> acc; ${CONS} x r -> let y = prim_putStrLn "!" in Main.p r (${CONS} x acc) }
+Main.q = \\xs y -> Main.revOnto xs ${NIL}
+Main.s = \\xs -> Main.revOnto xs ${NIL} ${NIL}
+Main.t = \\xs -> Main.revOnto xs Lune.Prelude.Nothing
+Main.u = \\xs -> case xs of { ${NIL} -> 0; ${CONS} _ r -> prim_addInt 1 (Main.u r r) }
+Main.v = \\xs acc -> case xs of { ${NIL} -> acc; ${CONS} x r -> acc }
+Main.w = \\xs acc -> case xs of { ${NIL} -> acc; ${CONS} x r -> let t = ${CONS} x acc in let z = prim_putStrLn "!" in Main.w r t }
+Main.x = \\xs -> case xs of { ${NIL} -> 0; ${CONS} _ r -> prim_addInt 1 (Main.x r); Lune.Prelude.Just y -> 5 }
+Main.y = \\xs -> case xs of { Lune.Prelude.Nothing -> 0; ${CONS} _ r -> prim_addInt 1 (Main.y r) }
+Main.z = \\xs -> case xs of { ${NIL} z -> 0; ${CONS} _ r -> prim_addInt 1 (Main.z r) }
+Main.aa = \\xs -> case xs of { ${NIL} -> 0; ${CONS} _ r q -> prim_addInt 1 (Main.aa r) }
+Main.ab = \\xs k z -> case xs of { ${NIL} -> k; ${CONS} _ r -> Main.ab r (prim_addInt k 1) }
+Main.ac = \\xs acc -> case xs of { ${NIL} -> acc; ${CONS} x r -> Main.ac r (${CONS} x acc); _ -> let y = prim_putStrLn "!" in acc }
 Main.revOnto = \\xs acc -> case xs of { ${NIL} -> acc; ${CONS} x r -> Main.revOnto r (${CONS} x acc) }`;
-  const names = 'abcdefghijklmnop'.split('').map((c) => `Main.${c}`);
+  const names = [...'abcdefghijklmnopqstuvwxyz'.split(''), 'aa', 'ab', 'ac'].map((c) => `Main.${c}`);
   assert.equal(idiomsOf(`${decls}\n${reachAll([...names, 'Main.revOnto'])}`), { 'Main.revOnto': 'reverseOnto' });
 });
 
@@ -100,6 +112,15 @@ Main.main =
       %prim_putStrLn _t_18
     _ -> fail NonExhaustiveCase _s in Main.main
 `);
+  // In tail position, and in a template's hole.
+  const word = fused(`module Main
+${lib}
+Main.word = \\cs -> prim_charsToString (Main.rev cs)
+Main.main = prim_putStrLn (prim_templateRender $"<\${prim_templateText (prim_showInt (Main.len (prim_stringToChars (Main.word (prim_stringToChars "ab"))))) : Template}>")
+`);
+  assert.ok(word.includes(`Main.word =
+  \\cs -> %$charsToStringRevOnto @Main.revOnto cs Lune.Prelude.Nil`), word);
+  assert.ok(word.includes('%$listLength @Main.len'), word);
   // (The simplifier made the three `prim_stringToChars s` one.) The recognized functions are the fallback of
   // their fused calls: their own recursive calls stay calls.
   assert.ok(out.includes('let _t = @Main.len r'), out);
@@ -110,6 +131,7 @@ test('left alone: partial applications, a reverse read by more than charsToStrin
   const src = `module Main
 ${lib}
 Main.twice = \\f -> prim_addInt (f 1) (f 2)
+Main.idList = \\xs -> xs
 Main.main =
   let g = Main.count (prim_stringToChars "ab") in
   let r = Main.rev (prim_stringToChars "ab") in
@@ -117,7 +139,10 @@ Main.main =
   let r2 = Main.revOnto (prim_stringToChars "cd") Lune.Prelude.Nil in
   let k = prim_showInt (prim_addInt (Main.twice g) (Main.len r)) in
   let b = prim_charsToString r2 in
-  prim_putStrLn (prim_appendString (prim_appendString a b) k)
+  let c = prim_charsToString (Main.idList (prim_stringToChars "ef")) in
+  let d = Main.revOnto (prim_stringToChars "gh") in
+  let e = prim_charsToString d in
+  prim_putStrLn (prim_appendString (prim_appendString a b) (prim_appendString k (prim_appendString c e)))
 `;
   const out = fused(src);
   assert.is(out.slice(out.indexOf('Main.main =')), `Main.main =
@@ -132,9 +157,17 @@ Main.main =
   let _t_10 = %prim_addInt _t_8 _t_9
   let k_1 = %prim_showInt _t_10
   let b = %prim_charsToString r2
-  let _t_11 = %prim_appendString a b
-  let _t_12 = %prim_appendString _t_11 k_1
-  %prim_putStrLn _t_12
+  let _t_11 = %prim_stringToChars "ef"
+  let _t_12 = @Main.idList _t_11
+  let c = %prim_charsToString _t_12
+  let _t_13 = %prim_stringToChars "gh"
+  let d = @Main.revOnto _t_13
+  let e = %prim_charsToString d
+  let _t_14 = %prim_appendString a b
+  let _t_15 = %prim_appendString c e
+  let _t_16 = %prim_appendString k_1 _t_15
+  let _t_17 = %prim_appendString _t_14 _t_16
+  %prim_putStrLn _t_17
 `);
   const off = compile(parseCore(src, 't.lcore'), { target: goTarget, stopAfter: 'anf-fused', optimize: false }).outputs;
   assert.is(off.get('anf-fused'), off.get('anf-simplified'));

@@ -58,6 +58,29 @@ func F__dollar_listLengthOnto(f, xs, k Value) Value {
 	return ApplyN(f, xs, k)
 }
 
+// walkList calls each for every element of xs and chars for the rest of a string not yet unfolded (its last
+// element: a Chars ends the list), and says whether xs is a proper list; it stops at the first thing that is not.
+func walkList(xs Value, each func(Value), chars func(string)) bool {
+	for {
+		switch x := xs.(type) {
+		case *Cell:
+			each(x.Head)
+			xs = x.Tail
+		case *Chars:
+			if first := x.first.Load(); first != nil {
+				xs = first
+				continue
+			}
+			chars(x.s)
+			return true
+		case *Con:
+			return x.K == KNil && len(x.Args) == 0
+		default:
+			return false
+		}
+	}
+}
+
 // F__dollar_listAppend is `f xs ys` for f an append (`Nil -> ys; Cons x r -> Cons x (f r ys)`): xs's elements in
 // fresh cells ending in ys, taken listSlab at a time from one allocation (as many as needed, not more).
 func F__dollar_listAppend(f, xs, ys Value) Value {
@@ -65,11 +88,8 @@ func F__dollar_listAppend(f, xs, ys Value) Value {
 	if !ok {
 		return ApplyN(f, xs, ys)
 	}
-	if n == 0 {
-		return ys
-	}
 	var free []Cell
-	var head Value
+	head := ys
 	hole := &head
 	put := func(x Value) {
 		if len(free) == 0 {
@@ -82,23 +102,11 @@ func F__dollar_listAppend(f, xs, ys Value) Value {
 		*hole = c
 		hole = &c.Tail
 	}
-	for cur := xs; ; {
-		if cell, ok := cur.(*Cell); ok {
-			put(cell.Head)
-			cur = cell.Tail
-			continue
+	walkList(xs, put, func(s string) {
+		for _, r := range s {
+			put(Char(r))
 		}
-		if cs, ok := cur.(*Chars); ok {
-			if first := cs.first.Load(); first != nil {
-				cur = first
-				continue
-			}
-			for _, r := range cs.s {
-				put(Char(r))
-			}
-		}
-		break // Nil (listLength said so) or the rest of a string, copied
-	}
+	})
 	*hole = ys
 	return head
 }
@@ -108,27 +116,12 @@ func F__dollar_listAppend(f, xs, ys Value) Value {
 func F__dollar_charsToStringRevOnto(f, xs, acc Value) Value {
 	var buf [64]rune
 	runes := buf[:0]
-	for cur := xs; ; {
-		if cell, ok := cur.(*Cell); ok {
-			if ch, ok := cell.Head.(Char); ok { // charsToString skips what is not a Char
-				runes = append(runes, rune(ch))
-			}
-			cur = cell.Tail
-			continue
+	proper := walkList(xs, func(x Value) {
+		if ch, ok := x.(Char); ok { // charsToString skips what is not a Char
+			runes = append(runes, rune(ch))
 		}
-		if cs, ok := cur.(*Chars); ok {
-			if first := cs.first.Load(); first != nil {
-				cur = first
-				continue
-			}
-			for _, r := range cs.s {
-				runes = append(runes, r)
-			}
-			break
-		}
-		if c, ok := cur.(*Con); ok && c.K == KNil && len(c.Args) == 0 {
-			break
-		}
+	}, func(s string) { runes = append(runes, []rune(s)...) })
+	if !proper {
 		return F_prim_charsToString(ApplyN(f, xs, acc))
 	}
 	var b strings.Builder
