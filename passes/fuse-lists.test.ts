@@ -65,8 +65,10 @@ Main.z = \\xs -> case xs of { ${NIL} z -> 0; ${CONS} _ r -> prim_addInt 1 (Main.
 Main.aa = \\xs -> case xs of { ${NIL} -> 0; ${CONS} _ r q -> prim_addInt 1 (Main.aa r) }
 Main.ab = \\xs k z -> case xs of { ${NIL} -> k; ${CONS} _ r -> Main.ab r (prim_addInt k 1) }
 Main.ac = \\xs acc -> case xs of { ${NIL} -> acc; ${CONS} x r -> Main.ac r (${CONS} x acc); _ -> let y = prim_putStrLn "!" in acc }
+Main.ad = \\xs -> case xs of { ${NIL} -> 0; Main.Pair _ r -> prim_addInt 1 (Main.ad r) }
+Main.ae = \\xs -> case xs of { ${NIL} -> let y = prim_addInt 1 2 in y; ${CONS} _ r -> prim_addInt 1 (Main.ae r) }
 Main.revOnto = \\xs acc -> case xs of { ${NIL} -> acc; ${CONS} x r -> Main.revOnto r (${CONS} x acc) }`;
-  const names = [...'abcdefghijklmnopqstuvwxyz'.split(''), 'aa', 'ab', 'ac'].map((c) => `Main.${c}`);
+  const names = [...'abcdefghijklmnopqstuvwxyz'.split(''), 'aa', 'ab', 'ac', 'ad', 'ae'].map((c) => `Main.${c}`);
   assert.equal(idiomsOf(`${decls}\n${reachAll([...names, 'Main.revOnto'])}`), { 'Main.revOnto': 'reverseOnto' });
 });
 
@@ -142,7 +144,8 @@ Main.main =
   let c = prim_charsToString (Main.idList (prim_stringToChars "ef")) in
   let d = Main.revOnto (prim_stringToChars "gh") in
   let e = prim_charsToString d in
-  prim_putStrLn (prim_appendString (prim_appendString a b) (prim_appendString k (prim_appendString c e)))
+  let f2 = prim_charsToString (Main.len (prim_stringToChars "ij") Lune.Prelude.Nil) in
+  prim_putStrLn (prim_appendString (prim_appendString a b) (prim_appendString k (prim_appendString c (prim_appendString e f2))))
 `;
   const out = fused(src);
   assert.is(out.slice(out.indexOf('Main.main =')), `Main.main =
@@ -163,11 +166,15 @@ Main.main =
   let _t_13 = %prim_stringToChars "gh"
   let d = @Main.revOnto _t_13
   let e = %prim_charsToString d
-  let _t_14 = %prim_appendString a b
-  let _t_15 = %prim_appendString c e
-  let _t_16 = %prim_appendString k_1 _t_15
-  let _t_17 = %prim_appendString _t_14 _t_16
-  %prim_putStrLn _t_17
+  let _t_14 = %prim_stringToChars "ij"
+  let _t_15 = @Main.len _t_14 Lune.Prelude.Nil
+  let f2 = %prim_charsToString _t_15
+  let _t_16 = %prim_appendString a b
+  let _t_17 = %prim_appendString e f2
+  let _t_18 = %prim_appendString c _t_17
+  let _t_19 = %prim_appendString k_1 _t_18
+  let _t_20 = %prim_appendString _t_16 _t_19
+  %prim_putStrLn _t_20
 `);
   const off = compile(parseCore(src, 't.lcore'), { target: goTarget, stopAfter: 'anf-fused', optimize: false }).outputs;
   assert.is(off.get('anf-fused'), off.get('anf-simplified'));

@@ -18,7 +18,10 @@ export interface PrimInfo {
 const g = (group: Capability, entries: Record<string, number>): PrimInfo[] =>
   Object.entries(entries).map(([name, arity]) => ({ name, arity, group }));
 
-/** Every primitive, in PRIMITIVES.md order (119 typed names plus the 5 `$prim…` internals and the 3 `prim_io…`). */
+/**
+ * Every primitive, in PRIMITIVES.md order (119 typed names plus the 5 `$prim…` internals and the 3 `prim_io…`),
+ * then the compiler's own (`$primShowValue`, `$primUnbound`, the 4 of the `fused` group) and the database ones.
+ */
 export const prims: readonly PrimInfo[] = [
   ...g('ints', { prim_addInt: 2, prim_subInt: 2, prim_mulInt: 2, prim_divInt: 2, prim_modInt: 2, prim_eqInt: 2,
     prim_leInt: 2, prim_geInt: 2, prim_showInt: 1, prim_parseInt: 1 }),
