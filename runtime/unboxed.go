@@ -17,6 +17,19 @@ func MulInt64(a, b int64) (int64, bool) {
 
 const minInt64 = -1 << 63
 
+// AddInt64 is a + b when the sum fits in int64. Workers add inline; they call this when both operands are
+// literals, which Go would add at compile time and reject when the sum overflows.
+func AddInt64(a, b int64) (int64, bool) {
+	s := a + b
+	return s, (a^s)&(b^s) >= 0
+}
+
+// SubInt64 is a − b when the difference fits in int64 (for two literals, as AddInt64).
+func SubInt64(a, b int64) (int64, bool) {
+	d := a - b
+	return d, (a^b)&(a^d) >= 0
+}
+
 // FloorDiv64 is prim_divInt (floor division) on int64; false for a zero divisor and for MinInt64 / −1.
 func FloorDiv64(a, b int64) (int64, bool) {
 	if b == 0 || (b == -1 && a == minInt64) {

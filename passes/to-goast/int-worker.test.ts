@@ -256,8 +256,8 @@ func Main_walk_w(flag rt.Value, n int64, acc int64, xs rt.Value) (int64, bool) {
 \t\t\t\t}
 \t\t\t\treturn w, true
 \t\t\tcase con != nil && con.K == rt.KFalse && len(con.Args) == 0:
-\t\t\t\tvar _t int64 = 0 - 9223372036854775807
-\t\t\t\tif (0^9223372036854775807)&(0^_t) < 0 {
+\t\t\t\t_t, ok_1 := rt.SubInt64(0, 9223372036854775807)
+\t\t\t\tif !ok_1 {
 \t\t\t\t\treturn 0, false
 \t\t\t\t}
 \t\t\t\tw_1 := acc - _t
@@ -271,8 +271,8 @@ func Main_walk_w(flag rt.Value, n int64, acc int64, xs rt.Value) (int64, bool) {
 \t\tcase cell != nil:
 \t\t\tx := cell.Head
 \t\t\tr := cell.Tail
-\t\t\tn_1, ok_1 := x.(int64)
-\t\t\tif !ok_1 {
+\t\t\tn_1, ok_2 := x.(int64)
+\t\t\tif !ok_2 {
 \t\t\t\treturn 0, false
 \t\t\t}
 \t\t\t_s := n_1 <= n
@@ -328,8 +328,8 @@ func Main_pair_w(a int64, b int64) (rt.Value, bool) {
 `, text);
   assert.is(section(text, '// Main_big_w is', '// fn_Main_show is'), `// Main_big_w is Main.big on int64 a_1; false where the boxed code would leave int64 or fail.
 func Main_big_w(a_1 int64) (int64, bool) {
-\tn_2, ok_2 := rt.IntLit("9223372036854775808").(int64)
-\tif !ok_2 {
+\tn_2, ok_3 := rt.IntLit("9223372036854775808").(int64)
+\tif !ok_3 {
 \t\treturn 0, false
 \t}
 \tw_3 := a_1 + n_2
@@ -598,6 +598,32 @@ Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.f 20).#b (Main.f 20).
 `;
   assert.match(G.print(goOf(src)), '\tvar w rt.Value = rt.MkIntRecord4(labels, n, _t, 3, _t_1)\n');
   assert.is((await runGo(src)).stdout, '61\n');
+});
+
+test('Go: a worker adding or subtracting two literals computes at run time (Go would refuse a constant past int64)', async () => {
+  const src = `module Main
+Main.f = \\n -> prim_addInt n (prim_addInt 9223372036854775807 2)
+Main.g = \\n -> prim_addInt n (prim_subInt (prim_subInt 0 9223372036854775807) 2)
+Main.h = \\n -> prim_addInt n (prim_subInt (prim_addInt 40 1) 1)
+Main.main = prim_putStrLn (prim_appendString (prim_showInt (Main.f 1)) (prim_appendString " " (prim_appendString (prim_showInt (Main.g 1)) (prim_appendString " " (prim_showInt (Main.h 2))))))
+`;
+  const text = G.print(goOf(src));
+  assert.match(text, 'rt.AddInt64(9223372036854775807, 2)');
+  assert.match(text, 'rt.SubInt64(0, 9223372036854775807)');
+  assert.match(text, 'rt.AddInt64(40, 1)');
+  assert.is((await runGo(src)).stdout, '9223372036854775810 -9223372036854775808 42\n');
+});
+
+test('Go: a function with Int arithmetic that always fails has no Int result (its wrapper would box an rt.Value)', async () => {
+  const src = `module Main
+Main.g = \\n s b -> 2.5
+Main.f = \\u -> let x = prim_mulInt 1 2 in let y = Main.g x "s" Lune.Prelude.True in
+  let z = case Main.Dot of { Main.Circle r -> r } in prim_addFloat y z
+Main.main = prim_putStrLn (prim_showFloat (Main.f 0))
+`;
+  const r = await runGo(src);
+  assert.is(r.status, 1, r.stderr);
+  assert.match(r.stderr, 'error: NonExhaustiveCase Dot');
 });
 
 test.run();

@@ -219,7 +219,9 @@ export function planWorkers(m: Anf.Module, plan: Plan): Map<string, Worker> {
         if (s === undefined) continue;
         const r = check(name);
         if (r === null) { sigs.delete(name); changed = true; continue; }
-        const result = r === 'fail' ? 'none' : r;
+        // A body that cannot return normally keeps the result it has (none until it has one): after the
+        // promotion below, a function that always fails keeps its boxed result in the second round.
+        const result = r === 'fail' ? s.result : r;
         if (result !== s.result) { s.result = result; changed = true; }
       }
     }
@@ -565,6 +567,13 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[], letName?: str
     declare(cx, name, k, e, out);
     return k;
   };
+  // Two literals: Go would compute `a + b` at compile time and refuse a sum past int64, so a helper computes it
+  // at run time (and gives up on overflow, as the inline check does).
+  const literals = c.args.every((x) => x.tag === 'Lit');
+  if (literals && (fn === 'prim_addInt' || fn === 'prim_subInt')) {
+    cx.declared.push({ out, stmt: callOrGiveUp(cx, [name], rtCall(fn === 'prim_addInt' ? 'AddInt64' : 'SubInt64', [a!, b!]), out), name });
+    return 'int';
+  }
   switch (fn) {
     case 'prim_addInt':
       define(G.mk.binary('+', a!, b!), 'int');
