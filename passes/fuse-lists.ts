@@ -8,7 +8,8 @@
 //   - reverse:           `\xs -> g xs Nil` with g a reverse onto                    f xs   → g xs Nil
 //   - reverse onto:      `\xs a -> case xs of Nil -> a; Cons x r -> f r (Cons x a)`, when its result's only use is
 //                        the very next `prim_charsToString` (Lune.String.split and words: `fromChars (listReverse
-//                        acc)`): `let a = f xs acc; let s = prim_charsToString a` → `let s = $charsToStringRevOnto f xs acc`.
+//                        acc)`): `let a = f xs acc; let s = prim_charsToString a`
+//                        → `let s = $charsToStringRevOnto f xs acc`.
 // Why: the prelude's String.length is `listLength (toChars s)`, a non-tail recursion over a list of as many cells
 // as the string has characters; split and words rebuild each word twice (reverse, then fromChars).
 // Each $-primitive takes the function it replaces as its first argument, and means exactly that call
@@ -28,14 +29,17 @@ export type ListIdiom = 'length' | 'lengthOnto' | 'append' | 'reverse' | 'revers
 const arityOf: Record<ListIdiom, number> = { length: 1, lengthOnto: 2, append: 2, reverse: 1, reverseOnto: 2 };
 
 /** The fused primitive each idiom's call becomes (reverse becomes a call of its reverse onto; reverse onto stays). */
-const fusedPrim: Partial<Record<ListIdiom, string>> = { length: '$listLength', lengthOnto: '$listLengthOnto', append: '$listAppend' };
+const fusedPrim: Partial<Record<ListIdiom, string>> = {
+  length: '$listLength', lengthOnto: '$listLengthOnto', append: '$listAppend',
+};
 
 /** The rewritten module (every declaration but the recognized functions themselves). */
 export function fuseLists(m: A.Module): A.Module {
   const idioms = listIdioms(m.decls);
   const uses = useCounts(m.decls);
   const f = new Fuser(idioms, uses);
-  return A.mk.module(m.name, m.decls.map((d) => (idioms.has(d.name) ? d : A.mk.decl(d.name, f.expr(d.body), d.span))), m.main, m.span);
+  const decls = m.decls.map((d) => (idioms.has(d.name) ? d : A.mk.decl(d.name, f.expr(d.body), d.span)));
+  return A.mk.module(m.name, decls, m.main, m.span);
 }
 
 /** The top-level functions of one of the idioms' shapes, with the global a `reverse` calls. */
@@ -115,7 +119,10 @@ function useCounts(decls: readonly A.Decl[]): Map<string, number> {
 }
 
 class Fuser {
-  constructor(private readonly idioms: ReadonlyMap<string, { idiom: ListIdiom; target?: string }>, private readonly uses: ReadonlyMap<string, number>) {}
+  constructor(
+    private readonly idioms: ReadonlyMap<string, { idiom: ListIdiom; target?: string }>,
+    private readonly uses: ReadonlyMap<string, number>,
+  ) {}
 
   /** The expression with its calls rewritten; a let spine is walked in a loop (spines can be 100k lets long). */
   expr(e: A.Expr): A.Expr {
@@ -140,7 +147,8 @@ class Fuser {
   // `let a = g xs acc` (g a reverse onto) then `prim_charsToString a`, a read nowhere else: the fused call.
   private revToString(prev: A.Let, c: A.Comp): A.Comp | null {
     const r = prev.rhs;
-    if (r.tag !== 'App' || !isGlobal(r.fn) || this.idioms.get(r.fn.name)?.idiom !== 'reverseOnto' || r.args.length !== 2) return null;
+    if (r.tag !== 'App' || !isGlobal(r.fn) || r.args.length !== 2) return null;
+    if (this.idioms.get(r.fn.name)?.idiom !== 'reverseOnto') return null;
     if (!isCall(c, 'prim', 'prim_charsToString', [local(prev.name)]) || this.uses.get(prev.name) !== 1) return null;
     return A.mk.app(A.mk.var('$charsToStringRevOnto', 'prim', c.span), [r.fn, ...r.args], c.span);
   }
@@ -149,7 +157,8 @@ class Fuser {
     switch (c.tag) {
       case 'App': return this.call(c);
       case 'Lam': return A.mk.lam(c.params, this.expr(c.body), c.name, c.span);
-      case 'Template': return A.mk.template(c.block, c.parts.map((p) => (p.tag === 'Hole' ? { tag: 'Hole', body: this.expr(p.body) } : p)), c.span);
+      case 'Template':
+        return A.mk.template(c.block, c.parts.map((p) => (p.tag === 'Hole' ? { tag: 'Hole', body: this.expr(p.body) } : p)), c.span);
       case 'Switch':
         return A.mk.switch(c.scrutinee, c.arms.map((a) => (a.tag === 'ConArm'
           ? A.mk.conArm(a.con, a.binders, this.expr(a.body)) : A.mk.stringArm(a.value, this.expr(a.body)))),
@@ -163,7 +172,9 @@ class Fuser {
     const known = isGlobal(c.fn) ? this.idioms.get(c.fn.name) : undefined;
     if (known === undefined) return c;
     if (c.args.length !== arityOf[known.idiom]) return c;
-    if (known.idiom === 'reverse') return A.mk.app(A.mk.var(known.target!, 'global', c.fn.span), [c.args[0]!, A.mk.var(NIL, 'con', c.span)], c.span);
+    if (known.idiom === 'reverse') {
+      return A.mk.app(A.mk.var(known.target!, 'global', c.fn.span), [c.args[0]!, A.mk.var(NIL, 'con', c.span)], c.span);
+    }
     const prim = fusedPrim[known.idiom];
     return prim === undefined ? c : A.mk.app(A.mk.var(prim, 'prim', c.fn.span), [c.fn, ...c.args], c.span);
   }
