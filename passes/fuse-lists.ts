@@ -118,6 +118,9 @@ function useCounts(decls: readonly A.Decl[]): Map<string, number> {
   return out;
 }
 
+/** A let of the spine being rebuilt. */
+interface SpineLet { readonly name: string; readonly rhs: A.Comp; readonly span: A.Let['span'] }
+
 class Fuser {
   constructor(
     private readonly idioms: ReadonlyMap<string, { idiom: ListIdiom; target?: string }>,
@@ -126,30 +129,26 @@ class Fuser {
 
   /** The expression with its calls rewritten; a let spine is walked in a loop (spines can be 100k lets long). */
   expr(e: A.Expr): A.Expr {
-    const lets: A.Let[] = [];
+    const lets: SpineLet[] = [];
     let cur = e;
     for (; cur.tag === 'Let'; cur = cur.body) {
-      const rhs = this.comp(cur.rhs);
-      const prev = lets[lets.length - 1];
-      const fused = prev !== undefined ? this.revToString(prev, rhs) : null;
-      if (fused !== null) lets[lets.length - 1] = A.mk.let(cur.name, fused, cur.body, cur.span);
-      else lets.push(A.mk.let(cur.name, rhs, cur.body, cur.span));
+      const rhs = this.absorb(lets, this.comp(cur.rhs));
+      lets.push({ name: cur.name, rhs, span: cur.span });
     }
-    const value = this.comp(cur.value);
-    const prev = lets[lets.length - 1];
-    const fused = prev !== undefined ? this.revToString(prev, value) : null;
-    if (fused !== null) lets.pop();
-    let out: A.Expr = A.mk.ret(fused ?? value, cur.span);
+    let out: A.Expr = A.mk.ret(this.absorb(lets, this.comp(cur.value)), cur.span);
     for (let i = lets.length - 1; i >= 0; i--) out = A.mk.let(lets[i]!.name, lets[i]!.rhs, out, lets[i]!.span);
     return out;
   }
 
-  // `let a = g xs acc` (g a reverse onto) then `prim_charsToString a`, a read nowhere else: the fused call.
-  private revToString(prev: A.Let, c: A.Comp): A.Comp | null {
-    const r = prev.rhs;
-    if (r.tag !== 'App' || !isGlobal(r.fn) || r.args.length !== 2) return null;
-    if (this.idioms.get(r.fn.name)?.idiom !== 'reverseOnto') return null;
-    if (!isCall(c, 'prim', 'prim_charsToString', [local(prev.name)]) || this.uses.get(prev.name) !== 1) return null;
+  // `c`, or, when `c` is `prim_charsToString a` and the let before it `let a = g xs acc` (g a reverse onto, a read
+  // nowhere else), the fused call, that let dropped.
+  private absorb(lets: SpineLet[], c: A.Comp): A.Comp {
+    const prev = lets[lets.length - 1];
+    const r = prev?.rhs;
+    if (r === undefined || r.tag !== 'App' || !isGlobal(r.fn) || r.args.length !== 2) return c;
+    if (this.idioms.get(r.fn.name)?.idiom !== 'reverseOnto') return c;
+    if (!isCall(c, 'prim', 'prim_charsToString', [local(prev!.name)]) || this.uses.get(prev!.name) !== 1) return c;
+    lets.pop();
     return A.mk.app(A.mk.var('$charsToStringRevOnto', 'prim', c.span), [r.fn, ...r.args], c.span);
   }
 

@@ -11,26 +11,12 @@ import (
 	"unicode/utf8"
 )
 
-// listLength is how many elements xs has, if it is a proper list (cells and Chars ending in Nil).
+// listLength is how many elements xs has, if it is a proper list (cells and Chars ending in Nil); a Chars is
+// counted in its string. (As fast as a loop of its own: 6.5 ms for a million cells either way, memory-bound.)
 func listLength(xs Value) (int64, bool) {
 	n := int64(0)
-	for {
-		switch x := xs.(type) {
-		case *Cell:
-			n++
-			xs = x.Tail
-		case *Chars:
-			if first := x.first.Load(); first != nil {
-				xs = first
-				continue
-			}
-			return n + int64(utf8.RuneCountInString(x.s)), true
-		case *Con:
-			return n, x.K == KNil && len(x.Args) == 0
-		default:
-			return 0, false
-		}
-	}
+	ok := walkList(xs, func(Value) { n++ }, func(s string) { n += int64(utf8.RuneCountInString(s)) })
+	return n, ok
 }
 
 // F__dollar_listLength is `f xs` for f a length (`Nil -> 0; Cons _ r -> 1 + f r`).
@@ -43,19 +29,17 @@ func F__dollar_listLength(f, xs Value) Value {
 
 // F__dollar_listLengthOnto is `f xs k` for f a length onto an accumulator (`Nil -> k; Cons _ r -> f r (k + 1)`).
 func F__dollar_listLengthOnto(f, xs, k Value) Value {
-	if n, ok := listLength(xs); ok {
-		switch k.(type) {
-		case int64, *big.Int:
-			if n == 0 {
-				return k
-			}
+	n, ok := listLength(xs)
+	if ok && n == 0 {
+		return k // f returns k as it is, whatever it is
+	}
+	switch k.(type) {
+	case int64, *big.Int:
+		if ok {
 			return F_prim_addInt(k, BoxInt(n))
 		}
-		if n == 0 { // f returns k as it is, whatever it is
-			return k
-		}
 	}
-	return ApplyN(f, xs, k)
+	return ApplyN(f, xs, k) // not a list, or an accumulator prim_addInt would refuse: f's own crash
 }
 
 // walkList calls each for every element of xs and chars for the rest of a string not yet unfolded (its last
@@ -82,7 +66,9 @@ func walkList(xs Value, each func(Value), chars func(string)) bool {
 }
 
 // F__dollar_listAppend is `f xs ys` for f an append (`Nil -> ys; Cons x r -> Cons x (f r ys)`): xs's elements in
-// fresh cells ending in ys, taken listSlab at a time from one allocation (as many as needed, not more).
+// fresh cells ending in ys, taken listSlab at a time from one allocation (as many as needed, not more). Counting
+// first walks xs twice, but measured faster than an rt.Cells growing from 2 (strings benchmark 121 vs 132 ms: its
+// appends are of 5-character strings, one allocation instead of two).
 func F__dollar_listAppend(f, xs, ys Value) Value {
 	n, ok := listLength(xs)
 	if !ok {
@@ -112,40 +98,34 @@ func F__dollar_listAppend(f, xs, ys Value) Value {
 }
 
 // F__dollar_charsToStringRevOnto is `prim_charsToString (f xs acc)` for f a reverse onto (`Nil -> acc;
-// Cons x r -> f r (Cons x acc)`): xs's characters backwards, then acc's, with no list in between.
+// Cons x r -> f r (Cons x acc)`): xs's characters backwards, then acc's, with no list in between. Like
+// charsToString, it skips elements that are not Chars and writes U+FFFD for a surrogate.
 func F__dollar_charsToStringRevOnto(f, xs, acc Value) Value {
 	var buf [64]rune
 	runes := buf[:0]
 	proper := walkList(xs, func(x Value) {
-		if ch, ok := x.(Char); ok { // charsToString skips what is not a Char
+		if ch, ok := x.(Char); ok {
 			runes = append(runes, rune(ch))
 		}
-	}, func(s string) { runes = append(runes, []rune(s)...) })
-	if !proper {
-		return F_prim_charsToString(ApplyN(f, xs, acc))
-	}
+	}, func(s string) {
+		for _, r := range s {
+			runes = append(runes, r)
+		}
+	})
 	var b strings.Builder
 	b.Grow(len(runes))
 	for i := len(runes) - 1; i >= 0; i-- {
-		b.WriteRune(runes[i]) // U+FFFD for a surrogate, as charsToString
+		b.WriteRune(runes[i])
 	}
-	if c, ok := acc.(*Con); ok && c.K == KNil && len(c.Args) == 0 {
-		return b.String()
-	}
-	tail, ok := charsString(acc)
-	if !ok {
+	proper = proper && walkList(acc, func(x Value) {
+		if ch, ok := x.(Char); ok {
+			b.WriteRune(rune(ch))
+		}
+	}, func(s string) { b.WriteString(s) })
+	if !proper {
 		return F_prim_charsToString(ApplyN(f, xs, acc))
 	}
-	b.WriteString(tail)
 	return b.String()
-}
-
-// charsString is charsToString of a proper list, false for anything else (charsToString would fail on it).
-func charsString(xs Value) (string, bool) {
-	if _, ok := listLength(xs); !ok {
-		return "", false
-	}
-	return AsString(F_prim_charsToString(xs)), true
 }
 
 var (
