@@ -42,8 +42,8 @@ func F__dollar_listLengthOnto(f, xs, k Value) Value {
 	return ApplyN(f, xs, k) // not a list, or an accumulator prim_addInt would refuse: f's own crash
 }
 
-// walkList calls each for every element of xs and chars for the rest of a string not yet unfolded (its last
-// element: a Chars ends the list), and says whether xs is a proper list; it stops at the first thing that is not.
+// walkList calls each for every element of xs and chars for the characters of a string not yet unfolded (a
+// Chars), and says whether xs is a proper list; it stops at the first thing that is not.
 func walkList(xs Value, each func(Value), chars func(string)) bool {
 	for {
 		switch x := xs.(type) {
@@ -56,7 +56,7 @@ func walkList(xs Value, each func(Value), chars func(string)) bool {
 				continue
 			}
 			chars(x.s)
-			return true
+			xs = x.tail
 		case *Con:
 			return x.K == KNil && len(x.Args) == 0
 		default:
@@ -65,36 +65,79 @@ func walkList(xs Value, each func(Value), chars func(string)) bool {
 	}
 }
 
-// F__dollar_listAppend is `f xs ys` for f an append (`Nil -> ys; Cons x r -> Cons x (f r ys)`): xs's elements in
-// fresh cells ending in ys, taken listSlab at a time from one allocation (as many as needed, not more). Counting
-// first walks xs twice, but measured faster than an rt.Cells growing from 2 (strings benchmark 121 vs 132 ms: its
-// appends are of 5-character strings, one allocation instead of two).
+// F__dollar_listAppend is `f xs ys` for f an append (`Nil -> ys; Cons x r -> Cons x (f r ys)`): xs copied
+// (appendInto), ending in ys.
 func F__dollar_listAppend(f, xs, ys Value) Value {
-	n, ok := listLength(xs)
+	var head Value
+	end, ok := appendInto(&head, xs)
 	if !ok {
 		return ApplyN(f, xs, ys)
 	}
-	var free []Cell
-	head := ys
-	hole := &head
-	put := func(x Value) {
-		if len(free) == 0 {
-			free = make([]Cell, min(n, listSlab))
-		}
-		c := &free[0]
-		free = free[1:]
-		n--
-		c.Head = x
-		*hole = c
-		hole = &c.Tail
-	}
-	walkList(xs, put, func(s string) {
-		for _, r := range s {
-			put(Char(r))
-		}
-	})
-	*hole = ys
+	*end = ys
 	return head
+}
+
+// AppendInto stores a copy of the proper list xs (appendInto) in *hole and returns the hole at the copy's end,
+// where the rest goes: the link `$listAppend f xs rest` of a loop building its result front to back
+// (passes/to-goast/contexts.ts), whose compiler proved xs a proper list.
+func AppendInto(hole *Value, xs Value) *Value {
+	end, ok := appendInto(hole, xs)
+	if !ok {
+		panic("rt.AppendInto: not a proper list (the compiler proved it one)")
+	}
+	return end
+}
+
+// AppendStringInto stores the characters of the String s in *hole, as a Chars (no cell built), and returns the
+// hole after them: AppendInto of `prim_stringToChars s` without that list.
+func AppendStringInto(hole *Value, s Value) *Value {
+	str := AsString(s)
+	if str == "" {
+		return hole
+	}
+	c := &Chars{s: str}
+	*hole = c
+	return &c.tail
+}
+
+// appendInto stores in *hole a copy of the list xs with nothing yet at its end, and returns that end (a hole),
+// if xs is a proper list; else it stores nothing and says false. Cells are copied into fresh cells, taken
+// listSlab at a time from one allocation (as many as needed, not more); a string's characters not yet unfolded
+// (a Chars) become a Chars of the same string before the rest, so that appending a string's characters copies
+// no character. Counting first walks xs twice, but measured faster than an rt.Cells growing from 2 (strings
+// benchmark 121 vs 132 ms: its appends are of 5-character strings, one allocation instead of two).
+func appendInto(hole *Value, xs Value) (*Value, bool) {
+	n := 0
+	if !walkList(xs, func(Value) { n++ }, func(string) {}) {
+		return nil, false
+	}
+	var free []Cell
+	for {
+		switch x := xs.(type) {
+		case *Cell:
+			if len(free) == 0 {
+				free = make([]Cell, min(n, listSlab))
+			}
+			c := &free[0]
+			free = free[1:]
+			n--
+			c.Head = x.Head
+			*hole = c
+			hole = &c.Tail
+			xs = x.Tail
+		case *Chars:
+			if first := x.first.Load(); first != nil {
+				xs = first
+				continue
+			}
+			c := &Chars{s: x.s}
+			*hole = c
+			hole = &c.tail
+			xs = x.tail
+		default: // Nil: walkList said xs is a proper list
+			return hole, true
+		}
+	}
 }
 
 // F__dollar_charsToStringRevOnto is `prim_charsToString (f xs acc)` for f a reverse onto (`Nil -> acc;

@@ -125,13 +125,64 @@ func TestListAppendEveryKindAndSize(t *testing.T) {
 			// The tail is shared, not copied.
 			last := got
 			for i := 0; i < want-1; i++ {
-				last = last.(*Cell).Tail
+				last = AsCell(last).Tail
 			}
 			if last != tail {
 				t.Fatalf("size %d, %s: the tail was copied", size, name)
 			}
 		}
 	}
+	n := 0
+	if got := F__dollar_listAppend(calls2(&n, nil), Nil, "anything"); got != "anything" || n != 0 {
+		t.Errorf("append Nil: %v", got)
+	}
+}
+
+// Appending a string's characters not yet unfolded copies none of them: the result is a Chars of the same
+// string before the appended list, which every reader then follows (matching, length, charsToString, Show,
+// another append).
+func TestListAppendKeepsCharsUnfolded(t *testing.T) {
+	n := 0
+	f := calls2(&n, nil)
+	long := strings.Repeat("xé", charsChunk) // two chunks when unfolded
+	ys := MkList([]Value{Char('!')})
+	got := F__dollar_listAppend(f, F_prim_stringToChars(long), ys)
+	cs, ok := got.(*Chars)
+	if !ok || cs.s != long || cs.tail != ys || cs.first.Load() != nil {
+		t.Fatalf("append of a string's characters: %#v", got)
+	}
+	if F_prim_charsToString(got) != long+"!" || F__dollar_listLength(f, got) != int64(2*charsChunk+1) {
+		t.Errorf("charsToString %q, length %v", F_prim_charsToString(got), F__dollar_listLength(f, got))
+	}
+	// Cells, then Chars, then cells, then Chars: appended twice, read through every path.
+	mixed := &Cell{Head: Char('<'), Tail: F__dollar_listAppend(f, F_prim_stringToChars("ab"), &Cell{Head: Char('-'), Tail: F_prim_stringToChars("cd")})}
+	twice := F__dollar_listAppend(f, mixed, mixed)
+	want := "<ab-cd<ab-cd"
+	if s := F_prim_charsToString(twice); s != want {
+		t.Errorf("charsToString of an append of mixed lists: %q", s)
+	}
+	if s := F__dollar_charsToStringRevOnto(f, twice, F_prim_stringToChars("z")); s != "dc-ba<dc-ba<z" {
+		t.Errorf("reverse of it onto z: %q", s)
+	}
+	if s := Show(twice); s != `Cons '<' (Cons 'a' (Cons 'b' (Cons '-' (Cons 'c' (Cons 'd' (Cons '<' (Cons 'a' (Cons 'b' (Cons '-' (Cons 'c' (Cons 'd' Nil)))))))))))` {
+		t.Errorf("show: %s", s)
+	}
+	elems, ok := ListElems(got) // matching unfolds the string, then goes on into the tail
+	if !ok || len(elems) != 2*charsChunk+1 || elems[1] != Char('é') || elems[2*charsChunk] != Char('!') || n != 0 {
+		t.Errorf("elements: %d, ok %v, fallback %d", len(elems), ok, n)
+	}
+	// An unfolded string is copied cell by cell (its cells exist already), still ending in the appended list.
+	if s := F_prim_charsToString(F__dollar_listAppend(f, got, F_prim_stringToChars("?"))); s != long+"!?" {
+		t.Errorf("append of an unfolded string: %q", s)
+	}
+	// A string's characters before an improper list: the function decides, as for any improper list.
+	improper := &Chars{s: "ab", tail: int64(3)}
+	if got := F__dollar_listAppend(calls2(&n, "f"), improper, Nil); got != "f" || n != 1 {
+		t.Errorf("append of characters before an improper tail: %v (fallback %d)", got, n)
+	}
+}
+
+func TestListAppendNilUnchanged(t *testing.T) {
 	n := 0
 	if got := F__dollar_listAppend(calls2(&n, nil), Nil, "anything"); got != "anything" || n != 0 {
 		t.Errorf("append Nil: %v", got)
@@ -162,4 +213,39 @@ func TestCharsToStringRevOnto(t *testing.T) {
 	if got := F__dollar_charsToStringRevOnto(f, F_prim_stringToChars(long), Nil); got != strings.Repeat("yx", 1000) {
 		t.Errorf("long string reversed wrongly")
 	}
+}
+
+// AppendInto copies a proper list into the hole and returns the hole at the copy's end; AppendStringInto puts a
+// string's characters there as a Chars (an empty string: nothing, the same hole).
+func TestAppendIntoMovesTheHole(t *testing.T) {
+	for name, xs := range listKinds("ab𝄞") {
+		var head Value
+		end := AppendInto(&head, xs)
+		*end = F_prim_stringToChars("!")
+		want := "ab𝄞!"
+		if name == "mixed" {
+			want = "ab𝄞ab𝄞!"
+		}
+		if got := F_prim_charsToString(head); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+	var head Value = "untouched"
+	if end := AppendInto(&head, Nil); end != &head || head != "untouched" {
+		t.Errorf("AppendInto of Nil: a new hole, or the hole written (%v)", head)
+	}
+	if end := AppendStringInto(&head, ""); end != &head || head != "untouched" {
+		t.Errorf("AppendStringInto of \"\": a new hole, or the hole written (%v)", head)
+	}
+	end := AppendStringInto(&head, "é,")
+	*end = Nil
+	if cs, ok := head.(*Chars); !ok || cs.s != "é," || F_prim_charsToString(head) != "é," {
+		t.Errorf("AppendStringInto: %#v", head)
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(r.(string), "not a proper list") {
+			t.Errorf("AppendInto of an improper list: %v", r)
+		}
+	}()
+	AppendInto(&head, &Cell{Head: Char('a'), Tail: int64(1)})
 }

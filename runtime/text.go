@@ -22,19 +22,21 @@ func F_prim_stringToChars(a Value) Value {
 	if s == "" {
 		return Nil
 	}
-	return &Chars{s: s}
+	return &Chars{s: s, tail: Nil}
 }
 
 // charsChunk is how many code points of a string become cells at a time (one allocation of 2 KiB): a loop
 // over a long string's characters then keeps a chunk of cells alive, not a list as long as the string.
 const charsChunk = 64
 
-// Chars is a non-empty string's code points as a Lune list, not built yet: the list whose cells charsOf(s)
-// gives. Generated code and the runtime reach it only through AsCell, ConOrCell, ListElems, charsToString and
-// Show, which unfold it; the first unfolding is kept (fibers may race to make it: both results are equal,
-// one is kept).
+// Chars is a non-empty string's code points followed by the list tail (Nil for prim_stringToChars, another
+// list when $listAppend puts a string's characters before it), not built yet: the list whose cells
+// charsOf(s, tail) gives. Generated code and the runtime reach it only through AsCell, ConOrCell, ListElems,
+// walkList, charsToString and Show, which unfold it or read s; the first unfolding is kept (fibers may race to
+// make it: both results are equal, one is kept).
 type Chars struct {
 	s     string
+	tail  Value
 	first atomic.Pointer[Cell]
 }
 
@@ -43,20 +45,18 @@ func (c *Chars) unfold() *Cell {
 	if first := c.first.Load(); first != nil {
 		return first
 	}
-	c.first.CompareAndSwap(nil, charsOf(c.s).(*Cell))
+	c.first.CompareAndSwap(nil, charsOf(c.s, c.tail))
 	return c.first.Load()
 }
 
-// charsOf is the list of s's code points: cells for the first charsChunk, then a Chars for the rest.
-func charsOf(s string) Value {
-	if s == "" {
-		return Nil
-	}
+// charsOf is the list of a non-empty s's code points followed by tail: cells for the first charsChunk, then a
+// Chars for the rest.
+func charsOf(s string, tail Value) *Cell {
 	cells := make([]Cell, min(len(s), charsChunk)) // at most one code point per byte
 	i := 0
 	for off, r := range s {
 		if i == len(cells) {
-			cells[i-1].Tail = &Chars{s: s[off:]}
+			cells[i-1].Tail = &Chars{s: s[off:], tail: tail}
 			return &cells[0]
 		}
 		cells[i].Head = Char(r)
@@ -65,7 +65,7 @@ func charsOf(s string) Value {
 		}
 		i++
 	}
-	cells[i-1].Tail = Nil
+	cells[i-1].Tail = tail
 	return &cells[0]
 }
 
@@ -76,9 +76,10 @@ func F_prim_charsToString(a Value) Value {
 	var b strings.Builder
 	// Walks the list itself (no slice of its elements); an improper list fails as AsList would.
 	for cur := a; ; {
-		if cs, ok := cur.(*Chars); ok { // the rest of a string, as it was
+		if cs, ok := cur.(*Chars); ok { // a string's characters, as they were
 			b.WriteString(cs.s)
-			return b.String()
+			cur = cs.tail
+			continue
 		}
 		if cell, ok := cur.(*Cell); ok {
 			if ch, ok := cell.Head.(Char); ok {

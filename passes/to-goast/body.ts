@@ -7,6 +7,7 @@ import { assertNever, bug } from '../../ir/shared/diagnostic';
 import type { Literal } from '../../ir/shared/literal';
 import { goPrimFunc, goPrimValue, lookupPrim } from '../../ir/shared/prims';
 import { type Plan, synthetic } from './names';
+import { type Link, type TailContext, buildsCells, isCell, isSelfCall } from './contexts';
 import type { Worker } from './int-worker';
 import { sortedFields } from './shapes';
 
@@ -36,7 +37,11 @@ export interface Ctx {
    * assigns `params` (the loop's inputs) and continues the function's loop instead of calling. Cleared inside
    * lambdas and template holes, whose `return` is not the function's.
    */
-  selfLoop: { readonly name: string; readonly params: readonly string[]; readonly trmc: Trmc | null; readonly acc: AccCells | null } | null;
+  selfLoop: {
+    readonly name: string; readonly params: readonly string[]; readonly trmc: Trmc | null; readonly acc: AccCells | null;
+    /** Its tail contexts (contexts.ts), by their first let: computed front to back through trmc's hole. */
+    readonly contexts: ReadonlyMap<Anf.Let, TailContext>;
+  } | null;
   /** Optimizations on (self tail calls as loops); false under `-O0`. */
   readonly optimize: boolean;
   /**
@@ -47,8 +52,8 @@ export interface Ctx {
 }
 
 /**
- * Tail recursion modulo constructor (a function with a `K … (f …) …` tail): the loop builds the result front to
- * back. `head` holds the result; `hole` points at the place (`head`, or the argument slot of the last cell
+ * Tail recursion modulo constructor (a function with a tail context, contexts.ts: `K … (f …) …`, or a switch
+ * whose arms have such tails, inside constructors and appends): the loop builds the result front to back. `head` holds the result; `hole` points at the place (`head`, or the argument slot of the last cell
  * built) where the value of the current iteration goes, so every `return e` of the loop is `*hole = e; return
  * head`. The cells are fresh and unreachable from anywhere else until the function returns, so filling their
  * slot later cannot be observed.
@@ -84,15 +89,20 @@ export function stmts(cx: Ctx, e: Anf.Expr, dest: Dest, out: G.Stmt[] = []): G.S
         ifOnBool(cx, test, next.value as Anf.Switch, dest, out);
         return out;
       }
+      const ctx = dest.kind === 'return' ? cx.selfLoop?.contexts.get(next) : undefined;
+      if (ctx !== undefined) {
+        contextStmts(cx, ctx, out, () => ifOnBool(cx, test, next.rhs as Anf.Switch, dest, out));
+        return out;
+      }
       const to = cx.plan.used.has(next.name) ? local(cx, next.name) : '_';
       if (to !== '_') out.push(G.mk.declStmt(G.mk.varDecl(to, rtValue, null)));
       ifOnBool(cx, test, next.rhs as Anf.Switch, { kind: 'assign', to }, out);
       cur = next.body;
       continue;
     }
-    const trmc = cx.selfLoop?.trmc ?? null;
-    if (trmc !== null && dest.kind === 'return' && isConsTail(cur, cx.selfLoop!.name, cx.selfLoop!.params.length, cx.plan.uses)) {
-      consTailStmts(cx, cur, trmc, out);
+    const ctx = dest.kind === 'return' ? cx.selfLoop?.contexts.get(cur) : undefined;
+    if (ctx !== undefined) {
+      contextStmts(cx, ctx, out, () => finish(cx, ctx.inner.rhs, dest, out));
       return out;
     }
     bindLet(cx, cur, out);
@@ -102,56 +112,49 @@ export function stmts(cx: Ctx, e: Anf.Expr, dest: Dest, out: G.Stmt[] = []): G.S
   return out;
 }
 
-/**
- * `let t = f a… in K b…` with f the function itself (saturated), t one of K's arguments and read nowhere else:
- * a constructor whose one argument is the recursive call's result.
- */
-export function isConsTail(l: Anf.Let, name: string, arity: number, uses: ReadonlyMap<string, number>): boolean {
-  if (!isSelfCall(l.rhs, name, arity) || l.body.tag !== 'Ret' || uses.get(l.name) !== 1) return false;
-  const k = l.body.value;
-  return k.tag === 'App' && k.fn.tag === 'Var' && k.fn.scope === 'con'
-    && k.args.filter((a) => a.tag === 'Var' && a.scope === 'local' && a.name === l.name).length === 1;
-}
-
-// `let t = f a… in K b…` (isConsTail) in a loop building its result: the cell with a hole where t goes, put in
-// the current hole, which then moves to the cell's slot; the next iteration computes f a….
-function consTailStmts(cx: Ctx, l: Anf.Let, trmc: Trmc, out: G.Stmt[]): void {
-  consCell(cx, l, trmc, (a) => atom(cx, a).e, out);
-  loopStep(cx, (l.rhs as Anf.App).args, out);
+// A tail context (contexts.ts) in a loop building its result: its total lets, its links from the outermost, then
+// `inner` (its self call, the next iteration; or its switch, whose arms return through the hole).
+function contextStmts(cx: Ctx, ctx: TailContext, out: G.Stmt[], inner: () => void): void {
+  for (const l of ctx.before) bindLet(cx, l, out);
+  linkStmts(cx, ctx.links, cx.selfLoop!.trmc!, (a) => atom(cx, a).e, out);
+  inner();
 }
 
 /**
- * The cell of a constructor tail `let t = f a… in K b…` (isConsTail) stored in the hole, which moves to the
- * cell's slot for t; `arg` gives the Go value of each other argument (the boxed code and workers convert
- * differently). nil in the slot: the next iteration's result is written there before anyone can read the cell.
+ * The links of a tail context, outermost first: each constructor's cell stored in the hole, which moves to the
+ * cell's slot (nil there: the value is written before anyone can read the cell); each append's copy of its list
+ * stored in the hole, which moves to the copy's end (rt.AppendInto; rt.AppendStringInto for a string's characters,
+which copies none). `arg` gives the Go value of the other
+ * arguments (the boxed code and workers convert differently).
  */
-export function consCell(cx: Ctx, l: Anf.Let, trmc: Trmc, arg: (a: Anf.Atom) => G.Expr, out: G.Stmt[]): void {
-  const k = (l.body as Anf.Ret).value as Anf.App;
-  const slot = k.args.findIndex((a) => a.tag === 'Var' && a.scope === 'local' && a.name === l.name);
-  const cell = cx.plan.names.fresh('cell');
-  const name = (k.fn as Anf.Var).name;
-  if (trmc.cells !== null && isCellTail(l)) out.push(G.mk.define(cell, G.mk.call(G.mk.sel(G.mk.ident(trmc.cells), 'New'), [arg(k.args[0]!)])));
-  else out.push(G.mk.define(cell, conCall(cx, name, k.args.map((a, i) => (i === slot ? G.mk.ident('nil') : arg(a))))));
-  out.push(fillHole(trmc, G.mk.ident(cell)));
-  out.push(G.mk.assign([G.mk.ident(trmc.hole)], '=', [G.mk.unary('&', conField(G.mk.ident(cell), name, k.args.length, slot))]));
+export function linkStmts(cx: Ctx, links: readonly Link[], trmc: Trmc, arg: (a: Anf.Atom) => G.Expr, out: G.Stmt[]): void {
+  const moveHole = (to: G.Expr): G.Stmt => G.mk.assign([G.mk.ident(trmc.hole)], '=', [to]);
+  for (const link of links) {
+    if (link.kind !== 'con') {
+      const [f, x] = link.kind === 'append' ? ['AppendInto', link.list] : ['AppendStringInto', link.string];
+      out.push(moveHole(rtCall(f, [G.mk.ident(trmc.hole), arg(x)])));
+      continue;
+    }
+    const k = link.comp;
+    const name = (k.fn as Anf.Var).name;
+    const cell = cx.plan.names.fresh('cell');
+    if (trmc.cells !== null && link.slot === 1 && isCell(k)) out.push(G.mk.define(cell, G.mk.call(G.mk.sel(G.mk.ident(trmc.cells), 'New'), [arg(k.args[0]!)])));
+    else out.push(G.mk.define(cell, conCall(cx, name, k.args.map((a, i) => (i === link.slot ? G.mk.ident('nil') : arg(a))))));
+    out.push(fillHole(trmc, G.mk.ident(cell)));
+    out.push(moveHole(G.mk.unary('&', conField(G.mk.ident(cell), name, k.args.length, link.slot))));
+  }
 }
 
 /** `*hole = e`: the value of the current iteration, where the result being built awaits it. */
 export const fillHole = (trmc: Trmc, e: G.Expr): G.Stmt => G.mk.assign([G.mk.star(G.mk.ident(trmc.hole))], '=', [e]);
 
-/** A constructor tail (isConsTail) building a list cell whose tail is the recursive call's result. */
-function isCellTail(l: Anf.Let): boolean {
-  const k = (l.body as Anf.Ret).value as Anf.App;
-  const last = k.args[1];
-  return isCell((k.fn as Anf.Var).name, k.args.length) && last !== undefined && last.tag === 'Var' && last.name === l.name;
-}
-
 /**
  * A fresh Trmc and its declarations before the loop: `var head rt.Value; hole := &head`, and `var cells rt.Cells`
- * when one of the loop's constructor tails `tails` builds list cells (taken from blocks: rt.Cells).
+ * when one of the loop's tail contexts builds list cells whose tail is the hole (taken from blocks: rt.Cells).
  */
-export function newTrmc(cx: { readonly plan: Plan }, tails: readonly Anf.Let[]): { trmc: Trmc; decls: G.Stmt[] } {
-  const trmc = { head: cx.plan.names.fresh('head'), hole: cx.plan.names.fresh('hole'), cells: tails.some(isCellTail) ? cx.plan.names.fresh('cells') : null };
+export function newTrmc(cx: { readonly plan: Plan }, contexts: ReadonlyMap<Anf.Let, TailContext>): { trmc: Trmc; decls: G.Stmt[] } {
+  const cells = [...contexts.values()].some(buildsCells) ? cx.plan.names.fresh('cells') : null;
+  const trmc = { head: cx.plan.names.fresh('head'), hole: cx.plan.names.fresh('hole'), cells };
   const decls = [G.mk.declStmt(G.mk.varDecl(trmc.head, rtValue, null)), G.mk.define(trmc.hole, G.mk.unary('&', G.mk.ident(trmc.head)))];
   if (trmc.cells !== null) decls.push(G.mk.declStmt(G.mk.varDecl(trmc.cells, rt('Cells'), null)));
   return { trmc, decls };
@@ -263,10 +266,6 @@ function finish(cx: Ctx, c: Anf.Comp, dest: Dest, out: G.Stmt[]): void {
   else out.push(G.mk.set(dest.to, r.e));
 }
 
-/** `c` is a call of the top-level function `name` with exactly `arity` arguments. */
-export const isSelfCall = (c: Anf.Comp, name: string, arity: number): c is Anf.App =>
-  c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'global' && c.fn.name === name && c.args.length === arity;
-
 /**
  * Walks the let spines of `e` that end in a tail position (its own, and those of its tail switches' arms and
  * defaults; not inside lambdas, and not a switch in let position, which gives its value to the let): `onLet` for
@@ -293,13 +292,6 @@ export function hasSelfTailCall(e: Anf.Expr, name: string, arity: number): boole
   return found;
 }
 
-/** The constructor tails `K … (f …) …` (isConsTail) of `e` in tail positions (not inside lambdas). */
-export function consTails(e: Anf.Expr, name: string, arity: number, uses: ReadonlyMap<string, number>): Anf.Let[] {
-  const found: Anf.Let[] = [];
-  forEachTail(e, (l) => { if (isConsTail(l, name, arity, uses)) found.push(l); }, () => {});
-  return found;
-}
-
 /**
  * The lets of `e` (on its tail positions' spines, not inside lambdas) building a list cell `Cons h t` read only
  * as an argument of a self tail call: a loop's accumulator (`rev xs (Cons x acc)`). Its cells come from an
@@ -311,7 +303,7 @@ export function accumulatorCells(e: Anf.Expr, name: string, arity: number, uses:
   const args = new Set<string>();
   forEachTail(e, (l) => {
     const c = l.rhs;
-    const cell = c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'con' && isCell(c.fn.name, c.args.length);
+    const cell = c.tag === 'App' && c.fn.tag === 'Var' && c.fn.scope === 'con' && isCellOf(c.fn.name, c.args.length);
     if (cell && uses.get(l.name) === 1) cells.add(l.name);
   }, (c) => {
     if (isSelfCall(c, name, arity)) for (const a of c.args) if (a.tag === 'Var' && a.scope === 'local') args.add(a.name);
@@ -350,11 +342,11 @@ const local = (cx: Ctx, x: string): string => cx.plan.locals.get(x) ?? bug('goas
 const consName = 'Lune.Prelude.Cons';
 
 /** A saturated Cons is an *rt.Cell (Head, Tail); every other constructor value an *rt.Con (K, Args). */
-const isCell = (con: string, arity: number): boolean => con === consName && arity === 2;
+const isCellOf = (con: string, arity: number): boolean => con === consName && arity === 2;
 
 /** Argument `i` of a constructor value `v` of `con` with `arity` arguments: `v.Head`, `v.Tail` or `v.Args[i]`. */
 function conField(v: G.Expr, con: string, arity: number, i: number): G.Expr {
-  return isCell(con, arity) ? G.mk.sel(v, i === 0 ? 'Head' : 'Tail') : G.mk.index(G.mk.sel(v, 'Args'), G.mk.int(String(i)));
+  return isCellOf(con, arity) ? G.mk.sel(v, i === 0 ? 'Head' : 'Tail') : G.mk.index(G.mk.sel(v, 'Args'), G.mk.int(String(i)));
 }
 
 /**
@@ -372,19 +364,19 @@ export function conMatch(cx: Ctx, subject: G.Expr, arms: readonly Anf.Arm[]): {
   const con = G.mk.ident(synthetic.con);
   const cell = G.mk.ident(synthetic.cell);
   const conArms = arms.filter((a): a is Anf.ConArm => a.tag === 'ConArm');
-  const cells = conArms.some((a) => isCell(a.con, a.binders.length));
-  const cons = conArms.some((a) => !isCell(a.con, a.binders.length));
+  const cells = conArms.some((a) => isCellOf(a.con, a.binders.length));
+  const cons = conArms.some((a) => !isCellOf(a.con, a.binders.length));
   const init = cells
     ? (cons ? G.mk.assign([con, cell], ':=', [rtCall('ConOrCell', [subject])]) : G.mk.define(synthetic.cell, rtCall('AsCell', [subject])))
     : cons ? G.mk.assign([con, G.mk.ident('_')], ':=', [G.mk.typeAssert(subject, G.mk.star(rt('Con')))]) : null;
   return {
     init,
-    test: (arm) => (isCell(arm.con, arm.binders.length) ? G.mk.binary('!=', cell, G.mk.ident('nil')) : G.mk.chain('&&', [
+    test: (arm) => (isCellOf(arm.con, arm.binders.length) ? G.mk.binary('!=', cell, G.mk.ident('nil')) : G.mk.chain('&&', [
       G.mk.binary('!=', con, G.mk.ident('nil')),
       G.mk.binary('==', G.mk.sel(con, 'K'), ctorRef(cx, arm.con)),
       G.mk.binary('==', G.mk.call(G.mk.ident('len'), [G.mk.sel(con, 'Args')]), G.mk.int(String(arm.binders.length))),
     ])),
-    field: (arm, i) => conField(isCell(arm.con, arm.binders.length) ? cell : con, arm.con, arm.binders.length, i),
+    field: (arm, i) => conField(isCellOf(arm.con, arm.binders.length) ? cell : con, arm.con, arm.binders.length, i),
   };
 }
 
@@ -500,7 +492,7 @@ function app(cx: Ctx, a: Anf.App): Res {
  * a list cell `&rt.Cell{Head: x, Tail: xs}`.
  */
 export function conCall(cx: Ctx, name: string, args: readonly G.Expr[]): G.Expr {
-  if (isCell(name, args.length)) return G.mk.unary('&', G.mk.composite(rt('Cell'), [G.mk.kv(G.mk.ident('Head'), args[0]!), G.mk.kv(G.mk.ident('Tail'), args[1]!)]));
+  if (isCellOf(name, args.length)) return G.mk.unary('&', G.mk.composite(rt('Cell'), [G.mk.kv(G.mk.ident('Head'), args[0]!), G.mk.kv(G.mk.ident('Tail'), args[1]!)]));
   const fixed = args.length >= 1 && args.length <= 4;
   return rtCall(fixed ? `MkCon${args.length}` : 'MkCon', [fixed ? ctorRef(cx, name) : G.mk.str(name), ...args]);
 }

@@ -3,7 +3,8 @@
 import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
-import { type Ctx, type Dest, accumulatorCells, consTails, funcOfArgs, hasSelfTailCall, newAccCells, newTrmc, rtValue, stmts } from './body';
+import { type Ctx, type Dest, accumulatorCells, funcOfArgs, hasSelfTailCall, newAccCells, newTrmc, rtValue, stmts } from './body';
+import { definedKinds, tailContexts } from './contexts';
 import { type Global, declLam, plan, synthetic } from './names';
 import { planWorkers, workerDecl, wrapperBody, type Worker } from './int-worker';
 import { labelOwners } from './shapes';
@@ -58,8 +59,10 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
     const locals = lam.params.map((p) => cx.plan.locals.get(p) ?? bug('goast', `parameter ${p} has no Go name`));
     // A function calling itself in tail position is a loop: its parameters become the loop's inputs, copied at
     // the top of each iteration into fresh variables (closures made in one iteration keep that iteration's).
-    const tails = cx.optimize ? consTails(lam.body, d.name, lam.params.length, cx.plan.uses) : [];
-    const consTail = tails.length > 0;
+    // Tail contexts need what each local's definition says of it (the boxed code knows nothing of parameters).
+    const kinds = definedKinds(lam.body);
+    const contexts = cx.optimize ? tailContexts(lam.body, d.name, lam.params.length, cx.plan.uses, (x) => kinds.get(x) ?? null) : new Map();
+    const consTail = contexts.size > 0;
     const loops = consTail || (cx.optimize && hasSelfTailCall(lam.body, d.name, lam.params.length));
     const inputs = loops ? locals.map((l) => cx.plan.names.fresh(`${l}_in`)) : locals;
     const params = inputs.map((n) => G.mk.field(n, rtValue));
@@ -70,11 +73,11 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
       const iteration: G.Stmt[] = [];
       lam.params.forEach((p, i) => { if (cx.plan.used.has(p)) iteration.push(G.mk.define(locals[i]!, G.mk.ident(inputs[i]!))); });
       // A loop building its result (body.ts Trmc): `var head rt.Value; hole := &head` before it.
-      const t = consTail ? newTrmc(cx, tails) : null;
+      const t = consTail ? newTrmc(cx, contexts) : null;
       if (t !== null) body.push(...t.decls);
       const a = newAccCells(cx, accumulatorCells(lam.body, d.name, lam.params.length, cx.plan.uses));
       body.push(...a.decls);
-      cx.selfLoop = { name: d.name, params: inputs, trmc: t?.trmc ?? null, acc: a.acc };
+      cx.selfLoop = { name: d.name, params: inputs, trmc: t?.trmc ?? null, acc: a.acc, contexts };
       stmts(cx, lam.body, { kind: 'return' }, iteration);
       cx.selfLoop = null;
       body.push(G.mk.for(null, null, null, iteration));

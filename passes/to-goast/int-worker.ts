@@ -21,10 +21,10 @@ import { bug } from '../../ir/shared/diagnostic';
 import { goPrimFunc, lookupPrim } from '../../ir/shared/prims';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
-  type AccCells, accCell, accumulatorCells, atom as boxedAtom, conCall, consCell, conMatch, type Ctx, consTails, fillHole,
-  hasSelfTailCall, intRecordLiteral, isConsTail, isSelfCall, newAccCells, newTrmc, ownerOf, recordOf, rtValue, selectField,
-  type Trmc,
+  type AccCells, accCell, accumulatorCells, atom as boxedAtom, conCall, conMatch, type Ctx, fillHole,
+  hasSelfTailCall, intRecordLiteral, linkStmts, newAccCells, newTrmc, ownerOf, recordOf, rtValue, selectField, type Trmc,
 } from './body';
+import { type TailContext, definedKinds, isSelfCall, tailContexts } from './contexts';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
 export type Kind = 'int' | 'bool' | 'val';
@@ -283,6 +283,8 @@ interface WCtx {
     readonly name: string; readonly params: readonly (string | null)[]; readonly kinds: readonly Kind[];
     /** A loop building its result (body.ts Trmc): every `return v, true` goes through the hole. */
     readonly trmc: Trmc | null;
+    /** Its tail contexts (contexts.ts), by their first let. */
+    readonly contexts: ReadonlyMap<Anf.Let, TailContext>;
     /** Its accumulator cells (body.ts accumulatorCells). */
     readonly acc: AccCells | null;
   } | null;
@@ -302,17 +304,22 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   const { plan, workers } = bx;
   const w = workers.get(d.name) ?? bug('goast', `${d.name} has no worker`);
   const lam = declLam(d) ?? bug('goast', `${d.name} has a worker but is not a lambda`);
-  // A constructor tail needs a boxed result to put in the hole (an Int or Bool result cannot be a constructor).
-  const tails = w.result === 'val' ? consTails(lam.body, d.name, lam.params.length, plan.uses) : [];
-  const consTail = tails.length > 0;
+  // A tail context needs a boxed result to put in the hole (an Int or Bool result cannot be a constructor). Its
+  // totality may rest on the int64 parameters: they are Ints.
+  const kinds = definedKinds(lam.body);
+  const intParams = new Set(lam.params.filter((_, i) => w.params[i] === 'int'));
+  const contexts = w.result === 'val'
+    ? tailContexts(lam.body, d.name, lam.params.length, plan.uses, (x) => (intParams.has(x) ? 'int' : kinds.get(x) ?? null))
+    : new Map<Anf.Let, TailContext>();
+  const consTail = contexts.size > 0;
   const loops = consTail || hasSelfTailCall(lam.body, d.name, lam.params.length);
-  const t = consTail ? newTrmc(bx, tails) : null;
+  const t = consTail ? newTrmc(bx, contexts) : null;
   const trmc = t?.trmc ?? null;
   const a = loops ? newAccCells(bx, accumulatorCells(lam.body, d.name, lam.params.length, plan.uses)) : { acc: null, decls: [] };
   const names = lam.params.map((p) => (plan.used.has(p) ? plan.locals.get(p) ?? bug('goast', `local ${p} has no Go name`) : null));
   const cx: WCtx = {
     plan, bx, workers, result: w.result, kinds: new Map(lam.params.map((p, i) => [p, w.params[i]!])),
-    selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc, acc: a.acc } : null, reads: new Set(), declared: [], conv: new Map(),
+    selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc, acc: a.acc, contexts } : null, reads: new Set(), declared: [], conv: new Map(),
     intOperands: w.intOperands,
   };
   const params = names.map((n, i) => G.mk.field(n ?? '_', goType(w.params[i]!)));
@@ -452,19 +459,12 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
   let cur = e;
   for (; cur.tag === 'Let'; cur = cur.body) {
     if (cur.rhs.tag === 'Fail') { out.push(giveUp(cx)); return; }
-    const loop = cx.selfLoop;
-    if (loop?.trmc && dest.kind === 'return' && isConsTail(cur, loop.name, loop.params.length, cx.plan.uses)) {
-      wconsTail(cx, cur, loop.trmc, out);
+    const ctx = dest.kind === 'return' ? cx.selfLoop?.contexts.get(cur) : undefined;
+    if (ctx !== undefined) {
+      wcontext(cx, ctx, out);
       return;
     }
-    const used = cx.plan.used.has(cur.name);
-    const name = used ? cx.plan.locals.get(cur.name) ?? bug('goast', `local ${cur.name} has no Go name`) : '_';
-    if (cur.rhs.tag === 'Switch') {
-      const k = switchKind(cx, cur.rhs);
-      cx.kinds.set(cur.name, k);
-      if (used) declare(cx, name, k, null, out);
-      wswitch(cx, cur.rhs, { kind: 'assign', to: name, k }, out);
-    } else cx.kinds.set(cur.name, wcomp(cx, cur.rhs, name, out, cur.name));
+    wlet(cx, cur, out);
   }
   const c = cur.value;
   if (c.tag === 'Fail') { out.push(giveUp(cx)); return; }
@@ -489,11 +489,26 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
   } else out.push(G.mk.ret([value, G.mk.ident('true')]));
 }
 
-// `let t = f a… in K b…` (body.ts isConsTail) in a worker building its result: as body.ts consTailStmts, with
-// the arguments converted to the kinds the cell and the parameters take.
-function wconsTail(cx: WCtx, l: Anf.Let, trmc: Trmc, out: G.Stmt[]): void {
-  consCell(cx.bx, l, trmc, (a) => watom(cx, a, 'val', out), out);
-  wloopStep(cx, (l.rhs as Anf.App).args, out);
+// One let of a worker's spine (not a Fail: the caller gives up there).
+function wlet(cx: WCtx, l: Anf.Let, out: G.Stmt[]): void {
+  const used = cx.plan.used.has(l.name);
+  const name = used ? cx.plan.locals.get(l.name) ?? bug('goast', `local ${l.name} has no Go name`) : '_';
+  if (l.rhs.tag === 'Switch') {
+    const k = switchKind(cx, l.rhs);
+    cx.kinds.set(l.name, k);
+    if (used) declare(cx, name, k, null, out);
+    wswitch(cx, l.rhs, { kind: 'assign', to: name, k }, out);
+  } else cx.kinds.set(l.name, wcomp(cx, l.rhs, name, out, l.name));
+}
+
+// A tail context (contexts.ts) in a worker building its result: as body.ts contextStmts, the links' arguments
+// converted to boxed values.
+function wcontext(cx: WCtx, ctx: TailContext, out: G.Stmt[]): void {
+  for (const l of ctx.before) wlet(cx, l, out);
+  linkStmts(cx.bx, ctx.links, cx.selfLoop!.trmc!, (a) => watom(cx, a, 'val', out), out);
+  const c = ctx.inner.rhs;
+  if (c.tag === 'Switch') wswitch(cx, c, { kind: 'return' }, out);
+  else wloopStep(cx, (c as Anf.App).args, out);
 }
 
 // The next iteration of the worker's loop. A parameter passed on unchanged is left out (Go's vet rejects

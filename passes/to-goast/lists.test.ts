@@ -3,43 +3,8 @@
 // long strings' characters every way a list is read, run in Go and on the evaluator, pinned to one output.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseCore } from '../../ir/core/parse';
-import * as CoreEval from '../../ir/core/eval';
 import * as G from '../../ir/goast';
-import { goTarget } from '../../ir/shared/prims';
-import { compile } from '../pipeline';
-import { emitModule } from '../../emit/module';
-import { writeModule } from '../../emit/write';
-import { goBuild } from '../../emit/build';
-
-const goOf = (src: string, optimize = true) => compile(parseCore(src, 't.lcore'), { target: goTarget, optimize }).file!;
-const section = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to));
-
-/** Runs `src` on the evaluator and as a Go binary (optimizations on, then off): the three outcomes. */
-async function runBoth(src: string): Promise<{ stdout: string; error: string; exit: number }[]> {
-  let stdout = '';
-  const io: CoreEval.EvalIO = { stdout: (t) => (stdout += t), stderr: () => {}, readLine: async () => null, env: {} };
-  const r = await CoreEval.runMain(parseCore(src, 't.lcore'), io);
-  const out: { stdout: string; error: string; exit: number }[] = [{ stdout, error: r.error ?? '', exit: r.exitCode }];
-  for (const optimize of [true, false]) {
-    const dir = mkdtempSync(join(tmpdir(), 'lists-'));
-    try {
-      writeModule(emitModule(goOf(src, optimize)), dir);
-      const b = await goBuild(dir);
-      assert.ok(b.ok, b.stderr);
-      const p = spawnSync(join(dir, 'program'), [], { encoding: 'utf8', env: { ...process.env, LUNE_TRACEBACK: '' } });
-      const line = p.stderr.split('\n').find((l) => l.startsWith('error: '));
-      out.push({ stdout: p.stdout, error: line === undefined ? '' : line.slice('error: '.length), exit: p.status ?? -1 });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  return out;
-}
+import { goOf, runBoth, section } from './testing';
 
 const long = 'aé𝄞,'.repeat(40); // 160 code points of 1 to 4 bytes: more than one chunk of cells (rt.Chars)
 
@@ -228,6 +193,35 @@ test('fused list primitives: lengths, appends and reversed strings of cells, of 
   for (const p of ['F__dollar_listLength(fn_Main_len', 'F__dollar_listLengthOnto(fn_Main_count', 'F__dollar_listAppend(fn_Main_app',
     'F__dollar_charsToStringRevOnto(fn_Main_revOnto']) assert.match(text, `rt.${p}, `);
   for (const o of await runBoth(fusedMain)) assert.equal(o, { stdout: expected, error: '', exit: 0 });
+});
+
+// An append of a string's characters copies none of them (rt.Chars before the appended list): read through
+// every path after that, past the string's end into the appended list, with strings appended to strings.
+const appendedStrings = `module Main
+${fusedLib}
+Main.text = "${long}"
+Main.join = \\i n -> case prim_eqInt i n of {
+    Lune.Prelude.True -> Lune.Prelude.Nil;
+    Lune.Prelude.False -> Main.app (prim_stringToChars (prim_showInt i)) (Lune.Prelude.Cons ',' (Main.join (prim_addInt i 1) n)) }
+Main.say = \\s k -> $primIOBind (prim_putStrLn s) (\\_ -> k)
+Main.main =
+  let twice = Main.app (prim_stringToChars Main.text) (Main.app (prim_stringToChars "xy") (prim_stringToChars Main.text)) in
+  Main.say (prim_charsToString (Main.join 8 12)) (
+  Main.say (prim_showInt (Main.len twice)) (
+  Main.say (prim_charsToString (Main.drop 158 twice)) (
+  Main.say (prim_charsToString (Main.rev (Main.drop 150 (Main.app twice (Main.join 0 3))))) (
+  Main.say (prim_charsToString (Main.app (Main.drop 159 twice) (Main.drop 319 twice))) (
+  prim_putStrLn (prim_showInt (Main.count (Main.app (Main.join 0 100) twice) 0)))))))
+`;
+
+test('appended strings\' characters, read past the string into what was appended', async () => {
+  const cps = [...long];
+  const twice = [...cps, 'x', 'y', ...cps];
+  const joined = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => `${a + k},`).join('');
+  const expected = [joined(8, 12), twice.length, twice.slice(158).join(''),
+    [...twice.slice(150), ...joined(0, 3)].reverse().join(''), [...twice.slice(159), ...twice.slice(319)].join(''),
+    joined(0, 100).length + twice.length].join('\n') + '\n';
+  for (const o of await runBoth(appendedStrings)) assert.equal(o, { stdout: expected, error: '', exit: 0 });
 });
 
 test('fused list primitives on what they cannot take: the function runs, and its crash or result is the program\'s', async () => {

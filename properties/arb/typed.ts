@@ -98,6 +98,30 @@ function library(): Core.Decl[] {
     mk.decl('Main.revOnto', mk.lam([mk.pvar('xs'), mk.pvar('acc')], listCase(xs, P('acc'),
       app('Main.revOnto', rest, con('Cons', x, P('acc')))))),
     mk.decl('Main.reverse', mk.lam([mk.pvar('xs')], app('Main.revOnto', xs, con('Nil')))),
+    // Loops building their result through tail contexts (passes/to-goast/contexts.ts): the strings benchmark's
+    // words (a switch whose arm is a cell around the recursive call, after a string's characters), a chain of
+    // two cells, and a switch nested in a switch's arm after an append of a short proper list.
+    mk.decl('Main.words', mk.lam([mk.pvar('i'), mk.pvar('n')], mk.case(app('prim_eqInt', P('i'), P('n')), [
+      mk.alt(pcon('True'), con('Nil')),
+      mk.alt(pcon('False'), mk.let('more', mk.case(app('prim_eqInt', app('prim_addInt', P('i'), int(1)), P('n')), [
+        mk.alt(pcon('True'), con('Nil')),
+        mk.alt(pcon('False'), con('Cons', mk.char(44), app('Main.words', app('prim_addInt', P('i'), int(1)), P('n')))),
+      ]), app('Main.appendList', app('prim_stringToChars', app('prim_showInt', P('i'))), P('more')))),
+    ]))),
+    mk.decl('Main.pairsDown', mk.lam([mk.pvar('n')], mk.case(app('prim_leInt', P('n'), int(0)), [
+      mk.alt(pcon('True'), con('Nil')),
+      mk.alt(pcon('False'), con('Cons', P('n'), con('Cons', app('prim_mulInt', P('n'), int(2)), app('Main.pairsDown', app('prim_subInt', P('n'), int(1)))))),
+    ]))),
+    mk.decl('Main.tags', mk.lam([mk.pvar('n')], mk.case(app('prim_leInt', P('n'), int(0)), [
+      mk.alt(pcon('True'), con('Nil')),
+      mk.alt(pcon('False'), mk.let('more', mk.case(app('prim_eqInt', app('prim_modInt', P('n'), int(2)), int(0)), [
+        mk.alt(pcon('True'), mk.let('deeper', mk.case(app('prim_eqInt', P('n'), int(4)), [
+          mk.alt(pcon('True'), app('Main.tags', app('prim_subInt', P('n'), int(1)))),
+          mk.alt(pcon('False'), con('Cons', int(0), app('Main.tags', app('prim_subInt', P('n'), int(1))))),
+        ]), con('Cons', P('n'), P('deeper')))),
+        mk.alt(pcon('False'), app('Main.tags', app('prim_subInt', P('n'), int(1)))),
+      ]), app('Main.appendList', con('Cons', app('prim_mulInt', P('n'), int(3)), con('Cons', P('n'), con('Nil'))), P('more')))),
+    ]))),
     // Template hole conversions as the Lune prelude elaborates them (PRIMITIVES.md §1.8).
     mk.decl('$dictToTemplate_Int', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('n')], app('prim_templateText', app('prim_showInt', P('n')))) }])),
     mk.decl('$dictToTemplate_String', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('s')], app('prim_templateText', P('s'))) }])),
@@ -253,6 +277,10 @@ class Gen {
         () => app('prim_charsToString', app('Main.reverse', app('prim_stringToChars', t('String')))),
         () => app('prim_charsToString', app('Main.revOnto', app('prim_stringToChars', t('String')), con('Cons', t('Char'), app('prim_stringToChars', t('String'))))),
         () => app('prim_charsToString', app('Main.appendList', app('prim_stringToChars', t('String')), app('prim_stringToChars', t('String')))),
+        () => { // from any Int (near 2^63 the worker gives up to the boxed code), a few numbers
+          const i = this.fresh('i');
+          return mk.let(i, t('Int'), app('prim_charsToString', app('Main.words', P(i), app('prim_addInt', P(i), int(this.c.next(6))))));
+        },
       ],
       Char: [
         () => app('prim_intToChar', app('prim_addInt', int(97), app('prim_modInt', t('Int'), int(26)))),
@@ -285,6 +313,7 @@ class Gen {
         () => app('Main.mapList', t('IntFn'), t('IntList')),
         () => app('Main.appendList', t('IntList'), t('IntList')),
         () => app('Main.reverse', t('IntList')),
+        () => app(this.pick(['Main.pairsDown', 'Main.tags']), int(this.c.next(9))),
       ],
       Rec: [
         () => mk.record([{ label: 'b', value: t('String') }, { label: 'a', value: t('Int') }]),
