@@ -171,6 +171,69 @@ func F__dollar_charsToStringRevOnto(f, xs, acc Value) Value {
 	return b.String()
 }
 
+// ListCursor is a list read from the front by a loop that only matches it and passes its tail to its next
+// iteration (passes/to-goast/cursors.ts): a string's characters not yet unfolded (a Chars) are read from the
+// string itself, and no cell is built for them. The zero ListCursor is not a list: Set one first.
+type ListCursor struct {
+	v    Value  // the list at the cursor; nil while reading s
+	s    string // the rest of a string's characters (non-empty while v is nil)
+	tail Value  // what follows s
+}
+
+// Set puts the cursor at the front of the list v.
+func (c *ListCursor) Set(v Value) { *c = ListCursor{v: v} }
+
+// Next matches the list at the cursor: a cell gives its head and true, and the cursor moves to its tail;
+// anything else gives false, and the cursor stays (AtNil and Value then tell what it is). A cell is matched
+// inline (Go inlines Next); anything else in next.
+func (c *ListCursor) Next() (Value, bool) {
+	if x, ok := c.v.(*Cell); ok {
+		c.v = x.Tail
+		return x.Head, true
+	}
+	return c.next()
+}
+
+func (c *ListCursor) next() (Value, bool) {
+	for {
+		if c.v == nil {
+			r, size := utf8.DecodeRuneInString(c.s) // s holds valid UTF-8: as charsOf's range loop decodes it
+			c.s = c.s[size:]
+			if c.s == "" {
+				c.v, c.tail = c.tail, nil
+			}
+			return Char(r), true
+		}
+		switch x := c.v.(type) {
+		case *Cell:
+			c.v = x.Tail
+			return x.Head, true
+		case *Chars:
+			if first := x.first.Load(); first != nil {
+				c.v = first // unfolded already: its cells
+				continue
+			}
+			c.v, c.s, c.tail = nil, x.s, x.tail
+		default:
+			return nil, false
+		}
+	}
+}
+
+// AtNil is whether the list at the cursor is Nil (after Next said it is not a cell).
+func (c *ListCursor) AtNil() bool {
+	x, ok := c.v.(*Con)
+	return ok && x.K == KNil && len(x.Args) == 0
+}
+
+// Value is the list at the cursor (the rest of a string: a Chars of it).
+func (c *ListCursor) Value() Value {
+	if c.v == nil {
+		return &Chars{s: c.s, tail: c.tail}
+	}
+	return c.v
+}
+
 var (
 	P__dollar_listLength     = MkFunc("$listLength", 2, func(a []Value) Value { return F__dollar_listLength(a[0], a[1]) })
 	P__dollar_listLengthOnto = MkFunc("$listLengthOnto", 3, func(a []Value) Value {

@@ -249,3 +249,57 @@ func TestAppendIntoMovesTheHole(t *testing.T) {
 	}()
 	AppendInto(&head, &Cell{Head: Char('a'), Tail: int64(1)})
 }
+
+// A cursor gives a list's elements as matching would, from cells, from a string's characters not unfolded
+// (reading the string, unfolding nothing) and from unfolded ones, into what follows them; it stays on what is not a
+// cell, and Value is the list at the cursor.
+func TestListCursor(t *testing.T) {
+	s := strings.Repeat("aé𝄞,", 40)
+	for name, xs := range listKinds(s) {
+		var c ListCursor
+		c.Set(F__dollar_listAppend(calls2(new(int), nil), xs, MkList([]Value{int64(7)})))
+		want := []rune(s)
+		if name == "mixed" {
+			want = append(append([]rune{}, want[len(want)-3:]...), want...)
+		}
+		var got []Value
+		for {
+			head, ok := c.Next()
+			if !ok {
+				if !c.AtNil() {
+					t.Errorf("%s: ended on %v", name, c.Value())
+				}
+				break
+			}
+			got = append(got, head)
+			if len(got) == 10 {
+				if rest, _ := ListElems(c.Value()); len(rest) != len(want)+1-10 {
+					t.Errorf("%s: Value after 10 elements has %d", name, len(rest))
+				}
+			}
+		}
+		if len(got) != len(want)+1 || got[len(got)-1] != int64(7) || got[len(got)-3] != Char('𝄞') || got[len(got)-4] != Char('é') {
+			t.Errorf("%s: %d elements", name, len(got))
+		}
+		if name == "chars" {
+			if cs := xs.(*Chars); cs.first.Load() != nil {
+				t.Errorf("a cursor unfolded the string")
+			}
+		}
+	}
+	var c ListCursor
+	c.Set(&Cell{Head: Char('a'), Tail: int64(3)})
+	if h, ok := c.Next(); !ok || h != Char('a') {
+		t.Errorf("first of an improper list")
+	}
+	for i := 0; i < 2; i++ {
+		if h, ok := c.Next(); h != nil || ok || c.AtNil() || c.Value() != int64(3) {
+			t.Errorf("improper tail: %v %v, stays at %v", h, ok, c.Value())
+		}
+	}
+	just := MkCon("Lune.Prelude.Just", int64(1))
+	c.Set(just)
+	if _, ok := c.Next(); ok || c.AtNil() || c.Value() != Value(just) {
+		t.Errorf("a constructor: %v", c.Value())
+	}
+}

@@ -191,26 +191,25 @@ var fn_Main_map_dollar_Main_squares__t_8 *rt.Func
 
 // Main_map_dollar_Main_squares__t_8 is Main.map$Main.squares._t_8.
 func Main_map_dollar_Main_squares__t_8(xs_3_in rt.Value) rt.Value {
+	var xs_3_cur rt.ListCursor
+	xs_3_cur.Set(xs_3_in)
 	var head_2 rt.Value
 	hole_2 := &head_2
 	var cells_2 rt.Cells
 	for {
-		xs_3 := xs_3_in
-		switch con, cell := rt.ConOrCell(xs_3); {
-		case cell != nil:
-			x_3 := cell.Head
-			rest_3 := cell.Tail
+		switch elem, isCons := xs_3_cur.Next(); {
+		case isCons:
+			x_3 := elem
 			_t_2_1 := Main_squares__t_8(x_3)
 			cell_3 := cells_2.New(_t_2_1)
 			*hole_2 = cell_3
 			hole_2 = &cell_3.Tail
-			xs_3_in = rest_3
 			continue
-		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+		case xs_3_cur.AtNil():
 			*hole_2 = rt.Nil
 			return head_2
 		default:
-			*hole_2 = rt.NonExhaustive("Main.map", xs_3)
+			*hole_2 = rt.NonExhaustive("Main.map", xs_3_cur.Value())
 			return head_2
 		}
 	}
@@ -245,26 +244,25 @@ var fn_Main_map_dollar_prim_showInt *rt.Func
 
 // Main_map_dollar_prim_showInt is Main.map$prim_showInt.
 func Main_map_dollar_prim_showInt(xs_4_in rt.Value) rt.Value {
+	var xs_4_cur rt.ListCursor
+	xs_4_cur.Set(xs_4_in)
 	var head_3 rt.Value
 	hole_3 := &head_3
 	var cells_3 rt.Cells
 	for {
-		xs_4 := xs_4_in
-		switch con, cell := rt.ConOrCell(xs_4); {
-		case cell != nil:
-			x_4 := cell.Head
-			rest_4 := cell.Tail
+		switch elem, isCons := xs_4_cur.Next(); {
+		case isCons:
+			x_4 := elem
 			_t_2_2 := rt.F_prim_showInt(x_4)
 			cell_4 := cells_3.New(_t_2_2)
 			*hole_3 = cell_4
 			hole_3 = &cell_4.Tail
-			xs_4_in = rest_4
 			continue
-		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+		case xs_4_cur.AtNil():
 			*hole_3 = rt.Nil
 			return head_3
 		default:
-			*hole_3 = rt.NonExhaustive("Main.map", xs_4)
+			*hole_3 = rt.NonExhaustive("Main.map", xs_4_cur.Value())
 			return head_3
 		}
 	}
@@ -285,20 +283,20 @@ func Main_foldl_dollar_prim_addInt(acc_1 rt.Value, xs_1_1 rt.Value) rt.Value {
 
 // Main_foldl_dollar_prim_addInt_boxed is Main.foldl$prim_addInt on boxed values.
 func Main_foldl_dollar_prim_addInt_boxed(acc_1_in rt.Value, xs_1_1_in rt.Value) rt.Value {
+	var xs_1_1_cur rt.ListCursor
+	xs_1_1_cur.Set(xs_1_1_in)
 	for {
 		acc_1 := acc_1_in
-		xs_1_1 := xs_1_1_in
-		switch con, cell := rt.ConOrCell(xs_1_1); {
-		case cell != nil:
-			x_1_1 := cell.Head
-			rest_1_1 := cell.Tail
+		switch elem, isCons := xs_1_1_cur.Next(); {
+		case isCons:
+			x_1_1 := elem
 			_t_4_1 := rt.F_prim_addInt(acc_1, x_1_1)
-			acc_1_in, xs_1_1_in = _t_4_1, rest_1_1
+			acc_1_in = _t_4_1
 			continue
-		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+		case xs_1_1_cur.AtNil():
 			return acc_1
 		default:
-			return rt.NonExhaustive("Main.foldl", xs_1_1)
+			return rt.NonExhaustive("Main.foldl", xs_1_1_cur.Value())
 		}
 	}
 }

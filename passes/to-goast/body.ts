@@ -8,6 +8,7 @@ import type { Literal } from '../../ir/shared/literal';
 import { goPrimFunc, goPrimValue, lookupPrim } from '../../ir/shared/prims';
 import { type Plan, synthetic } from './names';
 import { type Link, type TailContext, buildsCells, isCell, isSelfCall } from './contexts';
+import type { CursorParam } from './cursors';
 import type { Worker } from './int-worker';
 import { sortedFields } from './shapes';
 
@@ -41,6 +42,8 @@ export interface Ctx {
     readonly name: string; readonly params: readonly string[]; readonly trmc: Trmc | null; readonly acc: AccCells | null;
     /** Its tail contexts (contexts.ts), by their first let: computed front to back through trmc's hole. */
     readonly contexts: ReadonlyMap<Anf.Let, TailContext>;
+    /** Its parameters read through an rt.ListCursor (cursors.ts), with the cursor's Go variable. */
+    readonly cursors: ReadonlyMap<string, CursorParam & { readonly go: string }>;
   } | null;
   /** Optimizations on (self tail calls as loops); false under `-O0`. */
   readonly optimize: boolean;
@@ -161,8 +164,17 @@ export function newTrmc(cx: { readonly plan: Plan }, contexts: ReadonlyMap<Anf.L
 }
 
 // The next iteration of a function's loop with these arguments (Go evaluates every right side before assigning).
+// A cursor parameter (cursors.ts) is Set, unless the argument is its switch's tail: the cursor is there already.
 function loopStep(cx: Ctx, args: readonly Anf.Atom[], out: G.Stmt[]): void {
-  out.push(G.mk.assign(cx.selfLoop!.params.map((p) => G.mk.ident(p)), '=', args.map((a) => atom(cx, a).e)));
+  const loop = cx.selfLoop!;
+  const cursors = [...loop.cursors.values()];
+  const pairs: [string, G.Expr][] = [];
+  args.forEach((a, i) => {
+    const c = cursors.find((k) => k.index === i);
+    if (c === undefined) pairs.push([loop.params[i]!, atom(cx, a).e]);
+    else if (!(a.tag === 'Var' && a.scope === 'local' && a.name === c.tail)) out.push(G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(c.go), 'Set'), [atom(cx, a).e])));
+  });
+  if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p)), '=', pairs.map(([, e]) => e)));
   out.push(G.mk.branch('continue'));
 }
 
@@ -349,6 +361,28 @@ function conField(v: G.Expr, con: string, arity: number, i: number): G.Expr {
   return isCellOf(con, arity) ? G.mk.sel(v, i === 0 ? 'Head' : 'Tail') : G.mk.index(G.mk.sel(v, 'Args'), G.mk.int(String(i)));
 }
 
+// The switch on a cursor parameter (cursors.ts): `elem, isCons := cur.Next()`, the Cons arm's head bound to elem
+// (its tail is where the cursor now is), the Nil arm's test `cur.AtNil()`; any other value runs the fallback.
+// The Cons arm comes first: after a cell, the cursor is at its tail, which AtNil must not test.
+function cursorSwitch(cx: Ctx, s: Anf.Switch, c: { readonly go: string }, dest: Dest, fallback: (into: G.Stmt[]) => void, out: G.Stmt[]): void {
+  const method = (name: string): G.Expr => G.mk.call(G.mk.sel(G.mk.ident(c.go), name), []);
+  const arms = s.arms as readonly Anf.ConArm[];
+  const cons = arms.find((a) => a.con === consName)!;
+  const head = cons.binders[0]!;
+  const headUsed = head !== null && cx.plan.used.has(head);
+  const init = G.mk.assign([G.mk.ident(headUsed ? synthetic.elem : '_'), G.mk.ident(synthetic.isCons)], ':=', [method('Next')]);
+  const clauses: G.CaseClause[] = [];
+  for (const arm of [cons, ...arms.filter((a) => a !== cons)]) {
+    const body: G.Stmt[] = [];
+    if (arm === cons && headUsed) body.push(G.mk.define(local(cx, head), G.mk.ident(synthetic.elem), { name: head }));
+    clauses.push(G.mk.caseClause([arm === cons ? G.mk.ident(synthetic.isCons) : method('AtNil')], stmts(cx, arm.body, dest, body)));
+  }
+  const dflt: G.Stmt[] = [];
+  fallback(dflt);
+  clauses.push(G.mk.caseClause([], dflt));
+  out.push(G.mk.switch(init, null, clauses));
+}
+
 /**
  * How a Switch takes its subject apart when it has constructor arms: the switch's init statement
  * (`con, _ := s.(*rt.Con)`, `cell := rt.AsCell(s)` or, with both kinds of arm, `con, cell := rt.ConOrCell(s)`;
@@ -415,6 +449,8 @@ function switchStmt(cx: Ctx, s: Anf.Switch, dest: Dest, out: G.Stmt[]): void {
     if (scrut.e.tag === 'Ident') out.push(G.mk.set('_', scrut.e)); // keeps a scrutinee variable "used" for Go
     return fallback(out);
   }
+  const cursor = s.scrutinee.tag === 'Var' ? cx.selfLoop?.cursors.get(s.scrutinee.name) : undefined;
+  if (cursor !== undefined) return cursorSwitch(cx, s, cursor, dest, fallback, out);
   let subject: G.Expr = scrut.e;
   if (scrut.e.tag !== 'Ident') {
     const tmp = cx.plan.names.fresh('scrut');
@@ -625,7 +661,10 @@ const singletons: ReadonlyMap<string, string> = new Map([
 export function atom(cx: Ctx, a: Anf.Atom): Res {
   if (a.tag === 'Lit') return { e: literal(cx, a.value), typed: false };
   switch (a.scope) {
-    case 'local': return { e: G.mk.ident(local(cx, a.name)), typed: true };
+    case 'local': {
+      const c = cx.selfLoop?.cursors.get(a.name);
+      return { e: c === undefined ? G.mk.ident(local(cx, a.name)) : G.mk.call(G.mk.sel(G.mk.ident(c.go), 'Value'), []), typed: true };
+    }
     case 'global': {
       const g = cx.plan.globals.get(a.name) ?? bug('goast', `global ${a.name} is not declared in the module`);
       return g.kind === 'func' ? { e: G.mk.ident(g.goValue), typed: false } : { e: G.mk.call(G.mk.ident(g.accessor), []), typed: true };

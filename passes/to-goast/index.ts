@@ -5,6 +5,7 @@ import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
 import { type Ctx, type Dest, accumulatorCells, funcOfArgs, hasSelfTailCall, newAccCells, newTrmc, rtValue, stmts } from './body';
 import { definedKinds, tailContexts } from './contexts';
+import { cursorParams } from './cursors';
 import { type Global, declLam, plan, synthetic } from './names';
 import { planWorkers, workerDecl, wrapperBody, type Worker } from './int-worker';
 import { labelOwners } from './shapes';
@@ -71,13 +72,20 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
     const body: G.Stmt[] = [];
     if (loops) {
       const iteration: G.Stmt[] = [];
-      lam.params.forEach((p, i) => { if (cx.plan.used.has(p)) iteration.push(G.mk.define(locals[i]!, G.mk.ident(inputs[i]!))); });
+      // A list parameter read through a cursor (cursors.ts): set before the loop, moved by the loop itself.
+      const cursors = new Map([...cursorParams(lam, d.name, cx.plan.uses, contexts)].map(([p, c]) => {
+        const go = cx.plan.names.fresh(`${locals[c.index]!}_cur`);
+        body.push(G.mk.declStmt(G.mk.varDecl(go, G.mk.qual('rt', 'ListCursor'), null)),
+          G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(go), 'Set'), [G.mk.ident(inputs[c.index]!)])));
+        return [p, { ...c, go }] as const;
+      }));
+      lam.params.forEach((p, i) => { if (cx.plan.used.has(p) && !cursors.has(p)) iteration.push(G.mk.define(locals[i]!, G.mk.ident(inputs[i]!))); });
       // A loop building its result (body.ts Trmc): `var head rt.Value; hole := &head` before it.
       const t = consTail ? newTrmc(cx, contexts) : null;
       if (t !== null) body.push(...t.decls);
       const a = newAccCells(cx, accumulatorCells(lam.body, d.name, lam.params.length, cx.plan.uses));
       body.push(...a.decls);
-      cx.selfLoop = { name: d.name, params: inputs, trmc: t?.trmc ?? null, acc: a.acc, contexts };
+      cx.selfLoop = { name: d.name, params: inputs, trmc: t?.trmc ?? null, acc: a.acc, contexts, cursors };
       stmts(cx, lam.body, { kind: 'return' }, iteration);
       cx.selfLoop = null;
       body.push(G.mk.for(null, null, null, iteration));

@@ -10,7 +10,9 @@ export type Global =
   | { readonly kind: 'value'; readonly lune: string; readonly accessor: string; readonly cache: string };
 
 /** Synthetic identifiers the generated code uses; no Lune name may take them. */
-export const synthetic = { con: 'con', cell: 'cell', args: 'args', cached: 'cached', result: 'result', debugNames: 'debugNames', ok: 'ok' } as const;
+export const synthetic = {
+  con: 'con', cell: 'cell', args: 'args', cached: 'cached', result: 'result', debugNames: 'debugNames', ok: 'ok', elem: 'elem', isCons: 'isCons',
+} as const;
 
 /** Everything the code generator looks up. */
 export interface Plan {

@@ -122,6 +122,12 @@ function library(): Core.Decl[] {
         mk.alt(pcon('False'), app('Main.tags', app('prim_subInt', P('n'), int(1)))),
       ]), app('Main.appendList', con('Cons', app('prim_mulInt', P('n'), int(3)), con('Cons', P('n'), con('Nil'))), P('more')))),
     ]))),
+    // A loop reading a list through a cursor (passes/to-goast/cursors.ts): no Int parameter, so no worker.
+    mk.decl('Main.dropA', mk.lam([mk.pvar('xs'), mk.pvar('acc')], listCase(xs, P('acc'),
+      mk.case(app('prim_eqInt', app('prim_charToInt', x), int(97)), [
+        mk.alt(pcon('True'), app('Main.dropA', rest, P('acc'))),
+        mk.alt(pcon('False'), app('Main.dropA', rest, con('Cons', x, P('acc')))),
+      ])))),
     // Template hole conversions as the Lune prelude elaborates them (PRIMITIVES.md §1.8).
     mk.decl('$dictToTemplate_Int', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('n')], app('prim_templateText', app('prim_showInt', P('n')))) }])),
     mk.decl('$dictToTemplate_String', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('s')], app('prim_templateText', P('s'))) }])),
@@ -277,6 +283,10 @@ class Gen {
         () => app('prim_charsToString', app('Main.reverse', app('prim_stringToChars', t('String')))),
         () => app('prim_charsToString', app('Main.revOnto', app('prim_stringToChars', t('String')), con('Cons', t('Char'), app('prim_stringToChars', t('String'))))),
         () => app('prim_charsToString', app('Main.appendList', app('prim_stringToChars', t('String')), app('prim_stringToChars', t('String')))),
+        () => app('prim_charsToString', app('Main.dropA', this.pick([
+          () => app('prim_stringToChars', t('String')),
+          () => app('Main.appendList', app('prim_stringToChars', t('String')), app('prim_stringToChars', t('String'))),
+        ])(), app('prim_stringToChars', t('String')))),
         () => { // from any Int (near 2^63 the worker gives up to the boxed code), a few numbers
           const i = this.fresh('i');
           return mk.let(i, t('Int'), app('prim_charsToString', app('Main.words', P(i), app('prim_addInt', P(i), int(this.c.next(6))))));

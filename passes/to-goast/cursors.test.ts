@@ -1,0 +1,126 @@
+// passes/to-goast/cursors.test.ts: list parameters read through an rt.ListCursor (cursors.ts) — the Go of such a
+// loop (exact), which parameters get no cursor, and programs run on the evaluator and in Go that walk strings'
+// characters (unfolded or not, appended onto other lists, onto an improper tail), nested lists and Nil-first
+// matches through cursors.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as G from '../../ir/goast';
+import { goOf, runBoth } from './testing';
+
+/** The Go function `name` of `text`, from `func` to its closing brace. */
+const func = (text: string, name: string): string => {
+  const from = text.indexOf(`func ${name}(`);
+  return from < 0 ? '' : text.slice(from, text.indexOf('\n}\n', from) + 2);
+};
+
+const walks = `module Main
+Main.app = \\xs ys -> case xs of { Lune.Prelude.Nil -> ys; Lune.Prelude.Cons x r -> Lune.Prelude.Cons x (Main.app r ys) }
+Main.rev = \\xs acc -> case xs of { Lune.Prelude.Nil -> acc; Lune.Prelude.Cons x r -> Main.rev r (Lune.Prelude.Cons x acc) }
+Main.split = \\cs cur -> case cs of {
+    Lune.Prelude.Nil -> Lune.Prelude.Cons (prim_charsToString (Main.rev cur Lune.Prelude.Nil)) Lune.Prelude.Nil;
+    Lune.Prelude.Cons c r -> case prim_eqInt (prim_charToInt c) 44 of {
+        Lune.Prelude.True -> Lune.Prelude.Cons (prim_charsToString (Main.rev cur Lune.Prelude.Nil)) (Main.split r Lune.Prelude.Nil);
+        Lune.Prelude.False -> Main.split r (Lune.Prelude.Cons c cur) } }
+Main.join = \\ws -> case ws of {
+    Lune.Prelude.Nil -> "";
+    Lune.Prelude.Cons w r -> prim_appendString "[" (prim_appendString w (prim_appendString "]" (Main.join r))) }
+Main.sumAll = \\xss xs acc -> case xs of {
+    Lune.Prelude.Cons x r -> Main.sumAll xss r (prim_addInt acc x);
+    Lune.Prelude.Nil -> case xss of {
+        Lune.Prelude.Nil -> acc;
+        Lune.Prelude.Cons ys rest -> Main.sumAll rest ys acc } }
+Main.count = \\xs n -> case xs of { Lune.Prelude.Cons _ r -> Main.count r (prim_addInt n 1); Lune.Prelude.Nil -> n }
+Main.first = \\xs -> case xs of { Lune.Prelude.Cons c _ -> c; _ -> 'z' }
+Main.text = "${'aé,𝄞b,'.repeat(30)}"
+Main.main =
+  let cs = prim_stringToChars Main.text in
+  $primIOBind (prim_putStrLn (Main.join (Main.split (prim_stringToChars "ab,,c,") Lune.Prelude.Nil))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_showInt (Main.count (Main.split (Main.app (prim_stringToChars "x,y") cs) Lune.Prelude.Nil) 0))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_charsToString (Lune.Prelude.Cons (Main.first cs) Lune.Prelude.Nil))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_showInt (Main.count cs 0))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_showInt (Main.sumAll (Lune.Prelude.Cons (Lune.Prelude.Cons 2 Lune.Prelude.Nil) (Lune.Prelude.Cons Lune.Prelude.Nil (Lune.Prelude.Cons (Lune.Prelude.Cons 3 (Lune.Prelude.Cons 4 Lune.Prelude.Nil)) Lune.Prelude.Nil))) (Lune.Prelude.Cons 1 Lune.Prelude.Nil) 0))) (\\_ ->
+  prim_putStrLn (prim_showInt (Main.count (Main.app (prim_stringToChars "ab") 5) 0)))))))
+`;
+
+test('strings, appended strings, unfolded strings and nested lists walked through cursors, Nil arm first or last', async () => {
+  const text = G.print(goOf(walks));
+  assert.is(func(text, 'Main_split'), `func Main_split(cs_in rt.Value, cur_in rt.Value) rt.Value {
+\tvar cs_cur rt.ListCursor
+\tcs_cur.Set(cs_in)
+\tvar head_1 rt.Value
+\thole_1 := &head_1
+\tvar cells_2 rt.Cells
+\tvar cells_3 rt.Cells
+\tfor {
+\t\tcur := cur_in
+\t\tswitch elem, isCons := cs_cur.Next(); {
+\t\tcase isCons:
+\t\t\tc := elem
+\t\t\t_t_4 := rt.F_prim_charToInt(c)
+\t\t\tif rt.F_prim_eqInt(_t_4, int64(44)) == rt.True {
+\t\t\t\t_t_6 := rt.F__dollar_charsToStringRevOnto(fn_Main_rev, cur, rt.Nil)
+\t\t\t\tcell_2 := cells_2.New(_t_6)
+\t\t\t\t*hole_1 = cell_2
+\t\t\t\thole_1 = &cell_2.Tail
+\t\t\t\tcur_in = rt.Nil
+\t\t\t\tcontinue
+\t\t\t} else {
+\t\t\t\t_t_8 := cells_3.New(c)
+\t\t\t\t_t_8.Tail = cur
+\t\t\t\tcur_in = _t_8
+\t\t\t\tcontinue
+\t\t\t}
+\t\tcase cs_cur.AtNil():
+\t\t\t_t_3 := rt.F__dollar_charsToStringRevOnto(fn_Main_rev, cur, rt.Nil)
+\t\t\t*hole_1 = &rt.Cell{Head: _t_3, Tail: rt.Nil}
+\t\t\treturn head_1
+\t\tdefault:
+\t\t\t*hole_1 = rt.NonExhaustive("Main.split", cs_cur.Value())
+\t\t\treturn head_1
+\t\t}
+\t}
+}`);
+  // sumAll's xs is a cursor, moved to its tail or Set to the next inner list; xss, passed on unchanged, is not.
+  const sumAll = func(text, 'Main_sumAll_boxed');
+  assert.match(sumAll, /^func Main_sumAll_boxed\(xss_in rt.Value, (xs_\d+)_in rt.Value, (acc_\d+)_in rt.Value\) rt.Value {\n\tvar \1_cur rt.ListCursor\n\t\1_cur.Set\(\1_in\)\n\tfor {\n\t\txss := xss_in\n/);
+  assert.match(sumAll, /\t\t\t\txs_\d+_cur.Set\(ys_\d+\)\n\t\t\t\txss_in, acc_\d+_in = rest, acc_\d+\n\t\t\t\tcontinue\n/);
+  const parts = 'aé,𝄞b,'.repeat(30).split(',');
+  const expected = ['[ab][][c][]', String(2 + parts.length - 1), 'a', String(6 * 30), '10', ''].join('\n');
+  for (const o of await runBoth(walks)) assert.equal(o, { stdout: expected, error: 'NonExhaustiveCase 5', exit: 1 });
+});
+
+// What gets no cursor: a parameter also read elsewhere, or passed on unchanged; a tail also read elsewhere, or
+// passed in another position; a switch with another constructor's arm; a switch in a lambda; a function that is
+// not a loop.
+const notCursors = `module Main
+Main.len = \\xs -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons _ r -> prim_addInt 1 (Main.len r) }
+Main.twice = \\xs n -> case xs of { Lune.Prelude.Nil -> n; Lune.Prelude.Cons _ r -> Main.twice r (prim_addInt n (Main.len xs)) }
+Main.again = \\xs n -> case prim_eqInt n 0 of {
+    Lune.Prelude.True -> Main.again xs 1;
+    Lune.Prelude.False -> case xs of { Lune.Prelude.Nil -> n; Lune.Prelude.Cons _ r -> Main.again r (prim_addInt n 1) } }
+Main.tailToo = \\xs n -> case xs of { Lune.Prelude.Nil -> n; Lune.Prelude.Cons _ r -> Main.tailToo r (prim_addInt n (Main.len r)) }
+Main.swap = \\xs ys -> case xs of { Lune.Prelude.Nil -> Main.len ys; Lune.Prelude.Cons _ r -> Main.swap ys r }
+Main.maybe = \\m n -> case m of { Lune.Prelude.Nothing -> n; Lune.Prelude.Just x -> Main.maybe x (prim_addInt n 1); Lune.Prelude.Cons _ r -> Main.maybe r n }
+Main.inLam = \\xs n -> case prim_eqInt n 3 of {
+    Lune.Prelude.True -> (\\u -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons h _ -> h }) 0;
+    Lune.Prelude.False -> Main.inLam xs (prim_addInt n 1) }
+Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.twice (Lune.Prelude.Cons 1 (Lune.Prelude.Cons 2 Lune.Prelude.Nil)) 0)
+  (prim_addInt (Main.again (Lune.Prelude.Cons 1 Lune.Prelude.Nil) 0) (prim_addInt (Main.tailToo (Lune.Prelude.Cons 1 (Lune.Prelude.Cons 2 Lune.Prelude.Nil)) 0)
+  (prim_addInt (Main.swap (Lune.Prelude.Cons 1 (Lune.Prelude.Cons 2 Lune.Prelude.Nil)) (Lune.Prelude.Cons 3 Lune.Prelude.Nil))
+  (prim_addInt (Main.maybe (Lune.Prelude.Just (Lune.Prelude.Cons 1 (Lune.Prelude.Just Lune.Prelude.Nothing))) 0) (Main.inLam (Lune.Prelude.Cons 40 Lune.Prelude.Nil) 0)))))))
+`;
+
+test('no cursor for a list read twice, passed on unchanged, with its tail read elsewhere or moved, with another arm, matched in a lambda', async () => {
+  const text = G.print(goOf(notCursors));
+  assert.not.match(text, 'ListCursor');
+  for (const name of ['Main_twice_boxed', 'Main_again_boxed', 'Main_tailToo_boxed', 'Main_swap', 'Main_maybe_boxed', 'Main_inLam']) {
+    assert.match(func(text, name), 'for {', name); // loops, so a cursor would have been possible
+  }
+  for (const o of await runBoth(notCursors)) assert.equal(o, { stdout: `${3 + 2 + 1 + 0 + 2 + 40}\n`, error: '', exit: 0 });
+});
+
+test('-O0: no cursors', () => {
+  assert.not.match(G.print(goOf(walks, false)), 'ListCursor');
+});
+
+test.run();
