@@ -234,6 +234,46 @@ func (c *ListCursor) Value() Value {
 	return c.v
 }
 
+// StringAcc is a loop's accumulator `Cons x acc` read only by `$charsToStringRevOnto f acc Nil`, the string of its
+// characters in the order they were pushed (passes/to-goast/string-accs.ts): the prelude's way of building a
+// string, such as a word of split or words. The Chars pushed onto the list it was Set to are kept as UTF-8, with
+// no cell; anything else pushed (never, in a typed program), or a surrogate, spills them into cells first.
+type StringAcc struct {
+	buf  []byte // the characters pushed onto base, in the order pushed
+	base Value  // the list they were pushed onto
+}
+
+// Set makes the accumulator the list v (its buffer is reused: the strings made from it are copies).
+func (a *StringAcc) Set(v Value) { a.buf, a.base = a.buf[:0], v }
+
+// Push makes the accumulator `Cons x acc`.
+func (a *StringAcc) Push(x Value) {
+	if ch, ok := x.(Char); ok && utf8.ValidRune(rune(ch)) {
+		a.buf = utf8.AppendRune(a.buf, rune(ch))
+		return
+	}
+	a.base = &Cell{Head: x, Tail: a.Value()}
+	a.buf = a.buf[:0]
+}
+
+// Value is the accumulator as a list: the pushed characters, last pushed first, onto base.
+func (a *StringAcc) Value() Value {
+	v := a.base
+	for _, r := range string(a.buf) {
+		v = &Cell{Head: Char(r), Tail: v}
+	}
+	return v
+}
+
+// RevString is `$charsToStringRevOnto f acc Nil`: the pushed characters as they are, when they were pushed onto
+// Nil; else the primitive on the list itself.
+func (a *StringAcc) RevString(f Value) Value {
+	if c, ok := a.base.(*Con); ok && c.K == KNil && len(c.Args) == 0 {
+		return string(a.buf)
+	}
+	return F__dollar_charsToStringRevOnto(f, a.Value(), Nil)
+}
+
 var (
 	P__dollar_listLength     = MkFunc("$listLength", 2, func(a []Value) Value { return F__dollar_listLength(a[0], a[1]) })
 	P__dollar_listLengthOnto = MkFunc("$listLengthOnto", 3, func(a []Value) Value {

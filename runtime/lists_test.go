@@ -303,3 +303,40 @@ func TestListCursor(t *testing.T) {
 		t.Errorf("a constructor: %v", c.Value())
 	}
 }
+
+// A string accumulator is the list `Cons x (… (Cons y base))` it was pushed into: its RevString is
+// charsToString of that list reversed (a surrogate as U+FFFD, a non-Char skipped), its Value that list.
+func TestStringAcc(t *testing.T) {
+	n := 0
+	f := calls2(&n, Nil)
+	var a StringAcc
+	a.Set(Nil)
+	if got := a.RevString(f); got != "" {
+		t.Errorf("empty: %q", got)
+	}
+	for _, r := range "aé𝄞" {
+		a.Push(Char(r))
+	}
+	if got := a.RevString(f); got != "aé𝄞" || F_prim_charsToString(a.Value()) != "𝄞éa" {
+		t.Errorf("pushed: %q, value %q", got, F_prim_charsToString(a.Value()))
+	}
+	a.Push(Char(0xD800)) // spills: the list keeps the surrogate itself
+	a.Push(int64(5))
+	a.Push(Char('z'))
+	if elems, _ := ListElems(a.Value()); len(elems) != 6 || elems[0] != Char('z') || elems[1] != int64(5) || elems[2] != Char(0xD800) || elems[5] != Char('a') {
+		t.Errorf("spilled: %v", Show(a.Value()))
+	}
+	if got := a.RevString(f); got != "aé𝄞\uFFFDz" || n != 0 {
+		t.Errorf("spilled string: %q", got)
+	}
+	a.Set(F_prim_stringToChars("yx")) // onto a list: reversed too
+	a.Push(Char('!'))
+	if got := a.RevString(f); got != "xy!" {
+		t.Errorf("onto a list: %q", got)
+	}
+	a.Set(int64(3)) // onto an improper list: the function decides
+	a.Push(Char('!'))
+	if got := a.RevString(f); got != "" || n != 1 {
+		t.Errorf("onto an improper list: %q (fallback %d)", got, n)
+	}
+}

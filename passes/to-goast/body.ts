@@ -9,6 +9,7 @@ import { goPrimFunc, goPrimValue, lookupPrim } from '../../ir/shared/prims';
 import { type Plan, synthetic } from './names';
 import { type Link, type TailContext, buildsCells, isCell, isSelfCall } from './contexts';
 import type { CursorParam } from './cursors';
+import type { StringAccParam } from './string-accs';
 import type { Worker } from './int-worker';
 import { sortedFields } from './shapes';
 
@@ -44,6 +45,8 @@ export interface Ctx {
     readonly contexts: ReadonlyMap<Anf.Let, TailContext>;
     /** Its parameters read through an rt.ListCursor (cursors.ts), with the cursor's Go variable. */
     readonly cursors: ReadonlyMap<string, CursorParam & { readonly go: string }>;
+    /** Its parameters kept as an rt.StringAcc (string-accs.ts), with the accumulator's Go variable. */
+    readonly stringAccs: ReadonlyMap<string, StringAccParam & { readonly go: string }>;
   } | null;
   /** Optimizations on (self tail calls as loops); false under `-O0`. */
   readonly optimize: boolean;
@@ -169,10 +172,20 @@ function loopStep(cx: Ctx, args: readonly Anf.Atom[], out: G.Stmt[]): void {
   const loop = cx.selfLoop!;
   const cursors = [...loop.cursors.values()];
   const pairs: [string, G.Expr][] = [];
+  const accs = [...loop.stringAccs.entries()];
+  const method = (v: string, name: string, arg: Anf.Atom): G.Stmt => G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(v), name), [atom(cx, arg).e]));
   args.forEach((a, i) => {
+    const local = a.tag === 'Var' && a.scope === 'local' ? a.name : null;
     const c = cursors.find((k) => k.index === i);
-    if (c === undefined) pairs.push([loop.params[i]!, atom(cx, a).e]);
-    else if (!(a.tag === 'Var' && a.scope === 'local' && a.name === c.tail)) out.push(G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(c.go), 'Set'), [atom(cx, a).e])));
+    const acc = accs.find(([, k]) => k.index === i);
+    if (c !== undefined) {
+      if (local !== c.tail) out.push(method(c.go, 'Set', a));
+    } else if (acc !== undefined) {
+      // After everything else of the iteration: nothing reads the accumulator once it has moved on.
+      const pushed = local === null ? undefined : acc[1].pushes.get(local);
+      if (pushed !== undefined) out.push(method(acc[1].go, 'Push', pushed));
+      else if (local !== acc[0]) out.push(method(acc[1].go, 'Set', a));
+    } else pairs.push([loop.params[i]!, atom(cx, a).e]);
   });
   if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p)), '=', pairs.map(([, e]) => e)));
   out.push(G.mk.branch('continue'));
@@ -235,6 +248,8 @@ function ifOnBool(cx: Ctx, cond: G.Expr, s: Anf.Switch, dest: Dest, out: G.Stmt[
 }
 
 function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {
+  // `Cons x acc` of a string accumulator: pushed by the tail call that passes it (loopStep).
+  if (cx.selfLoop !== null && [...cx.selfLoop.stringAccs.values()].some((k) => k.pushes.has(l.name))) return;
   const used = cx.plan.used.has(l.name);
   const name = used ? local(cx, l.name) : '_';
   if (l.rhs.tag === 'Switch') {
@@ -500,6 +515,8 @@ function comp(cx: Ctx, c: Anf.Comp, out: G.Stmt[]): Res {
 
 // Saturated calls of known functions and primitives are direct Go calls; extra arguments go through ApplyN.
 function app(cx: Ctx, a: Anf.App): Res {
+  const acc = a.fn.tag === 'Var' && a.fn.name === '$charsToStringRevOnto' && a.args[1]?.tag === 'Var' ? cx.selfLoop?.stringAccs.get(a.args[1].name) : undefined;
+  if (acc !== undefined) return { e: G.mk.call(G.mk.sel(G.mk.ident(acc.go), 'RevString'), [atom(cx, a.args[0]!).e]), typed: true };
   const args = a.args.map((x) => atom(cx, x).e);
   const direct = (fn: G.Expr, arity: number): Res => {
     const call = G.mk.call(fn, args.slice(0, arity));
@@ -662,7 +679,7 @@ export function atom(cx: Ctx, a: Anf.Atom): Res {
   if (a.tag === 'Lit') return { e: literal(cx, a.value), typed: false };
   switch (a.scope) {
     case 'local': {
-      const c = cx.selfLoop?.cursors.get(a.name);
+      const c = cx.selfLoop?.cursors.get(a.name) ?? cx.selfLoop?.stringAccs.get(a.name);
       return { e: c === undefined ? G.mk.ident(local(cx, a.name)) : G.mk.call(G.mk.sel(G.mk.ident(c.go), 'Value'), []), typed: true };
     }
     case 'global': {

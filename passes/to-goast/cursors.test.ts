@@ -47,31 +47,29 @@ test('strings, appended strings, unfolded strings and nested lists walked throug
   assert.is(func(text, 'Main_split'), `func Main_split(cs_in rt.Value, cur_in rt.Value) rt.Value {
 \tvar cs_cur rt.ListCursor
 \tcs_cur.Set(cs_in)
+\tvar cur_acc rt.StringAcc
+\tcur_acc.Set(cur_in)
 \tvar head_1 rt.Value
 \thole_1 := &head_1
 \tvar cells_2 rt.Cells
-\tvar cells_3 rt.Cells
 \tfor {
-\t\tcur := cur_in
 \t\tswitch elem, isCons := cs_cur.Next(); {
 \t\tcase isCons:
 \t\t\tc := elem
 \t\t\t_t_4 := rt.F_prim_charToInt(c)
 \t\t\tif rt.F_prim_eqInt(_t_4, int64(44)) == rt.True {
-\t\t\t\t_t_6 := rt.F__dollar_charsToStringRevOnto(fn_Main_rev, cur, rt.Nil)
+\t\t\t\t_t_6 := cur_acc.RevString(fn_Main_rev)
 \t\t\t\tcell_2 := cells_2.New(_t_6)
 \t\t\t\t*hole_1 = cell_2
 \t\t\t\thole_1 = &cell_2.Tail
-\t\t\t\tcur_in = rt.Nil
+\t\t\t\tcur_acc.Set(rt.Nil)
 \t\t\t\tcontinue
 \t\t\t} else {
-\t\t\t\t_t_8 := cells_3.New(c)
-\t\t\t\t_t_8.Tail = cur
-\t\t\t\tcur_in = _t_8
+\t\t\t\tcur_acc.Push(c)
 \t\t\t\tcontinue
 \t\t\t}
 \t\tcase cs_cur.AtNil():
-\t\t\t_t_3 := rt.F__dollar_charsToStringRevOnto(fn_Main_rev, cur, rt.Nil)
+\t\t\t_t_3 := cur_acc.RevString(fn_Main_rev)
 \t\t\t*hole_1 = &rt.Cell{Head: _t_3, Tail: rt.Nil}
 \t\t\treturn head_1
 \t\tdefault:

@@ -66,7 +66,7 @@ function switchesByScrutinee(e: Anf.Expr): Map<string, Anf.Switch[]> {
 
 // The self calls that are the loop's next iteration: in tail positions, and those of tail contexts (the inner
 // call, or the tail positions of the inner switch's arms), as body.ts generates them.
-function loopCalls(e: Anf.Expr, name: string, arity: number, contexts: ReadonlyMap<Anf.Let, TailContext>): Anf.App[] {
+export function loopCalls(e: Anf.Expr, name: string, arity: number, contexts: ReadonlyMap<Anf.Let, TailContext>): Anf.App[] {
   const out: Anf.App[] = [];
   const todo: Anf.Expr[] = [e];
   const tail = (c: Anf.Comp): void => {

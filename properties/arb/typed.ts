@@ -128,6 +128,15 @@ function library(): Core.Decl[] {
         mk.alt(pcon('True'), app('Main.dropA', rest, P('acc'))),
         mk.alt(pcon('False'), app('Main.dropA', rest, con('Cons', x, P('acc')))),
       ])))),
+    // The prelude's way of building a string (split, words): an accumulator of characters made a string by a
+    // reverse (passes/to-goast/string-accs.ts keeps it as an rt.StringAcc).
+    mk.decl('Main.squash', mk.lam([mk.pvar('cs'), mk.pvar('cur')], listCase(P('cs'),
+      app('prim_charsToString', app('Main.revOnto', P('cur'), con('Nil'))),
+      mk.case(app('prim_eqInt', app('prim_charToInt', x), int(32)), [
+        mk.alt(pcon('True'), app('prim_appendString', app('prim_charsToString', app('Main.revOnto', P('cur'), con('Nil'))),
+          app('prim_appendString', mk.str('|'), app('Main.squash', rest, con('Nil'))))),
+        mk.alt(pcon('False'), app('Main.squash', rest, con('Cons', x, P('cur')))),
+      ])))),
     // Template hole conversions as the Lune prelude elaborates them (PRIMITIVES.md §1.8).
     mk.decl('$dictToTemplate_Int', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('n')], app('prim_templateText', app('prim_showInt', P('n')))) }])),
     mk.decl('$dictToTemplate_String', mk.record([{ label: 'toTemplate', value: mk.lam([mk.pvar('s')], app('prim_templateText', P('s'))) }])),
@@ -287,6 +296,7 @@ class Gen {
           () => app('prim_stringToChars', t('String')),
           () => app('Main.appendList', app('prim_stringToChars', t('String')), app('prim_stringToChars', t('String'))),
         ])(), app('prim_stringToChars', t('String')))),
+        () => app('Main.squash', app('prim_stringToChars', app('prim_appendString', t('String'), app('prim_appendString', mk.str(' '), t('String')))), con('Nil')),
         () => { // from any Int (near 2^63 the worker gives up to the boxed code), a few numbers
           const i = this.fresh('i');
           return mk.let(i, t('Int'), app('prim_charsToString', app('Main.words', P(i), app('prim_addInt', P(i), int(this.c.next(6))))));
