@@ -303,11 +303,12 @@ func Main_foldl_dollar_prim_addInt_boxed(acc_1_in rt.Value, xs_1_1_in rt.Value) 
 
 // Main_foldl_dollar_prim_addInt_w is Main.foldl$prim_addInt on int64 acc_1; false where the boxed code would leave int64 or fail.
 func Main_foldl_dollar_prim_addInt_w(acc_1 int64, xs_1_1 rt.Value) (int64, bool) {
+	var xs_1_1_cur_1 rt.ListCursor
+	xs_1_1_cur_1.Set(xs_1_1)
 	for {
-		switch con, cell := rt.ConOrCell(xs_1_1); {
-		case cell != nil:
-			x_1_1 := cell.Head
-			rest_1_1 := cell.Tail
+		switch elem, isCons := xs_1_1_cur_1.Next(); {
+		case isCons:
+			x_1_1 := elem
 			n_1, ok_2 := x_1_1.(int64)
 			if !ok_2 {
 				return 0, false
@@ -316,9 +317,9 @@ func Main_foldl_dollar_prim_addInt_w(acc_1 int64, xs_1_1 rt.Value) (int64, bool)
 			if (acc_1^_t_4_1)&(n_1^_t_4_1) < 0 {
 				return 0, false
 			}
-			acc_1, xs_1_1 = _t_4_1, rest_1_1
+			acc_1 = _t_4_1
 			continue
-		case con != nil && con.K == rt.KNil && len(con.Args) == 0:
+		case xs_1_1_cur_1.AtNil():
 			return acc_1, true
 		default:
 			return 0, false

@@ -117,6 +117,38 @@ test('no cursor for a list read twice, passed on unchanged, with its tail read e
   for (const o of await runBoth(notCursors)) assert.equal(o, { stdout: `${3 + 2 + 1 + 0 + 2 + 40}\n`, error: '', exit: 0 });
 });
 
+// Workers too: a list parameter beside an Int accumulator (a cursor; past int64 the worker gives up and the boxed
+// code, with its own cursor, starts again), and a string accumulator beside an Int counter.
+const workers = `module Main
+Main.rev = \\xs acc -> case xs of { Lune.Prelude.Nil -> acc; Lune.Prelude.Cons x r -> Main.rev r (Lune.Prelude.Cons x acc) }
+Main.digits = \\cs acc -> case cs of { Lune.Prelude.Nil -> acc; Lune.Prelude.Cons c r -> Main.digits r (prim_addInt (prim_mulInt acc 10) (prim_subInt (prim_charToInt c) 48)) }
+Main.fields = \\cs cur n -> case cs of {
+    Lune.Prelude.Nil -> prim_appendString (prim_showInt n) (prim_appendString ":" (prim_charsToString (Main.rev cur Lune.Prelude.Nil)));
+    Lune.Prelude.Cons c r -> case prim_eqInt (prim_charToInt c) 44 of {
+        Lune.Prelude.True -> Main.fields r Lune.Prelude.Nil (prim_addInt n 1);
+        Lune.Prelude.False -> Main.fields r (Lune.Prelude.Cons c cur) n } }
+Main.main =
+  $primIOBind (prim_putStrLn (prim_showInt (Main.digits (prim_stringToChars "12345") 0))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_showInt (Main.digits (prim_stringToChars "123456789012345678901234567890") 0))) (\\_ ->
+  $primIOBind (prim_putStrLn (Main.fields (prim_stringToChars "ab,cd,éf") Lune.Prelude.Nil 0)) (\\_ ->
+  $primIOBind (prim_putStrLn (Main.fields (prim_stringToChars "x,y") Lune.Prelude.Nil 9223372036854775807)) (\\_ ->
+  prim_putStrLn (prim_showInt (Main.digits (Lune.Prelude.Cons '1' 7) 0))))))
+`;
+
+test('cursors and string accumulators in workers, giving up past int64 or on an improper list as the boxed code does', async () => {
+  const text = G.print(goOf(workers));
+  assert.match(func(text, 'Main_digits_w'), /^func Main_digits_w\(cs rt.Value, acc_\d+ int64\) \(int64, bool\) {\n\tvar (cs_cur_\d+) rt.ListCursor\n\t\1.Set\(cs\)\n\tfor {\n\t\tswitch elem, isCons := \1.Next\(\); {\n/);
+  assert.match(func(text, 'Main_digits_w'), /\t\tdefault:\n\t\t\treturn 0, false\n/);
+  const fields = func(text, 'Main_fields_w');
+  assert.match(fields, /\tvar (cur_acc_\d+) rt.StringAcc\n\t\1.Set\(cur\)\n/);
+  assert.match(fields, /\t\t\t\tcur_acc_\d+.Set\(rt.Nil\)\n\t\t\t\tn = _t_\d+\n\t\t\t\tcontinue\n/);
+  assert.match(fields, /\t\t\t\tcur_acc_\d+.Push\(c_\d+\)\n\t\t\t\tcontinue\n/);
+  assert.match(fields, /\t\t\tvar _t_\d+ rt.Value = cur_acc_\d+.RevString\(fn_Main_rev\)\n/);
+  for (const o of await runBoth(workers)) {
+    assert.equal(o, { stdout: '12345\n123456789012345678901234567890\n2:éf\n9223372036854775808:y\n', error: 'NonExhaustiveCase 7', exit: 1 });
+  }
+});
+
 test('-O0: no cursors', () => {
   assert.not.match(G.print(goOf(walks, false)), 'ListCursor');
 });

@@ -245,34 +245,14 @@ test('a worker with a boxed Bool parameter set from a constructor, int64 bounds 
   const text = G.print(goOf(mixed));
   assert.is(section(text, '// Main_walk_w is', '// fn_Main_big is'), `// Main_walk_w is Main.walk on int64 n, acc; false where the boxed code would leave int64 or fail.
 func Main_walk_w(flag rt.Value, n int64, acc int64, xs rt.Value) (int64, bool) {
+\tvar xs_cur_1 rt.ListCursor
+\txs_cur_1.Set(xs)
 \tfor {
-\t\tswitch con, cell := rt.ConOrCell(xs); {
-\t\tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:
-\t\t\tswitch con, _ := flag.(*rt.Con); {
-\t\t\tcase con != nil && con.K == rt.KTrue && len(con.Args) == 0:
-\t\t\t\tw := acc + 9223372036854775807
-\t\t\t\tif (acc^w)&(9223372036854775807^w) < 0 {
-\t\t\t\t\treturn 0, false
-\t\t\t\t}
-\t\t\t\treturn w, true
-\t\t\tcase con != nil && con.K == rt.KFalse && len(con.Args) == 0:
-\t\t\t\t_t, ok_1 := rt.SubInt64(0, 9223372036854775807)
-\t\t\t\tif !ok_1 {
-\t\t\t\t\treturn 0, false
-\t\t\t\t}
-\t\t\t\tw_1 := acc - _t
-\t\t\t\tif (acc^_t)&(acc^w_1) < 0 {
-\t\t\t\t\treturn 0, false
-\t\t\t\t}
-\t\t\t\treturn w_1, true
-\t\t\tdefault:
-\t\t\t\treturn 0, false
-\t\t\t}
-\t\tcase cell != nil:
-\t\t\tx := cell.Head
-\t\t\tr := cell.Tail
-\t\t\tn_1, ok_2 := x.(int64)
-\t\t\tif !ok_2 {
+\t\tswitch elem, isCons := xs_cur_1.Next(); {
+\t\tcase isCons:
+\t\t\tx := elem
+\t\t\tn_1, ok_1 := x.(int64)
+\t\t\tif !ok_1 {
 \t\t\t\treturn 0, false
 \t\t\t}
 \t\t\t_s := n_1 <= n
@@ -285,11 +265,31 @@ func Main_walk_w(flag rt.Value, n int64, acc int64, xs rt.Value) (int64, bool) {
 \t\t\t\tif (acc^_t_2)&(_t_1^_t_2) < 0 {
 \t\t\t\t\treturn 0, false
 \t\t\t\t}
-\t\t\t\tflag, acc, xs = rt.True, _t_2, r
+\t\t\t\tflag, acc = rt.True, _t_2
 \t\t\t\tcontinue
 \t\t\t} else {
-\t\t\t\txs = r
 \t\t\t\tcontinue
+\t\t\t}
+\t\tcase xs_cur_1.AtNil():
+\t\t\tswitch con, _ := flag.(*rt.Con); {
+\t\t\tcase con != nil && con.K == rt.KTrue && len(con.Args) == 0:
+\t\t\t\tw := acc + 9223372036854775807
+\t\t\t\tif (acc^w)&(9223372036854775807^w) < 0 {
+\t\t\t\t\treturn 0, false
+\t\t\t\t}
+\t\t\t\treturn w, true
+\t\t\tcase con != nil && con.K == rt.KFalse && len(con.Args) == 0:
+\t\t\t\t_t, ok_2 := rt.SubInt64(0, 9223372036854775807)
+\t\t\t\tif !ok_2 {
+\t\t\t\t\treturn 0, false
+\t\t\t\t}
+\t\t\t\tw_1 := acc - _t
+\t\t\t\tif (acc^_t)&(acc^w_1) < 0 {
+\t\t\t\t\treturn 0, false
+\t\t\t\t}
+\t\t\t\treturn w_1, true
+\t\t\tdefault:
+\t\t\t\treturn 0, false
 \t\t\t}
 \t\tdefault:
 \t\t\treturn 0, false

@@ -25,6 +25,8 @@ import {
   hasSelfTailCall, intRecordLiteral, linkStmts, newAccCells, newTrmc, ownerOf, recordOf, rtValue, selectField, type Trmc,
 } from './body';
 import { type TailContext, definedKinds, isSelfCall, tailContexts } from './contexts';
+import { type CursorParam, cursorParams } from './cursors';
+import { type StringAccParam, stringAccParams } from './string-accs';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
 export type Kind = 'int' | 'bool' | 'val';
@@ -285,6 +287,9 @@ interface WCtx {
     readonly trmc: Trmc | null;
     /** Its tail contexts (contexts.ts), by their first let. */
     readonly contexts: ReadonlyMap<Anf.Let, TailContext>;
+    /** Its parameters read through an rt.ListCursor (cursors.ts), and kept as an rt.StringAcc (string-accs.ts). */
+    readonly cursors: ReadonlyMap<string, CursorParam & { readonly go: string }>;
+    readonly stringAccs: ReadonlyMap<string, StringAccParam & { readonly go: string }>;
     /** Its accumulator cells (body.ts accumulatorCells). */
     readonly acc: AccCells | null;
   } | null;
@@ -315,11 +320,25 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   const loops = consTail || hasSelfTailCall(lam.body, d.name, lam.params.length);
   const t = consTail ? newTrmc(bx, contexts) : null;
   const trmc = t?.trmc ?? null;
-  const a = loops ? newAccCells(bx, accumulatorCells(lam.body, d.name, lam.params.length, plan.uses)) : { acc: null, decls: [] };
   const names = lam.params.map((p) => (plan.used.has(p) ? plan.locals.get(p) ?? bug('goast', `local ${p} has no Go name`) : null));
+  // List parameters and string accumulators as the boxed code has them (body.ts), set from the parameters.
+  const setUp: G.Stmt[] = [];
+  const special = <T extends { readonly index: number }>(found: Map<string, T>, type: string, suffix: string) =>
+    new Map([...found].map(([p, k]) => {
+      const go = plan.names.fresh(`${names[k.index]!}_${suffix}`);
+      setUp.push(G.mk.declStmt(G.mk.varDecl(go, G.mk.qual('rt', type), null)),
+        G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(go), 'Set'), [G.mk.ident(names[k.index]!)])));
+      return [p, { ...k, go }] as const;
+    }));
+  const cursors = loops ? special(cursorParams(lam, d.name, plan.uses, contexts), 'ListCursor', 'cur') : new Map();
+  const stringAccs = loops ? special(stringAccParams(lam, d.name, plan.uses, contexts), 'StringAcc', 'acc') : new Map();
+  const pushed = new Set([...stringAccs.values()].flatMap((k) => [...k.pushes.keys()]));
+  const a = loops
+    ? newAccCells(bx, new Set([...accumulatorCells(lam.body, d.name, lam.params.length, plan.uses)].filter((x) => !pushed.has(x))))
+    : { acc: null, decls: [] };
   const cx: WCtx = {
     plan, bx, workers, result: w.result, kinds: new Map(lam.params.map((p, i) => [p, w.params[i]!])),
-    selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc, acc: a.acc, contexts } : null, reads: new Set(), declared: [], conv: new Map(),
+    selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc, acc: a.acc, contexts, cursors, stringAccs } : null, reads: new Set(), declared: [], conv: new Map(),
     intOperands: w.intOperands,
   };
   const params = names.map((n, i) => G.mk.field(n ?? '_', goType(w.params[i]!)));
@@ -330,7 +349,7 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   }
   // No closures in a worker, so the parameters themselves can be the loop variables.
   const body = loops ? [G.mk.for(null, null, null, inner)] : inner;
-  body.unshift(...(t?.decls ?? []), ...a.decls);
+  body.unshift(...setUp, ...(t?.decls ?? []), ...a.decls);
   const ints = lam.params.filter((_, i) => w.params[i] === 'int');
   const resultKind = w.result === 'int' ? 'its Int result unboxed' : w.result === 'bool' ? 'its Bool result unboxed' : 'unboxed inside';
   const doc = ints.length === 0 ? `${w.goName} is ${d.name} computing ${resultKind}`
@@ -429,6 +448,8 @@ function watom(cx: WCtx, a: Anf.Atom, to: Kind, out: G.Stmt[]): G.Expr {
     const lit = G.mk.int((v < 0n ? -v : v).toString());
     return v < 0n ? G.mk.unary('-', lit) : lit;
   }
+  const special = a.tag === 'Var' ? cx.selfLoop?.cursors.get(a.name) ?? cx.selfLoop?.stringAccs.get(a.name) : undefined;
+  if (special !== undefined) return convert(cx, G.mk.call(G.mk.sel(G.mk.ident(special.go), 'Value'), []), 'val', to, out);
   if (a.tag === 'Var' && a.scope === 'local') {
     const k = cx.kinds.get(a.name) ?? bug('goast', `local ${a.name} has no kind`);
     if (k !== 'val' || to === 'val') return convert(cx, wlocal(cx, a.name), k, to, out);
@@ -491,6 +512,10 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
 
 // One let of a worker's spine (not a Fail: the caller gives up there).
 function wlet(cx: WCtx, l: Anf.Let, out: G.Stmt[]): void {
+  if (cx.selfLoop !== null && [...cx.selfLoop.stringAccs.values()].some((k) => k.pushes.has(l.name))) {
+    cx.kinds.set(l.name, 'val'); // `Cons x acc` of a string accumulator: pushed by the tail call (wloopStep)
+    return;
+  }
   const used = cx.plan.used.has(l.name);
   const name = used ? cx.plan.locals.get(l.name) ?? bug('goast', `local ${l.name} has no Go name`) : '_';
   if (l.rhs.tag === 'Switch') {
@@ -515,9 +540,22 @@ function wcontext(cx: WCtx, ctx: TailContext, out: G.Stmt[]): void {
 // `q = q`; every right side is read first anyway).
 function wloopStep(cx: WCtx, args: readonly Anf.Atom[], out: G.Stmt[]): void {
   const loop = cx.selfLoop!;
-  const pairs = args.map((a, i) => [loop.params[i], watom(cx, a, loop.kinds[i]!, out)] as const)
-    .filter(([p, v]) => p !== null && !(v.tag === 'Ident' && v.name === p));
-  if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p!)), '=', pairs.map(([, v]) => v)));
+  const method = (v: string, name: string, arg: Anf.Atom): G.Stmt => G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(v), name), [watom(cx, arg, 'val', out)]));
+  const pairs: (readonly [string | null, G.Expr])[] = [];
+  args.forEach((a, i) => {
+    const local = a.tag === 'Var' && a.scope === 'local' ? a.name : null;
+    const c = [...loop.cursors.values()].find((k) => k.index === i);
+    const acc = [...loop.stringAccs].find(([, k]) => k.index === i);
+    if (c !== undefined) {
+      if (local !== c.tail) out.push(method(c.go, 'Set', a));
+    } else if (acc !== undefined) {
+      const pushed = local === null ? undefined : acc[1].pushes.get(local);
+      if (pushed !== undefined) out.push(method(acc[1].go, 'Push', pushed));
+      else if (local !== acc[0]) out.push(method(acc[1].go, 'Set', a));
+    } else pairs.push([loop.params[i]!, watom(cx, a, loop.kinds[i]!, out)]);
+  });
+  const moved = pairs.filter(([p, v]) => p !== null && !(v.tag === 'Ident' && v.name === p));
+  if (moved.length > 0) out.push(G.mk.assign(moved.map(([p]) => G.mk.ident(p!)), '=', moved.map(([, v]) => v)));
   out.push(G.mk.branch('continue'));
 }
 
@@ -572,6 +610,8 @@ function wcomp(cx: WCtx, c: Anf.Comp, name: string, out: G.Stmt[], letName?: str
     else cx.declared.push({ out, stmt: call, name: v });
     return w.result;
   }
+  const acc = fn === '$charsToStringRevOnto' && c.args[1]?.tag === 'Var' ? cx.selfLoop?.stringAccs.get(c.args[1].name) : undefined;
+  if (acc !== undefined) return put('val', G.mk.call(G.mk.sel(G.mk.ident(acc.go), 'RevString'), [watom(cx, c.args[0]!, 'val', out)]));
   const op = intOps.get(fn);
   if (op === undefined && !boolOps.has(fn)) return put('val', rtCall(goPrimFunc(fn), c.args.map((x) => watom(cx, x, 'val', out))));
   const [a, b] = c.args.map((x) => watom(cx, x, op !== undefined ? 'int' : 'bool', out));
@@ -624,6 +664,11 @@ function wswitch(cx: WCtx, s: Anf.Switch, dest: WDest, out: G.Stmt[]): void {
     else inBranch(cx, () => wexpr(cx, e, dest, body));
     return body;
   };
+  const cursor = s.scrutinee.tag === 'Var' ? cx.selfLoop?.cursors.get(s.scrutinee.name) : undefined;
+  if (cursor !== undefined) {
+    wcursorSwitch(cx, s, cursor.go, branch, out);
+    return;
+  }
   if (atomKind(cx, s.scrutinee) === 'bool') {
     const scrut = watom(cx, s.scrutinee, 'bool', out);
     const armOf = (con: string): Anf.Expr | null => {
@@ -666,6 +711,31 @@ function wswitch(cx: WCtx, s: Anf.Switch, dest: WDest, out: G.Stmt[]): void {
   }
   clauses.push(G.mk.caseClause([], branch(s.default)));
   out.push(G.mk.switch(m.init, null, clauses));
+}
+
+// The switch on a cursor parameter (cursors.ts), as body.ts cursorSwitch: the Cons arm first (the cursor is then
+// at the tail), its head bound to elem; no other value matches, so the default runs (or the worker gives up).
+function wcursorSwitch(cx: WCtx, s: Anf.Switch, cur: string, branch: (e: Anf.Expr | null) => G.Stmt[], out: G.Stmt[]): void {
+  const method = (name: string): G.Expr => G.mk.call(G.mk.sel(G.mk.ident(cur), name), []);
+  const arms = s.arms as readonly Anf.ConArm[];
+  const cons = arms.find((a) => a.con === 'Lune.Prelude.Cons')!;
+  const head = cons.binders[0]!;
+  const headUsed = head !== null && cx.plan.used.has(head);
+  for (const b of cons.binders) if (b !== null) cx.kinds.set(b, 'val');
+  const init = G.mk.assign([G.mk.ident(headUsed ? synthetic.elem : '_'), G.mk.ident(synthetic.isCons)], ':=', [method('Next')]);
+  const clauses = [cons, ...arms.filter((a) => a !== cons)].map((arm) => {
+    const body: G.Stmt[] = [];
+    if (arm === cons && headUsed) {
+      const name = cx.plan.locals.get(head) ?? bug('goast', `local ${head} has no Go name`);
+      const stmt = G.mk.define(name, G.mk.ident(synthetic.elem), { name: head });
+      body.push(stmt);
+      cx.declared.push({ out: body, stmt, name });
+    }
+    body.push(...branch(arm.body));
+    return G.mk.caseClause([arm === cons ? G.mk.ident(synthetic.isCons) : method('AtNil')], body);
+  });
+  clauses.push(G.mk.caseClause([], branch(s.default)));
+  out.push(G.mk.switch(init, null, clauses));
 }
 
 /** Runs `f` for one branch: conversions made inside it are not visible after it (Go scoping). */

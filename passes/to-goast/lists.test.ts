@@ -56,7 +56,9 @@ func Main_first(xs_2 rt.Value) rt.Value {
 }
 
 `);
-  assert.match(text, 'switch con, cell := rt.ConOrCell(xs); {\n\t\tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:');
+  assert.match(text, 'switch con, cell := rt.ConOrCell(xs_5); {\n\tcase con != nil && con.K == rt.KNil && len(con.Args) == 0:');
+  // A loop that only walks its list reads it through a cursor (cursors.ts), in its worker too.
+  assert.match(text, '\tvar xs_cur_1 rt.ListCursor\n\txs_cur_1.Set(xs)\n\tfor {\n\t\tswitch _, isCons := xs_cur_1.Next(); {\n');
   // Cells of a loop building a list come from blocks (rt.Cells); a cell whose hole is its head is made alone.
   assert.match(text, '\tvar cells rt.Cells\n\tfor {\n');
   assert.match(text, '\t\t\tcell_1 := cells.New(_t_2)\n\t\t\t*hole = cell_1\n\t\t\thole = &cell_1.Tail\n');
