@@ -43,11 +43,7 @@ export interface Ctx {
     readonly name: string; readonly params: readonly string[]; readonly trmc: Trmc | null; readonly acc: AccCells | null;
     /** Its tail contexts (contexts.ts), by their first let: computed front to back through trmc's hole. */
     readonly contexts: ReadonlyMap<Anf.Let, TailContext>;
-    /** Its parameters read through an rt.ListCursor (cursors.ts), with the cursor's Go variable. */
-    readonly cursors: ReadonlyMap<string, CursorParam & { readonly go: string }>;
-    /** Its parameters kept as an rt.StringAcc (string-accs.ts), with the accumulator's Go variable. */
-    readonly stringAccs: ReadonlyMap<string, StringAccParam & { readonly go: string }>;
-  } | null;
+  } & SpecialParams | null;
   /** Optimizations on (self tail calls as loops); false under `-O0`. */
   readonly optimize: boolean;
   /**
@@ -167,28 +163,43 @@ export function newTrmc(cx: { readonly plan: Plan }, contexts: ReadonlyMap<Anf.L
 }
 
 // The next iteration of a function's loop with these arguments (Go evaluates every right side before assigning).
-// A cursor parameter (cursors.ts) is Set, unless the argument is its switch's tail: the cursor is there already.
 function loopStep(cx: Ctx, args: readonly Anf.Atom[], out: G.Stmt[]): void {
   const loop = cx.selfLoop!;
-  const cursors = [...loop.cursors.values()];
-  const pairs: [string, G.Expr][] = [];
-  const accs = [...loop.stringAccs.entries()];
-  const method = (v: string, name: string, arg: Anf.Atom): G.Stmt => G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(v), name), [atom(cx, arg).e]));
-  args.forEach((a, i) => {
-    const local = a.tag === 'Var' && a.scope === 'local' ? a.name : null;
-    const c = cursors.find((k) => k.index === i);
-    const acc = accs.find(([, k]) => k.index === i);
-    if (c !== undefined) {
-      if (local !== c.tail) out.push(method(c.go, 'Set', a));
-    } else if (acc !== undefined) {
-      // After everything else of the iteration: nothing reads the accumulator once it has moved on.
-      const pushed = local === null ? undefined : acc[1].pushes.get(local);
-      if (pushed !== undefined) out.push(method(acc[1].go, 'Push', pushed));
-      else if (local !== acc[0]) out.push(method(acc[1].go, 'Set', a));
-    } else pairs.push([loop.params[i]!, atom(cx, a).e]);
-  });
+  const special = stepSpecialParams(loop, args, (a) => atom(cx, a).e, out);
+  const pairs = args.flatMap((a, i): [string, G.Expr][] => (special[i] ? [] : [[loop.params[i]!, atom(cx, a).e]]));
   if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p)), '=', pairs.map(([, e]) => e)));
   out.push(G.mk.branch('continue'));
+}
+
+/** A loop's parameters read through a cursor (cursors.ts) or kept as a string accumulator (string-accs.ts). */
+export interface SpecialParams {
+  readonly cursors: ReadonlyMap<string, CursorParam & { readonly go: string }>;
+  readonly stringAccs: ReadonlyMap<string, StringAccParam & { readonly go: string }>;
+}
+
+/**
+ * What the next iteration does to a loop's special parameters, appended to `out`: a cursor is Set, unless the
+ * argument is its switch's tail (the cursor is there already); a string accumulator is pushed x for its
+ * `Cons x acc`, left alone for acc itself, else Set. This is the iteration's last work, so nothing reads the
+ * accumulator after it has moved on. `value` gives an argument's boxed Go value; the result says which
+ * arguments were such a parameter's (the others are assigned as usual).
+ */
+export function stepSpecialParams(loop: SpecialParams, args: readonly Anf.Atom[], value: (a: Anf.Atom) => G.Expr, out: G.Stmt[]): boolean[] {
+  const method = (v: string, name: string, arg: Anf.Atom): G.Stmt => G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(v), name), [value(arg)]));
+  return args.map((a, i) => {
+    const local = a.tag === 'Var' && a.scope === 'local' ? a.name : null;
+    const c = [...loop.cursors.values()].find((k) => k.index === i);
+    if (c !== undefined) {
+      if (local !== c.tail) out.push(method(c.go, 'Set', a));
+      return true;
+    }
+    const acc = [...loop.stringAccs].find(([, k]) => k.index === i);
+    if (acc === undefined) return false;
+    const pushed = local === null ? undefined : acc[1].pushes.get(local);
+    if (pushed !== undefined) out.push(method(acc[1].go, 'Push', pushed));
+    else if (local !== acc[0]) out.push(method(acc[1].go, 'Set', a));
+    return true;
+  });
 }
 
 /** The statements returning `e` from the function: through the hole in a loop building its result. */

@@ -22,11 +22,12 @@ import { goPrimFunc, lookupPrim } from '../../ir/shared/prims';
 import { type Global, declLam, type Plan, synthetic } from './names';
 import {
   type AccCells, accCell, accumulatorCells, atom as boxedAtom, conCall, conMatch, type Ctx, fillHole,
-  hasSelfTailCall, intRecordLiteral, linkStmts, newAccCells, newTrmc, ownerOf, recordOf, rtValue, selectField, type Trmc,
+  hasSelfTailCall, intRecordLiteral, linkStmts, newAccCells, newTrmc, ownerOf, recordOf, rtValue, selectField, type SpecialParams,
+  stepSpecialParams, type Trmc,
 } from './body';
 import { type TailContext, definedKinds, isSelfCall, tailContexts } from './contexts';
-import { type CursorParam, cursorParams } from './cursors';
-import { type StringAccParam, stringAccParams } from './string-accs';
+import { cursorParams } from './cursors';
+import { stringAccParams } from './string-accs';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
 export type Kind = 'int' | 'bool' | 'val';
@@ -287,12 +288,9 @@ interface WCtx {
     readonly trmc: Trmc | null;
     /** Its tail contexts (contexts.ts), by their first let. */
     readonly contexts: ReadonlyMap<Anf.Let, TailContext>;
-    /** Its parameters read through an rt.ListCursor (cursors.ts), and kept as an rt.StringAcc (string-accs.ts). */
-    readonly cursors: ReadonlyMap<string, CursorParam & { readonly go: string }>;
-    readonly stringAccs: ReadonlyMap<string, StringAccParam & { readonly go: string }>;
     /** Its accumulator cells (body.ts accumulatorCells). */
     readonly acc: AccCells | null;
-  } | null;
+  } & SpecialParams | null;
   /** Go variables read so far, and every declaration (a variable never read gets `_ = x` after it: Go insists). */
   readonly reads: Set<string>;
   readonly declared: { readonly out: G.Stmt[]; readonly stmt: G.Stmt; readonly name: string }[];
@@ -540,22 +538,10 @@ function wcontext(cx: WCtx, ctx: TailContext, out: G.Stmt[]): void {
 // `q = q`; every right side is read first anyway).
 function wloopStep(cx: WCtx, args: readonly Anf.Atom[], out: G.Stmt[]): void {
   const loop = cx.selfLoop!;
-  const method = (v: string, name: string, arg: Anf.Atom): G.Stmt => G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(v), name), [watom(cx, arg, 'val', out)]));
-  const pairs: (readonly [string | null, G.Expr])[] = [];
-  args.forEach((a, i) => {
-    const local = a.tag === 'Var' && a.scope === 'local' ? a.name : null;
-    const c = [...loop.cursors.values()].find((k) => k.index === i);
-    const acc = [...loop.stringAccs].find(([, k]) => k.index === i);
-    if (c !== undefined) {
-      if (local !== c.tail) out.push(method(c.go, 'Set', a));
-    } else if (acc !== undefined) {
-      const pushed = local === null ? undefined : acc[1].pushes.get(local);
-      if (pushed !== undefined) out.push(method(acc[1].go, 'Push', pushed));
-      else if (local !== acc[0]) out.push(method(acc[1].go, 'Set', a));
-    } else pairs.push([loop.params[i]!, watom(cx, a, loop.kinds[i]!, out)]);
-  });
-  const moved = pairs.filter(([p, v]) => p !== null && !(v.tag === 'Ident' && v.name === p));
-  if (moved.length > 0) out.push(G.mk.assign(moved.map(([p]) => G.mk.ident(p!)), '=', moved.map(([, v]) => v)));
+  const special = stepSpecialParams(loop, args, (a) => watom(cx, a, 'val', out), out);
+  const pairs = args.flatMap((a, i) => (special[i] ? [] : [[loop.params[i], watom(cx, a, loop.kinds[i]!, out)] as const]))
+    .filter(([p, v]) => p !== null && !(v.tag === 'Ident' && v.name === p));
+  if (pairs.length > 0) out.push(G.mk.assign(pairs.map(([p]) => G.mk.ident(p!)), '=', pairs.map(([, v]) => v)));
   out.push(G.mk.branch('continue'));
 }
 
