@@ -27,7 +27,8 @@ FILE is a \`lune --core\` dump (.core) or a readable-Core file (.lcore).
   -o DIR            write the Go module (and the binary DIR/program) to DIR (default: out/<name>)
   --run             run the binary after building it (with no -o, in a temporary directory)
   --emit-only       write the Go module, do not run go build
-  -O0               no optimizing passes (anf-dicts, anf-simplified and anf-fused are then the identity; no unboxed workers)
+  -O0               no optimizing passes (anf-dicts, anf-simplified and anf-fused are then the identity; no unboxed workers,
+                    no loops for tail calls, tail contexts, list cursors or string accumulators)
   --dump STAGE      print a stage's IR to stdout (stages: ${stages.map((s) => s.name).join(', ')}, or all)
   --stop-after STAGE  stop the pipeline after STAGE (implies no Go output)
   --spans           include source spans in dumps
