@@ -31,6 +31,10 @@ Main.sumAll = \\xss xs acc -> case xs of {
         Lune.Prelude.Cons ys rest -> Main.sumAll rest ys acc } }
 Main.count = \\xs n -> case xs of { Lune.Prelude.Cons _ r -> Main.count r (prim_addInt n 1); Lune.Prelude.Nil -> n }
 Main.first = \\xs -> case xs of { Lune.Prelude.Cons c _ -> c; _ -> 'z' }
+Main.countA = \\ws n -> case ws of {
+    Lune.Prelude.Nil -> n;
+    Lune.Prelude.Cons w r -> case w of { "a" -> Main.countA r (prim_addInt n 1); _ -> Main.countA r n } }
+Main.dup = \\xs -> case xs of { Lune.Prelude.Nil -> Lune.Prelude.Nil; Lune.Prelude.Cons x r -> Lune.Prelude.Cons x (Lune.Prelude.Cons x (Main.dup r)) }
 Main.text = "${'aé,𝄞b,'.repeat(30)}"
 Main.main =
   let cs = prim_stringToChars Main.text in
@@ -38,8 +42,10 @@ Main.main =
   $primIOBind (prim_putStrLn (prim_showInt (Main.count (Main.split (Main.app (prim_stringToChars "x,y") cs) Lune.Prelude.Nil) 0))) (\\_ ->
   $primIOBind (prim_putStrLn (prim_charsToString (Lune.Prelude.Cons (Main.first cs) Lune.Prelude.Nil))) (\\_ ->
   $primIOBind (prim_putStrLn (prim_showInt (Main.count cs 0))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_showInt (Main.countA (Lune.Prelude.Cons "a" (Lune.Prelude.Cons "b" (Lune.Prelude.Cons "a" Lune.Prelude.Nil))) 0))) (\\_ ->
+  $primIOBind (prim_putStrLn (prim_charsToString (Main.dup (prim_stringToChars "xé")))) (\\_ ->
   $primIOBind (prim_putStrLn (prim_showInt (Main.sumAll (Lune.Prelude.Cons (Lune.Prelude.Cons 2 Lune.Prelude.Nil) (Lune.Prelude.Cons Lune.Prelude.Nil (Lune.Prelude.Cons (Lune.Prelude.Cons 3 (Lune.Prelude.Cons 4 Lune.Prelude.Nil)) Lune.Prelude.Nil))) (Lune.Prelude.Cons 1 Lune.Prelude.Nil) 0))) (\\_ ->
-  prim_putStrLn (prim_showInt (Main.count (Main.app (prim_stringToChars "ab") 5) 0)))))))
+  prim_putStrLn (prim_showInt (Main.count (Main.app (prim_stringToChars "ab") 5) 0)))))))))
 `;
 
 test('strings, appended strings, unfolded strings and nested lists walked through cursors, Nil arm first or last', async () => {
@@ -83,13 +89,16 @@ test('strings, appended strings, unfolded strings and nested lists walked throug
   assert.match(sumAll, /^func Main_sumAll_boxed\(xss_in rt.Value, (xs_\d+)_in rt.Value, (acc_\d+)_in rt.Value\) rt.Value {\n\tvar \1_cur rt.ListCursor\n\t\1_cur.Set\(\1_in\)\n\tfor {\n\t\txss := xss_in\n/);
   assert.match(sumAll, /\t\t\t\txs_\d+_cur.Set\(ys_\d+\)\n\t\t\t\txss_in, acc_\d+_in = rest, acc_\d+\n\t\t\t\tcontinue\n/);
   const parts = 'aé,𝄞b,'.repeat(30).split(',');
-  const expected = ['[ab][][c][]', String(2 + parts.length - 1), 'a', String(6 * 30), '10', ''].join('\n');
+  // The tail passed on in an inner switch's default arm (countA), and by a tail context's call (dup).
+  assert.match(func(text, 'Main_countA_boxed'), 'ws_1_cur.Next()');
+  assert.match(func(text, 'Main_dup'), 'xs_5_cur.Next()');
+  const expected = ['[ab][][c][]', String(2 + parts.length - 1), 'a', String(6 * 30), '2', 'xxéé', '10', ''].join('\n');
   for (const o of await runBoth(walks)) assert.equal(o, { stdout: expected, error: 'NonExhaustiveCase 5', exit: 1 });
 });
 
 // What gets no cursor: a parameter also read elsewhere, or passed on unchanged; a tail also read elsewhere, or
-// passed in another position; a switch with another constructor's arm; a switch in a lambda; a function that is
-// not a loop.
+// passed in another position; a switch with another constructor's arm (beside Cons, or a two-argument one beside
+// Nil); a switch in a lambda.
 const notCursors = `module Main
 Main.len = \\xs -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons _ r -> prim_addInt 1 (Main.len r) }
 Main.twice = \\xs n -> case xs of { Lune.Prelude.Nil -> n; Lune.Prelude.Cons _ r -> Main.twice r (prim_addInt n (Main.len xs)) }
@@ -99,22 +108,26 @@ Main.again = \\xs n -> case prim_eqInt n 0 of {
 Main.tailToo = \\xs n -> case xs of { Lune.Prelude.Nil -> n; Lune.Prelude.Cons _ r -> Main.tailToo r (prim_addInt n (Main.len r)) }
 Main.swap = \\xs ys -> case xs of { Lune.Prelude.Nil -> Main.len ys; Lune.Prelude.Cons _ r -> Main.swap ys r }
 Main.maybe = \\m n -> case m of { Lune.Prelude.Nothing -> n; Lune.Prelude.Just x -> Main.maybe x (prim_addInt n 1); Lune.Prelude.Cons _ r -> Main.maybe r n }
+Main.opt = \\m n -> case m of { Lune.Prelude.Cons _ r -> Main.opt r (prim_addInt n 1); Lune.Prelude.Nothing -> n }
+Main.chain = \\p n -> case p of { Main.P _ rest -> Main.chain rest (prim_addInt n 1); Lune.Prelude.Nil -> n }
 Main.inLam = \\xs n -> case prim_eqInt n 3 of {
     Lune.Prelude.True -> (\\u -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons h _ -> h }) 0;
     Lune.Prelude.False -> Main.inLam xs (prim_addInt n 1) }
 Main.main = prim_putStrLn (prim_showInt (prim_addInt (Main.twice (Lune.Prelude.Cons 1 (Lune.Prelude.Cons 2 Lune.Prelude.Nil)) 0)
   (prim_addInt (Main.again (Lune.Prelude.Cons 1 Lune.Prelude.Nil) 0) (prim_addInt (Main.tailToo (Lune.Prelude.Cons 1 (Lune.Prelude.Cons 2 Lune.Prelude.Nil)) 0)
   (prim_addInt (Main.swap (Lune.Prelude.Cons 1 (Lune.Prelude.Cons 2 Lune.Prelude.Nil)) (Lune.Prelude.Cons 3 Lune.Prelude.Nil))
-  (prim_addInt (Main.maybe (Lune.Prelude.Just (Lune.Prelude.Cons 1 (Lune.Prelude.Just Lune.Prelude.Nothing))) 0) (Main.inLam (Lune.Prelude.Cons 40 Lune.Prelude.Nil) 0)))))))
+  (prim_addInt (Main.maybe (Lune.Prelude.Just (Lune.Prelude.Cons 1 (Lune.Prelude.Just Lune.Prelude.Nothing))) 0)
+  (prim_addInt (Main.opt (Lune.Prelude.Cons 1 (Lune.Prelude.Cons 2 Lune.Prelude.Nothing)) 100)
+  (prim_addInt (Main.chain (Main.P 1 (Main.P 2 Lune.Prelude.Nil)) 1000) (Main.inLam (Lune.Prelude.Cons 40 Lune.Prelude.Nil) 0)))))))))
 `;
 
 test('no cursor for a list read twice, passed on unchanged, with its tail read elsewhere or moved, with another arm, matched in a lambda', async () => {
   const text = G.print(goOf(notCursors));
   assert.not.match(text, 'ListCursor');
-  for (const name of ['Main_twice_boxed', 'Main_again_boxed', 'Main_tailToo_boxed', 'Main_swap', 'Main_maybe_boxed', 'Main_inLam']) {
+  for (const name of ['Main_twice_boxed', 'Main_again_boxed', 'Main_tailToo_boxed', 'Main_swap', 'Main_maybe_boxed', 'Main_opt_boxed', 'Main_chain_boxed', 'Main_inLam']) {
     assert.match(func(text, name), 'for {', name); // loops, so a cursor would have been possible
   }
-  for (const o of await runBoth(notCursors)) assert.equal(o, { stdout: `${3 + 2 + 1 + 0 + 2 + 40}\n`, error: '', exit: 0 });
+  for (const o of await runBoth(notCursors)) assert.equal(o, { stdout: `${3 + 2 + 1 + 0 + 2 + 102 + 1002 + 40}\n`, error: '', exit: 0 });
 });
 
 // Workers too: a list parameter beside an Int accumulator (a cursor; past int64 the worker gives up and the boxed

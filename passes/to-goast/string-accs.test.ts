@@ -57,7 +57,8 @@ test('a string accumulator: pushed by the tail call, reset, passed on unchanged,
 });
 
 // Accumulators that stay lists: one also read by another function, one consumed onto a list other than Nil, a
-// `Cons c acc` also kept, one passed in another position.
+// `Cons c acc` also kept, one passed in another position; and a parameter only passed on, which is no
+// accumulator at all.
 const lists = `module Main
 ${lib}
 Main.len = \\xs -> case xs of { Lune.Prelude.Nil -> 0; Lune.Prelude.Cons _ r -> prim_addInt 1 (Main.len r) }
@@ -70,19 +71,21 @@ Main.onto = \\cs cur -> case cs of {
 Main.kept = \\cs cur last -> case cs of {
     Lune.Prelude.Nil -> prim_appendString (prim_charsToString (Main.rev cur Lune.Prelude.Nil)) (prim_charsToString last);
     Lune.Prelude.Cons c r -> let next = Lune.Prelude.Cons c cur in Main.kept r next next }
+Main.skip = \\xs k -> case xs of { Lune.Prelude.Nil -> ""; Lune.Prelude.Cons _ r -> Main.skip r k }
 Main.swapped = \\cs a b -> case cs of {
     Lune.Prelude.Nil -> prim_charsToString (Main.rev a Lune.Prelude.Nil);
     Lune.Prelude.Cons c r -> Main.swapped r b (Lune.Prelude.Cons c a) }
 Main.main = prim_putStrLn (Main.join (Lune.Prelude.Cons (Main.counted (prim_stringToChars "abc") Lune.Prelude.Nil)
   (Lune.Prelude.Cons (Main.onto (prim_stringToChars "abc") Lune.Prelude.Nil)
   (Lune.Prelude.Cons (Main.kept (prim_stringToChars "abc") Lune.Prelude.Nil Lune.Prelude.Nil)
-  (Lune.Prelude.Cons (Main.swapped (prim_stringToChars "abcde") Lune.Prelude.Nil Lune.Prelude.Nil) Lune.Prelude.Nil)))))
+  (Lune.Prelude.Cons (Main.swapped (prim_stringToChars "abcde") Lune.Prelude.Nil Lune.Prelude.Nil)
+  (Lune.Prelude.Cons (Main.skip (prim_stringToChars "ab") Lune.Prelude.Nil) Lune.Prelude.Nil))))))
 `;
 
-test('accumulators that stay lists: read by something else, consumed onto a list, kept, passed in another position', async () => {
+test('accumulators that stay lists: read by something else, consumed onto a list, kept, passed in another position; a parameter only passed on', async () => {
   const text = G.print(goOf(lists));
   assert.not.match(text, 'StringAcc');
-  for (const o of await runBoth(lists)) assert.equal(o, { stdout: '[abc3][abc!][abccba][bd]\n', error: '', exit: 0 });
+  for (const o of await runBoth(lists)) assert.equal(o, { stdout: '[abc3][abc!][abccba][bd][]\n', error: '', exit: 0 });
 });
 
 test.run();
