@@ -100,6 +100,45 @@ test('no context where a moved let could fail, or an append\'s list is not known
   for (const o of await runBoth(join)) assert.equal(o, { stdout: 'ab,c,\n-x-y-z\n', error: 'NonExhaustiveCase 7', exit: 1 });
 });
 
+// Other lets that could fail stay after the recursive call too: a top-level value (computed when first read:
+// here it divides by zero) and a field select (an ill-typed element is no record). The recursion fails first, on
+// the improper tail. A string's characters read twice are not an appendString link (the list is kept), and a
+// function whose switch makes no recursive call is not made a loop.
+const stays = `module Main
+${app}
+Main.bad = prim_divInt 1 0
+Main.withBad = \\xs -> case xs of {
+    Lune.Prelude.Nil -> Lune.Prelude.Nil;
+    Lune.Prelude.Cons x r -> let t = Main.withBad r in let v = Main.bad in Lune.Prelude.Cons v t }
+Main.names = \\xs -> case xs of {
+    Lune.Prelude.Nil -> Lune.Prelude.Nil;
+    Lune.Prelude.Cons x r -> let t = Main.names r in let n = x.#name in Lune.Prelude.Cons n t }
+Main.len = \\xs k -> case xs of { Lune.Prelude.Nil -> k; Lune.Prelude.Cons _ r -> Main.len r (prim_addInt k 1) }
+Main.mark = \\n -> let r = case prim_eqInt n 0 of { Lune.Prelude.True -> Lune.Prelude.Nil; Lune.Prelude.False -> Lune.Prelude.Cons 'y' Lune.Prelude.Nil } in Lune.Prelude.Cons 'x' r
+Main.twice = \\i n -> case prim_eqInt i n of {
+    Lune.Prelude.True -> Lune.Prelude.Nil;
+    Lune.Prelude.False -> let t = Main.twice (prim_addInt i 1) n in
+      let cs = prim_stringToChars (prim_showInt i) in
+      Lune.Prelude.Cons cs (Main.app cs t) }
+Main.main = $primIOBind (prim_putStrLn (prim_showInt (Main.len (Main.twice 8 12) 0))) (\\_ -> Main.fails)
+`;
+
+test('a top-level value and a select stay after the recursive call; a string\'s characters read twice stay a list; no loop without a recursive call', async () => {
+  const text = G.print(goOf(`${stays}Main.fails = prim_putStrLn (prim_showInt (prim_addInt (Main.len (Main.names Lune.Prelude.Nil) 0) (Main.len (Main.withBad (Main.mark 1)) 0)))\n`));
+  // A switch whose arms make no recursive call is no context: Main.mark is no loop building its result.
+  assert.ok(func(text, 'Main_mark_w') !== '');
+  for (const half of ['Main_mark', 'Main_mark_boxed', 'Main_mark_w']) assert.not.match(func(text, half), 'hole', half);
+  assert.match(func(text, 'Main_withBad'), ':= Main_withBad(');
+  assert.match(func(text, 'Main_names'), ':= Main_names(');
+  const twice = func(text, 'Main_twice_w');
+  assert.match(twice, 'rt.AppendInto(');
+  assert.not.match(twice, 'AppendStringInto');
+  for (const fails of ['Main.names (Lune.Prelude.Cons { name = 1 } (Lune.Prelude.Cons 5 7))', 'Main.withBad (Lune.Prelude.Cons 1 7)']) {
+    const src = `${stays}Main.fails = prim_putStrLn (prim_showInt (Main.len (${fails}) 0))\n`;
+    for (const o of await runBoth(src)) assert.equal(o, { stdout: '10\n', error: 'NonExhaustiveCase 7', exit: 1 }, fails);
+  }
+});
+
 // Chains of links: two cells, a cell whose hole is its head, another constructor, an append of a list known to
 // be proper (built from a string and cells), and a switch context nested in a switch context's arm.
 const chains = `module Main
