@@ -3,16 +3,17 @@
 import type * as Anf from './anf';
 
 /**
- * Calls `f` on every comp in `e`, nested ones included (lambda bodies, switch arms and defaults, template holes),
- * and `onLet` on every let's name. The order is deterministic but unspecified.
+ * Calls `f` on every comp in `e`, nested ones included (switch arms and defaults, and unless `intoClosures` is
+ * false lambda bodies and template holes), and `onLet` on every let (before its right side). A spine is visited in
+ * order, and before the arms of its switches; otherwise the order is deterministic but unspecified.
  */
-export function forEachComp(e: Anf.Expr, f: (c: Anf.Comp) => void, onLet?: (name: string) => void): void {
+export function forEachComp(e: Anf.Expr, f: (c: Anf.Comp) => void, onLet?: (name: string, l: Anf.Let) => void, intoClosures = true): void {
   const todo: Anf.Expr[] = [e];
   const each = (c: Anf.Comp): void => {
     f(c);
     switch (c.tag) {
-      case 'Lam': todo.push(c.body); break;
-      case 'Template': for (const p of c.parts) if (p.tag === 'Hole') todo.push(p.body); break;
+      case 'Lam': if (intoClosures) todo.push(c.body); break;
+      case 'Template': if (intoClosures) for (const p of c.parts) if (p.tag === 'Hole') todo.push(p.body); break;
       case 'Switch':
         for (const a of c.arms) todo.push(a.body);
         if (c.default !== null) todo.push(c.default);
@@ -23,7 +24,7 @@ export function forEachComp(e: Anf.Expr, f: (c: Anf.Comp) => void, onLet?: (name
   while (todo.length > 0) {
     let cur = todo.pop()!;
     for (; cur.tag === 'Let'; cur = cur.body) {
-      onLet?.(cur.name);
+      onLet?.(cur.name, cur);
       each(cur.rhs);
     }
     each(cur.value);

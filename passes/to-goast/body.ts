@@ -7,9 +7,9 @@ import { assertNever, bug } from '../../ir/shared/diagnostic';
 import type { Literal } from '../../ir/shared/literal';
 import { goPrimFunc, goPrimValue, lookupPrim } from '../../ir/shared/prims';
 import { type Plan, synthetic } from './names';
-import { type Link, type TailContext, buildsCells, isCell, isSelfCall } from './contexts';
-import type { CursorParam } from './cursors';
-import type { StringAccParam } from './string-accs';
+import { type Link, type TailContext, buildsCells, consName, isCell, isSelfCall } from './contexts';
+import { type CursorParam, cursorParams } from './cursors';
+import { type StringAccParam, stringAccParams } from './string-accs';
 import type { Worker } from './int-worker';
 import { sortedFields } from './shapes';
 
@@ -175,6 +175,26 @@ function loopStep(cx: Ctx, args: readonly Anf.Atom[], out: G.Stmt[]): void {
 export interface SpecialParams {
   readonly cursors: ReadonlyMap<string, CursorParam & { readonly go: string }>;
   readonly stringAccs: ReadonlyMap<string, StringAccParam & { readonly go: string }>;
+  /** The accumulators' `Cons x acc` lets: they build nothing (the tail call pushes x). */
+  readonly pushed: ReadonlySet<string>;
+}
+
+/**
+ * The special parameters of the loop `lam` (the function `name`, with tail contexts `contexts`), each with a Go
+ * variable named after its parameter's `names[i]`, declared in `decls` and Set there from `inputs[i]` (the boxed
+ * code's loop inputs, or a worker's parameters).
+ */
+export function specialParams(plan: Plan, lam: Anf.Lam, name: string, contexts: ReadonlyMap<Anf.Let, TailContext>,
+  names: readonly string[], inputs: readonly string[], decls: G.Stmt[]): SpecialParams {
+  const declare = <T extends { readonly index: number }>(found: Map<string, T>, type: string, suffix: string) =>
+    new Map([...found].map(([p, k]) => {
+      const go = plan.names.fresh(`${names[k.index]!}_${suffix}`);
+      decls.push(G.mk.declStmt(G.mk.varDecl(go, rt(type), null)), G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(go), 'Set'), [G.mk.ident(inputs[k.index]!)])));
+      return [p, { ...k, go }] as const;
+    }));
+  const cursors = declare(cursorParams(lam, name, plan.uses, contexts), 'ListCursor', 'cur');
+  const stringAccs = declare(stringAccParams(lam, name, plan.uses, contexts), 'StringAcc', 'acc');
+  return { cursors, stringAccs, pushed: new Set([...stringAccs.values()].flatMap((k) => [...k.pushes.keys()])) };
 }
 
 /**
@@ -234,7 +254,7 @@ function boolTest(cx: Ctx, l: Anf.Let): G.Expr | null {
 }
 
 /** The `fail NonExhaustiveCase x` that `e` is (nothing before it), else null. */
-function failsOn(e: Anf.Expr | null, x: string): Anf.Fail | null {
+export function failsOn(e: Anf.Expr | null, x: string): Anf.Fail | null {
   if (e === null || e.tag !== 'Ret' || e.value.tag !== 'Fail' || e.value.kind !== 'NonExhaustiveCase') return null;
   const v = e.value.scrutinee;
   return v.tag === 'Var' && v.scope === 'local' && v.name === x ? e.value : null;
@@ -260,7 +280,7 @@ function ifOnBool(cx: Ctx, cond: G.Expr, s: Anf.Switch, dest: Dest, out: G.Stmt[
 
 function bindLet(cx: Ctx, l: Anf.Let, out: G.Stmt[]): void {
   // `Cons x acc` of a string accumulator: pushed by the tail call that passes it (loopStep).
-  if (cx.selfLoop !== null && [...cx.selfLoop.stringAccs.values()].some((k) => k.pushes.has(l.name))) return;
+  if (cx.selfLoop?.pushed.has(l.name) === true) return;
   const used = cx.plan.used.has(l.name);
   const name = used ? local(cx, l.name) : '_';
   if (l.rhs.tag === 'Switch') {
@@ -377,7 +397,6 @@ function outsideLoop<T>(cx: Ctx, f: () => T): T {
 
 const local = (cx: Ctx, x: string): string => cx.plan.locals.get(x) ?? bug('goast', `local ${x} has no Go name`);
 
-const consName = 'Lune.Prelude.Cons';
 
 /** A saturated Cons is an *rt.Cell (Head, Tail); every other constructor value an *rt.Con (K, Args). */
 const isCellOf = (con: string, arity: number): boolean => con === consName && arity === 2;

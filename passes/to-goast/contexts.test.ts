@@ -5,13 +5,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as G from '../../ir/goast';
-import { goOf, runBoth } from './testing';
-
-/** The Go function `name` of `text`, from `func` to its closing brace. */
-const func = (text: string, name: string): string => {
-  const from = text.indexOf(`func ${name}(`);
-  return from < 0 ? '' : text.slice(from, text.indexOf('\n}\n', from) + 2);
-};
+import { func, goOf, runBoth } from './testing';
 
 const app = `Main.app = \\xs ys -> case xs of { Lune.Prelude.Nil -> ys; Lune.Prelude.Cons x r -> Lune.Prelude.Cons x (Main.app r ys) }`;
 

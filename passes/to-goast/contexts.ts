@@ -19,6 +19,7 @@
 // the caller says for the locals it knows (a worker's int64 parameters) and `definedKinds` derives from each
 // local's definition (`let s = prim_showInt n` is a String, whatever n was, once the let has run).
 import * as Anf from '../../ir/anf/anf';
+import { forEachComp } from '../../ir/anf/walk';
 import { lookupPrim } from '../../ir/shared/prims';
 
 /** `c` is a call of the top-level function `name` with exactly `arity` arguments. */
@@ -45,8 +46,8 @@ export interface TailContext {
   readonly links: readonly Link[];
 }
 
-const consName = 'Lune.Prelude.Cons';
-const nilName = 'Lune.Prelude.Nil';
+export const consName = 'Lune.Prelude.Cons';
+export const nilName = 'Lune.Prelude.Nil';
 
 // The primitives that cannot fail, loop or have an effect when their arguments have these kinds (null: any
 // value), and the kind of their result. Int arithmetic is unbounded (the worker's overflow gives up to the
@@ -74,23 +75,12 @@ const primResults: ReadonlyMap<string, Kind> = new Map([
 export function definedKinds(e: Anf.Expr): Map<string, Kind> {
   const kinds = new Map<string, Kind>();
   const of = (a: Anf.Atom): Kind | null => atomKind(a, (x) => kinds.get(x) ?? null);
-  const todo: Anf.Expr[] = [e];
-  while (todo.length > 0) {
-    let cur = todo.pop()!;
-    for (; cur.tag === 'Let'; cur = cur.body) {
-      const k = compKind(cur.rhs, of);
-      if (k !== null) kinds.set(cur.name, k);
-      if (cur.rhs.tag === 'Switch') pushArms(cur.rhs, todo);
-    }
-    if (cur.value.tag === 'Switch') pushArms(cur.value, todo);
-  }
+  forEachComp(e, () => {}, (name, l) => {
+    const k = compKind(l.rhs, of);
+    if (k !== null) kinds.set(name, k);
+  }, false);
   return kinds;
 }
-
-const pushArms = (s: Anf.Switch, todo: Anf.Expr[]): void => {
-  for (const arm of s.arms) todo.push(arm.body);
-  if (s.default !== null) todo.push(s.default);
-};
 
 /** The kind of an atom: a literal's, Nil's, or what `kindOf` knows of a local. */
 export function atomKind(a: Anf.Atom, kindOf: KindOf): Kind | null {

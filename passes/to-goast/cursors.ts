@@ -9,13 +9,12 @@
 // read from the string itself: `split (toChars text)` builds no cell for text. The list is immutable, so
 // reading it from the string or from its cells gives the same elements.
 import type * as Anf from '../../ir/anf/anf';
-import { type TailContext, isSelfCall } from './contexts';
+import { forEachComp } from '../../ir/anf/walk';
+import { failsOn } from './body';
+import { type TailContext, consName, isSelfCall, nilName } from './contexts';
 
 /** A parameter read through a cursor: its position, and the tail binder of its switch's Cons arm (null: unused). */
 export interface CursorParam { readonly index: number; readonly tail: string | null }
-
-const consName = 'Lune.Prelude.Cons';
-const nilName = 'Lune.Prelude.Nil';
 
 /**
  * The parameters of `lam` (the function `name`, a loop whose tail contexts are `contexts`) read through a cursor,
@@ -32,7 +31,7 @@ export function cursorParams(lam: Anf.Lam, name: string, uses: ReadonlyMap<strin
     const cons = s.arms.filter((a) => a.tag === 'ConArm' && a.con === consName && a.binders.length === 2);
     const others = s.arms.filter((a) => !cons.includes(a));
     if (cons.length !== 1 || others.length > 1 || !others.every((a) => a.tag === 'ConArm' && a.con === nilName && a.binders.length === 0)) return;
-    if (uses.get(p) !== 1 + (failsOn(s.default, p) ? 1 : 0)) return;
+    if (uses.get(p) !== 1 + (failsOn(s.default, p) !== null ? 1 : 0)) return;
     const tail = (cons[0] as Anf.ConArm).binders[1] ?? null;
     const tailReads = tail === null ? 0 : uses.get(tail) ?? 0;
     const passed = calls.filter((c) => { const a = c.args[index]!; return a.tag === 'Var' && a.scope === 'local' && a.name === tail; }).length;
@@ -42,25 +41,14 @@ export function cursorParams(lam: Anf.Lam, name: string, uses: ReadonlyMap<strin
   return out;
 }
 
-// `e` is `fail NonExhaustiveCase x` (nothing before it).
-const failsOn = (e: Anf.Expr | null, x: string): boolean => e !== null && e.tag === 'Ret' && e.value.tag === 'Fail'
-  && e.value.kind === 'NonExhaustiveCase' && e.value.scrutinee.tag === 'Var' && e.value.scrutinee.name === x;
-
 // The switches of `e` on each local, not inside lambdas or template holes.
 function switchesByScrutinee(e: Anf.Expr): Map<string, Anf.Switch[]> {
   const out = new Map<string, Anf.Switch[]>();
-  const todo: Anf.Expr[] = [e];
-  const visit = (c: Anf.Comp): void => {
-    if (c.tag !== 'Switch') return;
-    if (c.scrutinee.tag === 'Var' && c.scrutinee.scope === 'local') out.set(c.scrutinee.name, [...out.get(c.scrutinee.name) ?? [], c]);
-    for (const arm of c.arms) todo.push(arm.body);
-    if (c.default !== null) todo.push(c.default);
-  };
-  while (todo.length > 0) {
-    let cur = todo.pop()!;
-    for (; cur.tag === 'Let'; cur = cur.body) visit(cur.rhs);
-    visit(cur.value);
-  }
+  forEachComp(e, (c) => {
+    if (c.tag === 'Switch' && c.scrutinee.tag === 'Var' && c.scrutinee.scope === 'local') {
+      out.set(c.scrutinee.name, [...out.get(c.scrutinee.name) ?? [], c]);
+    }
+  }, undefined, false);
   return out;
 }
 

@@ -3,10 +3,8 @@
 import type * as Anf from '../../ir/anf/anf';
 import * as G from '../../ir/goast/goast';
 import { bug } from '../../ir/shared/diagnostic';
-import { type Ctx, type Dest, accumulatorCells, funcOfArgs, hasSelfTailCall, newAccCells, newTrmc, rtValue, stmts } from './body';
+import { type Ctx, type Dest, accumulatorCells, funcOfArgs, hasSelfTailCall, newAccCells, newTrmc, rtValue, specialParams, stmts } from './body';
 import { definedKinds, tailContexts } from './contexts';
-import { cursorParams } from './cursors';
-import { stringAccParams } from './string-accs';
 import { type Global, declLam, plan, synthetic } from './names';
 import { planWorkers, workerDecl, wrapperBody, type Worker } from './int-worker';
 import { labelOwners } from './shapes';
@@ -73,30 +71,18 @@ function decl(cx: Ctx, d: Anf.Decl, inits: G.Stmt[]): G.Decl[] {
     const body: G.Stmt[] = [];
     if (loops) {
       const iteration: G.Stmt[] = [];
-      // A list parameter read through a cursor (cursors.ts): set before the loop, moved by the loop itself.
-      const cursors = new Map([...cursorParams(lam, d.name, cx.plan.uses, contexts)].map(([p, c]) => {
-        const go = cx.plan.names.fresh(`${locals[c.index]!}_cur`);
-        body.push(G.mk.declStmt(G.mk.varDecl(go, G.mk.qual('rt', 'ListCursor'), null)),
-          G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(go), 'Set'), [G.mk.ident(inputs[c.index]!)])));
-        return [p, { ...c, go }] as const;
-      }));
-      // An accumulator kept as a string (string-accs.ts): likewise.
-      const stringAccs = new Map([...stringAccParams(lam, d.name, cx.plan.uses, contexts)].map(([p, k]) => {
-        const go = cx.plan.names.fresh(`${locals[k.index]!}_acc`);
-        body.push(G.mk.declStmt(G.mk.varDecl(go, G.mk.qual('rt', 'StringAcc'), null)),
-          G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(go), 'Set'), [G.mk.ident(inputs[k.index]!)])));
-        return [p, { ...k, go }] as const;
-      }));
+      // List parameters read through a cursor, accumulators kept as strings: set before the loop, moved by it.
+      const special = specialParams(cx.plan, lam, d.name, contexts, locals, inputs, body);
+      const { cursors, stringAccs } = special;
       lam.params.forEach((p, i) => {
         if (cx.plan.used.has(p) && !cursors.has(p) && !stringAccs.has(p)) iteration.push(G.mk.define(locals[i]!, G.mk.ident(inputs[i]!)));
       });
       // A loop building its result (body.ts Trmc): `var head rt.Value; hole := &head` before it.
       const t = consTail ? newTrmc(cx, contexts) : null;
       if (t !== null) body.push(...t.decls);
-      const pushed = new Set([...stringAccs.values()].flatMap((k) => [...k.pushes.keys()]));
-      const a = newAccCells(cx, new Set([...accumulatorCells(lam.body, d.name, lam.params.length, cx.plan.uses)].filter((x) => !pushed.has(x))));
+      const a = newAccCells(cx, new Set([...accumulatorCells(lam.body, d.name, lam.params.length, cx.plan.uses)].filter((x) => !special.pushed.has(x))));
       body.push(...a.decls);
-      cx.selfLoop = { name: d.name, params: inputs, trmc: t?.trmc ?? null, acc: a.acc, contexts, cursors, stringAccs };
+      cx.selfLoop = { name: d.name, params: inputs, trmc: t?.trmc ?? null, acc: a.acc, contexts, ...special };
       stmts(cx, lam.body, { kind: 'return' }, iteration);
       cx.selfLoop = null;
       body.push(G.mk.for(null, null, null, iteration));

@@ -23,11 +23,9 @@ import { type Global, declLam, type Plan, synthetic } from './names';
 import {
   type AccCells, accCell, accumulatorCells, atom as boxedAtom, conCall, conMatch, type Ctx, fillHole,
   hasSelfTailCall, intRecordLiteral, linkStmts, newAccCells, newTrmc, ownerOf, recordOf, rtValue, selectField, type SpecialParams,
-  stepSpecialParams, type Trmc,
+  specialParams, stepSpecialParams, type Trmc,
 } from './body';
 import { type TailContext, definedKinds, isSelfCall, tailContexts } from './contexts';
-import { cursorParams } from './cursors';
-import { stringAccParams } from './string-accs';
 
 /** How a worker holds a value: Int as int64, Bool as bool, anything else as rt.Value. */
 export type Kind = 'int' | 'bool' | 'val';
@@ -319,24 +317,17 @@ export function workerDecl(bx: Ctx, d: Anf.Decl): G.FuncDecl {
   const t = consTail ? newTrmc(bx, contexts) : null;
   const trmc = t?.trmc ?? null;
   const names = lam.params.map((p) => (plan.used.has(p) ? plan.locals.get(p) ?? bug('goast', `local ${p} has no Go name`) : null));
-  // List parameters and string accumulators as the boxed code has them (body.ts), set from the parameters.
+  // List parameters and string accumulators as the boxed code has them (body.ts), set from the parameters (a
+  // special parameter is read, so it has a Go name).
   const setUp: G.Stmt[] = [];
-  const special = <T extends { readonly index: number }>(found: Map<string, T>, type: string, suffix: string) =>
-    new Map([...found].map(([p, k]) => {
-      const go = plan.names.fresh(`${names[k.index]!}_${suffix}`);
-      setUp.push(G.mk.declStmt(G.mk.varDecl(go, G.mk.qual('rt', type), null)),
-        G.mk.exprStmt(G.mk.call(G.mk.sel(G.mk.ident(go), 'Set'), [G.mk.ident(names[k.index]!)])));
-      return [p, { ...k, go }] as const;
-    }));
-  const cursors = loops ? special(cursorParams(lam, d.name, plan.uses, contexts), 'ListCursor', 'cur') : new Map();
-  const stringAccs = loops ? special(stringAccParams(lam, d.name, plan.uses, contexts), 'StringAcc', 'acc') : new Map();
-  const pushed = new Set([...stringAccs.values()].flatMap((k) => [...k.pushes.keys()]));
+  const goNames = names.map((n) => n ?? '_');
+  const special = loops ? specialParams(plan, lam, d.name, contexts, goNames, goNames, setUp) : { cursors: new Map(), stringAccs: new Map(), pushed: new Set<string>() };
   const a = loops
-    ? newAccCells(bx, new Set([...accumulatorCells(lam.body, d.name, lam.params.length, plan.uses)].filter((x) => !pushed.has(x))))
+    ? newAccCells(bx, new Set([...accumulatorCells(lam.body, d.name, lam.params.length, plan.uses)].filter((x) => !special.pushed.has(x))))
     : { acc: null, decls: [] };
   const cx: WCtx = {
     plan, bx, workers, result: w.result, kinds: new Map(lam.params.map((p, i) => [p, w.params[i]!])),
-    selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc, acc: a.acc, contexts, cursors, stringAccs } : null, reads: new Set(), declared: [], conv: new Map(),
+    selfLoop: loops ? { name: d.name, params: names, kinds: w.params, trmc, acc: a.acc, contexts, ...special } : null, reads: new Set(), declared: [], conv: new Map(),
     intOperands: w.intOperands,
   };
   const params = names.map((n, i) => G.mk.field(n ?? '_', goType(w.params[i]!)));
@@ -510,7 +501,7 @@ function wexpr(cx: WCtx, e: Anf.Expr, dest: WDest, out: G.Stmt[]): void {
 
 // One let of a worker's spine (not a Fail: the caller gives up there).
 function wlet(cx: WCtx, l: Anf.Let, out: G.Stmt[]): void {
-  if (cx.selfLoop !== null && [...cx.selfLoop.stringAccs.values()].some((k) => k.pushes.has(l.name))) {
+  if (cx.selfLoop?.pushed.has(l.name) === true) {
     cx.kinds.set(l.name, 'val'); // `Cons x acc` of a string accumulator: pushed by the tail call (wloopStep)
     return;
   }

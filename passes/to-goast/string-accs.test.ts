@@ -4,13 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as G from '../../ir/goast';
-import { goOf, runBoth } from './testing';
-
-/** The Go function `name` of `text`, from `func` to its closing brace. */
-const func = (text: string, name: string): string => {
-  const from = text.indexOf(`func ${name}(`);
-  return from < 0 ? '' : text.slice(from, text.indexOf('\n}\n', from) + 2);
-};
+import { func, goOf, runBoth } from './testing';
 
 const lib = `Main.rev = \\xs acc -> case xs of { Lune.Prelude.Nil -> acc; Lune.Prelude.Cons x r -> Main.rev r (Lune.Prelude.Cons x acc) }
 Main.words = \\cs cur -> case cs of {

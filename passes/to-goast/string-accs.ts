@@ -9,14 +9,12 @@
 // tail call passing c pushes x (the last thing the iteration does, so nothing else reads a after it), one passing
 // any other value Sets it, and `$charsToStringRevOnto` reads the characters pushed (rt.StringAcc.RevString).
 import type * as Anf from '../../ir/anf/anf';
-import type { TailContext } from './contexts';
+import { forEachComp } from '../../ir/anf/walk';
+import { type TailContext, consName, nilName } from './contexts';
 import { loopCalls } from './cursors';
 
 /** An accumulator parameter: its position, and its lets `c = Cons x a` with their x. */
 export interface StringAccParam { readonly index: number; readonly pushes: ReadonlyMap<string, Anf.Atom> }
-
-const consName = 'Lune.Prelude.Cons';
-const nilName = 'Lune.Prelude.Nil';
 
 /**
  * The parameters of `lam` (the function `name`, a loop whose tail contexts are `contexts`) kept as string
@@ -49,20 +47,6 @@ export function stringAccParams(lam: Anf.Lam, name: string, uses: ReadonlyMap<st
 function compsOutsideLambdas(e: Anf.Expr): { lets: Anf.Let[]; apps: Anf.App[] } {
   const lets: Anf.Let[] = [];
   const apps: Anf.App[] = [];
-  const todo: Anf.Expr[] = [e];
-  const visit = (c: Anf.Comp): void => {
-    if (c.tag === 'App') apps.push(c);
-    if (c.tag !== 'Switch') return;
-    for (const arm of c.arms) todo.push(arm.body);
-    if (c.default !== null) todo.push(c.default);
-  };
-  while (todo.length > 0) {
-    let cur = todo.pop()!;
-    for (; cur.tag === 'Let'; cur = cur.body) {
-      lets.push(cur);
-      visit(cur.rhs);
-    }
-    visit(cur.value);
-  }
+  forEachComp(e, (c) => { if (c.tag === 'App') apps.push(c); }, (_, l) => lets.push(l), false);
   return { lets, apps };
 }

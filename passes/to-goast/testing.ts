@@ -14,6 +14,11 @@ import { writeModule } from '../../emit/write';
 import { goBuild } from '../../emit/build';
 
 export const goOf = (src: string, optimize = true) => compile(parseCore(src, 't.lcore'), { target: goTarget, optimize }).file!;
+/** The Go function `name` of `text`, from `func` to its closing brace. */
+export const func = (text: string, name: string): string => {
+  const from = text.indexOf(`func ${name}(`);
+  return from < 0 ? '' : text.slice(from, text.indexOf('\n}\n', from) + 2);
+};
 export const section = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to));
 
 /** Runs `src` on the evaluator and as a Go binary (optimizations on, then off): the three outcomes. */
